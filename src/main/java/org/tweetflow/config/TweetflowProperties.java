@@ -1,0 +1,100 @@
+package org.tweetflow.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code tweetflow.*} key (environment: {@code TWEETFLOW_*}). README lists them with their defaults.
+ * Endpoint URLs left empty are derived: the sandbox's own paths while the sandbox is on, the real services otherwise.
+ */
+@ConfigurationProperties("tweetflow")
+@Validated
+public record TweetflowProperties(
+        @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
+        Boolean sandbox,
+        String tokenKey,
+        @Valid @DefaultValue Twitter twitter,
+        @Valid @DefaultValue OpenHumans openhumans,
+        @Valid @DefaultValue Ops ops,
+        @Valid @DefaultValue Archive archive,
+        @Valid @DefaultValue Http http) {
+
+    public TweetflowProperties {
+        boolean realClients = StringUtils.hasText(twitter.clientId()) || StringUtils.hasText(openhumans.clientId());
+        if (Boolean.TRUE.equals(sandbox) && realClients) {
+            throw new IllegalStateException("TWEETFLOW_SANDBOX=true together with real client ids "
+                    + "(TWEETFLOW_TWITTER_CLIENT_ID / TWEETFLOW_OPENHUMANS_CLIENT_ID): refusing to start, "
+                    + "the sandbox must never run next to real credentials.");
+        }
+        if (Boolean.FALSE.equals(sandbox) || (sandbox == null && realClients)) {
+            requireText(twitter.clientId(), "TWEETFLOW_TWITTER_CLIENT_ID");
+            requireText(twitter.clientSecret(), "TWEETFLOW_TWITTER_CLIENT_SECRET");
+            requireText(openhumans.clientId(), "TWEETFLOW_OPENHUMANS_CLIENT_ID");
+            requireText(openhumans.clientSecret(), "TWEETFLOW_OPENHUMANS_CLIENT_SECRET");
+            requireText(tokenKey, "TWEETFLOW_TOKEN_KEY");
+        }
+    }
+
+    /** The sandbox is on when asked for, or by default while no real client ids are configured. */
+    public boolean sandboxEnabled() {
+        return sandbox != null ? sandbox
+                : !StringUtils.hasText(twitter.clientId()) && !StringUtils.hasText(openhumans.clientId());
+    }
+
+    private static void requireText(String value, String variable) {
+        if (!StringUtils.hasText(value)) {
+            throw new IllegalStateException(variable + " is required outside the sandbox but is not set.");
+        }
+    }
+
+    public record Twitter(URI apiUrl, URI authorizeUrl, URI tokenUrl, String clientId, String clientSecret,
+            String bearerToken) {
+    }
+
+    public record OpenHumans(URI url, String clientId, String clientSecret) {
+    }
+
+    public record Ops(@DefaultValue("ops") String username, String password) {
+    }
+
+    /**
+     * @param schedule        Quartz cron of the stale-member scan
+     * @param staleAfter      a member whose last complete sync is older than this is synced again
+     * @param syncNowInterval the shortest time between two "sync now" requests of one member
+     * @param workers         members synced side by side on this replica
+     * @param lease           how long a claimed member stays with one worker without renewal
+     * @param pollInterval    how often idle workers look for queued members
+     */
+    public record Archive(
+            @DefaultValue("0 0 3 * * ?") String schedule,
+            @NotNull @DefaultValue("P4D") Duration staleAfter,
+            @NotNull @DefaultValue("PT1H") Duration syncNowInterval,
+            @Min(1) @DefaultValue("4") int workers,
+            @NotNull @DefaultValue("PT2M") Duration lease,
+            @NotNull @DefaultValue("PT2S") Duration pollInterval) {
+    }
+
+    /**
+     * @param connectTimeout     connect timeout of every call to X and Open Humans
+     * @param readTimeout        read timeout of every call
+     * @param maxRetries         redeliveries of a call that failed with 5xx, a timeout or a broken connection
+     * @param retryDelay         first redelivery delay, doubled on each attempt
+     * @param maxConcurrentCalls calls to X in flight at once on this replica (the Throttle EIP)
+     */
+    public record Http(
+            @NotNull @DefaultValue("PT10S") Duration connectTimeout,
+            @NotNull @DefaultValue("PT30S") Duration readTimeout,
+            @Min(0) @DefaultValue("5") int maxRetries,
+            @NotNull @DefaultValue("PT1S") Duration retryDelay,
+            @Min(1) @DefaultValue("8") int maxConcurrentCalls) {
+    }
+}

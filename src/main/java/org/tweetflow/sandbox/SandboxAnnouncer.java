@@ -1,0 +1,34 @@
+package org.tweetflow.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.tweetflow.config.TweetflowProperties;
+
+/** Says loudly, once the service is up, that it talks to simulated services only. */
+@Component
+@ConditionalOnSandbox
+class SandboxAnnouncer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxAnnouncer.class);
+
+    private final TweetflowProperties properties;
+
+    SandboxAnnouncer(TweetflowProperties properties) {
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        LOG.warn("""
+
+                ************************************************************************
+                *  SANDBOX MODE: X and Open Humans are SIMULATED by this process.      *
+                *  No real account is read or written. Never run this in production:   *
+                *  set TWEETFLOW_TWITTER_CLIENT_ID / TWEETFLOW_OPENHUMANS_CLIENT_ID.   *
+                ************************************************************************
+                Open {} and sign in with a demo account.""", properties.publicUrl());
+    }
+}

@@ -1,0 +1,22 @@
+package org.tweetflow.sandbox;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** Same rule as {@code TweetflowProperties#sandboxEnabled}, readable before the properties are bound. */
+class SandboxCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        Environment env = context.getEnvironment();
+        String explicit = env.getProperty("tweetflow.sandbox");
+        if (StringUtils.hasText(explicit)) {
+            return Boolean.parseBoolean(explicit);
+        }
+        return !StringUtils.hasText(env.getProperty("tweetflow.twitter.client-id"))
+                && !StringUtils.hasText(env.getProperty("tweetflow.openhumans.client-id"));
+    }
+}

@@ -1,0 +1,12 @@
+package org.tweetflow.twitter;
+
+import java.net.URI;
+
+/** Where the X API and its OAuth 2.0 endpoints are, and the client this service is registered as. */
+public record XEndpoints(URI apiUrl, URI authorizeUrl, URI tokenUrl, URI revokeUrl, String clientId,
+        String clientSecret, String bearerToken) {
+
+    public URI api(String path) {
+        return URI.create(apiUrl.toString().replaceAll("/+$", "") + path);
+    }
+}

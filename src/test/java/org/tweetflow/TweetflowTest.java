@@ -1,0 +1,19 @@
+package org.tweetflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The whole service on a random port, its own in-memory database, and the sandbox. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@CamelSpringBootTest
+@SpringBootTest(classes = TweetflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface TweetflowTest {
+}
