@@ -1,0 +1,67 @@
+package org.tweetflow.sandbox;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * Faults the sandbox answers with instead of its normal behaviour, queued by tests or by a person trying out
+ * failures: a status with a body and headers, a delay (a read timeout), or a truncated JSON answer. Each queued
+ * fault is used once, by the first request whose method and path (Ant pattern, below the sandbox root) match.
+ */
+@Component
+@ConditionalOnSandbox
+public class SandboxFaults {
+
+    private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
+    private final AntPathMatcher matcher = new AntPathMatcher();
+
+    public void inject(Fault fault) {
+        queue.add(fault);
+    }
+
+    public void clear() {
+        queue.clear();
+    }
+
+    Optional<Fault> take(String method, String path) {
+        for (Iterator<Fault> it = queue.iterator(); it.hasNext();) {
+            Fault fault = it.next();
+            if (fault.method().equalsIgnoreCase(method) && matcher.match(fault.pathPattern(), path)
+                    && queue.remove(fault)) {
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param delay     wait this long before answering (a normal answer when status is 0)
+     * @param status    answer with this status, or 0 for the normal answer
+     * @param malformed answer 200 with a JSON body cut in the middle
+     */
+    public record Fault(String method, String pathPattern, int status, Map<String, String> headers, String body,
+            Duration delay, boolean malformed) {
+
+        public static Fault status(String method, String pathPattern, int status, String body) {
+            return new Fault(method, pathPattern, status, Map.of(), body, Duration.ZERO, false);
+        }
+
+        public static Fault delay(String method, String pathPattern, Duration delay) {
+            return new Fault(method, pathPattern, 0, Map.of(), null, delay, false);
+        }
+
+        public static Fault malformed(String method, String pathPattern) {
+            return new Fault(method, pathPattern, 0, Map.of(), null, Duration.ZERO, true);
+        }
+
+        public Fault withHeaders(Map<String, String> extra) {
+            return new Fault(method, pathPattern, status, extra, body, delay, malformed);
+        }
+    }
+}
