@@ -1,0 +1,62 @@
+package org.tweetflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** Start-up refuses unsafe or incomplete configuration with a message naming the variable. */
+class TweetflowPropertiesTest {
+
+    @Configuration
+    @EnableConfigurationProperties(TweetflowProperties.class)
+    static class Config {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+                    ValidationAutoConfiguration.class))
+            .withUserConfiguration(Config.class);
+
+    @Test
+    void sandboxIsOnWhileNoClientIdIsConfigured() {
+        runner.run(context -> assertThat(context.getBean(TweetflowProperties.class).sandboxEnabled()).isTrue());
+    }
+
+    @Test
+    void sandboxRefusesToStartNextToRealClientIds() {
+        runner.withPropertyValues("tweetflow.sandbox=true", "tweetflow.twitter.client-id=real-id")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("refusing to start"));
+    }
+
+    @Test
+    void productionNamesTheMissingSecret() {
+        runner.withPropertyValues("tweetflow.twitter.client-id=x", "tweetflow.twitter.client-secret=s",
+                        "tweetflow.openhumans.client-id=o", "tweetflow.openhumans.client-secret=t")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("TWEETFLOW_TOKEN_KEY"));
+    }
+
+    @Test
+    void invalidDurationFailsTheStart() {
+        runner.withPropertyValues("tweetflow.archive.stale-after=four days")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void durationsAndCountsHaveTheDocumentedDefaults() {
+        runner.run(context -> {
+            TweetflowProperties properties = context.getBean(TweetflowProperties.class);
+            assertThat(properties.archive().staleAfter()).hasDays(4);
+            assertThat(properties.archive().syncNowInterval()).hasHours(1);
+            assertThat(properties.archive().schedule()).isEqualTo("0 0 3 * * ?");
+            assertThat(properties.publicUrl()).hasToString("http://localhost:8080");
+        });
+    }
+}
