@@ -1,0 +1,84 @@
+package org.tweetflow.archive;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tweetflow.config.TweetflowProperties;
+
+/**
+ * Puts "sync member M" into the durable work queue ({@code work_item}): at once when a member connects X or asks
+ * for a sync, and from the stale-member scan. A member is in the queue at most once, whatever the reason.
+ */
+@Component("archiveQueue")
+public class ArchiveQueue {
+
+    public static final String KIND = "archive";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveQueue.class);
+
+    private static final String STALE_MEMBERS = """
+            SELECT m.id FROM member m LEFT JOIN archive_state s ON s.member_id = m.id
+            WHERE m.twitter_user_id IS NOT NULL
+              AND (s.state IS NULL OR s.state <> 'needs_reconnect')
+              AND (s.last_complete_at IS NULL OR s.last_complete_at < ?
+                   OR (s.cooldown_until IS NOT NULL AND s.cooldown_until <= ?))
+              AND NOT EXISTS (SELECT 1 FROM work_item w WHERE w.kind = ? AND w.subject_id = m.id)
+            ORDER BY m.id""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final TweetflowProperties.Archive settings;
+
+    public ArchiveQueue(JdbcTemplate jdbc, Clock clock, TweetflowProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = properties.archive();
+    }
+
+    /** The seed's {@code update_data}: every member not completely synced within stale-after, or out of cooldown. */
+    @Transactional
+    public int queueStaleMembers() {
+        Instant now = clock.instant();
+        List<Long> stale = jdbc.queryForList(STALE_MEMBERS, Long.class,
+                Timestamp.from(now.minus(settings.staleAfter())), Timestamp.from(now), KIND);
+        int queued = 0;
+        for (long memberId : stale) {
+            if (queue(memberId, "stale", now)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /** Queues one member to be synced as soon as a worker is free; false when it was queued already. */
+    @Transactional
+    public boolean queue(long memberId, String reason) {
+        return queue(memberId, reason, clock.instant());
+    }
+
+    private boolean queue(long memberId, String reason, Instant notBefore) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.update("INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)",
+                    KIND, memberId, reason, Timestamp.from(notBefore), now);
+        } catch (DuplicateKeyException alreadyQueued) {
+            return false;
+        }
+        int updated = jdbc.update("UPDATE archive_state SET state = 'queued', updated_at = ? WHERE member_id = ?",
+                now, memberId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO archive_state (member_id, state, updated_at) VALUES (?, 'queued', ?)",
+                    memberId, now);
+        }
+        LOG.info("Queued archive sync of member {} ({})", memberId, reason);
+        return true;
+    }
+}
