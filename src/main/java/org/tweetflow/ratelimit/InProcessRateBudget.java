@@ -1,0 +1,80 @@
+package org.tweetflow.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The single-machine budget. Until the first answer tells the real limit of a key, only one call at a time is
+ * allowed (a probe), so no guess can overspend; after that the provider's remaining count and reset time rule.
+ */
+@Component
+public class InProcessRateBudget implements RateBudget {
+
+    /** X's windows are 15 minutes; used only until an answer says when the window really resets. */
+    static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+
+    private final Clock clock;
+    private final Map<BudgetKey, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
+
+    public InProcessRateBudget(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Permit tryAcquire(BudgetKey key) {
+        Instant now = clock.instant();
+        Pause pause = pauses.get(key.endpoint());
+        if (pause != null && now.isBefore(pause.until())) {
+            return Permit.notBefore(pause.until(), pause.reason());
+        }
+        Permit[] permit = new Permit[1];
+        windows.compute(key, (k, window) -> {
+            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW))
+                    : !now.isBefore(window.reset()) ? window.renewed(now) : window;
+            if (current.remaining() > 0) {
+                permit[0] = Permit.allow();
+                return current.withRemaining(current.remaining() - 1);
+            }
+            permit[0] = Permit.notBefore(current.reset(), "rate limit of " + k.endpoint() + " spent");
+            return current;
+        });
+        return permit[0];
+    }
+
+    @Override
+    public void observe(BudgetKey key, RateLimitHeaders headers) {
+        windows.compute(key, (k, window) -> {
+            if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())) {
+                return new Window(headers.limit(), headers.remaining(), headers.reset());
+            }
+            // Same window: calls still in flight were already taken locally, so keep the lower count.
+            return new Window(headers.limit(), Math.min(window.remaining(), headers.remaining()), window.reset());
+        });
+    }
+
+    @Override
+    public void pause(String endpoint, Instant until, String reason) {
+        pauses.merge(endpoint, new Pause(until, reason), (a, b) -> a.until().isAfter(b.until()) ? a : b);
+    }
+
+    private record Window(int limit, int remaining, Instant reset) {
+
+        Window withRemaining(int left) {
+            return new Window(limit, left, reset);
+        }
+
+        /** The provider's window has passed: a known limit is available again, an unknown one allows a probe. */
+        Window renewed(Instant now) {
+            return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW));
+        }
+    }
+
+    private record Pause(Instant until, String reason) {
+    }
+}
