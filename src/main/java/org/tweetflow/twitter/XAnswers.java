@@ -1,0 +1,87 @@
+package org.tweetflow.twitter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+import org.tweetflow.ratelimit.RateLimitHeaders;
+
+/** The one place that interprets X answers: status, rate-limit headers and body. */
+@Component("xAnswers")
+public class XAnswers {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public XAnswers(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Throws the {@link XApiException} an unsuccessful answer stands for; returns quietly on 2xx. */
+    public void check(int status, Function<String, Object> headers, String body) {
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        Optional<RateLimitHeaders> limits = RateLimitHeaders.from(headers);
+        if (status == 429) {
+            boolean usageCap = limits.map(l -> l.remaining() > 0).orElse(false)
+                    || (body != null && body.contains("usage-capped"));
+            Instant retryAt = limits.map(RateLimitHeaders::reset).orElse(clock.instant().plusSeconds(900));
+            throw new XApiException.RateLimited(retryAt, usageCap,
+                    (usageCap ? "X usage cap reached" : "X rate limit reached") + " until " + retryAt);
+        }
+        if (status == 401) {
+            throw new XApiException.Unauthorized("X answered 401 Unauthorized");
+        }
+        if (status >= 500) {
+            throw new XApiException.Transient("X answered " + status);
+        }
+        throw new XApiException.Rejected("X answered " + status + ": " + problemTitle(body));
+    }
+
+    /** Reads a timeline or search page; a body that is not a v2 page fails with a clear reason. */
+    public TimelinePage page(String body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new XApiException.Rejected("X sent a malformed answer (not JSON): " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || !root.path("meta").isObject()) {
+            throw new XApiException.Rejected("X sent a malformed answer: no meta object");
+        }
+        if (root.has("errors") && !root.has("data")) {
+            throw new XApiException.Rejected("X answered with errors: " + root.path("errors").path(0).path("detail")
+                    .asText(root.path("errors").path(0).path("message").asText()));
+        }
+        List<JsonNode> tweets = new ArrayList<>();
+        root.path("data").forEach(tweets::add);
+        Map<String, List<JsonNode>> includes = new LinkedHashMap<>();
+        root.path("includes").fields().forEachRemaining(e -> {
+            List<JsonNode> items = new ArrayList<>();
+            e.getValue().forEach(items::add);
+            includes.put(e.getKey(), items);
+        });
+        JsonNode next = root.path("meta").path("next_token");
+        return new TimelinePage(tweets, includes, next.isTextual() ? next.asText() : null);
+    }
+
+    private String problemTitle(String body) {
+        try {
+            JsonNode problem = mapper.readTree(body == null ? "" : body);
+            return problem == null ? "" : problem.path("title").asText(problem.path("error").asText(""));
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+}

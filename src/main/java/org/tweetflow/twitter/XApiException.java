@@ -1,0 +1,53 @@
+package org.tweetflow.twitter;
+
+import java.time.Instant;
+
+/** What an X answer meant when it was not a success; each kind is handled differently by the routes. */
+public sealed class XApiException extends RuntimeException {
+
+    XApiException(String message) {
+        super(message);
+    }
+
+    /** 429, or the budget said no: stop, keep what was fetched, come back at {@code retryAt}. */
+    public static final class RateLimited extends XApiException {
+        private final Instant retryAt;
+        private final boolean usageCap;
+
+        public RateLimited(Instant retryAt, boolean usageCap, String message) {
+            super(message);
+            this.retryAt = retryAt;
+            this.usageCap = usageCap;
+        }
+
+        public Instant retryAt() {
+            return retryAt;
+        }
+
+        /** The monthly usage cap (a 429 with requests still remaining): pause every call of that kind. */
+        public boolean usageCap() {
+            return usageCap;
+        }
+    }
+
+    /** 5xx: worth trying again after a backoff. */
+    public static final class Transient extends XApiException {
+        public Transient(String message) {
+            super(message);
+        }
+    }
+
+    /** 401: the access token is no longer accepted; refresh it once and try again. */
+    public static final class Unauthorized extends XApiException {
+        public Unauthorized(String message) {
+            super(message);
+        }
+    }
+
+    /** Any other 4xx, or a body that is not what the API documents: retrying cannot help. */
+    public static final class Rejected extends XApiException {
+        public Rejected(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.tweetflow.twitter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class XAnswersTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    final XAnswers answers = new XAnswers(new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void tooManyRequestsWithNothingRemainingIsTheWindowLimitUntilReset() {
+        Map<String, Object> headers = Map.of("x-rate-limit-limit", "900", "x-rate-limit-remaining", "0",
+                "x-rate-limit-reset", "1764065700");
+
+        assertThatThrownBy(() -> answers.check(429, headers::get,
+                "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}"))
+                .isInstanceOfSatisfying(XApiException.RateLimited.class, e -> {
+                    assertThat(e.usageCap()).isFalse();
+                    assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(1764065700L));
+                });
+    }
+
+    @Test
+    void tooManyRequestsWithCallsRemainingIsTheMonthlyUsageCap() {
+        Map<String, Object> headers = Map.of("x-rate-limit-limit", "900", "x-rate-limit-remaining", "850",
+                "x-rate-limit-reset", "1764065700");
+
+        assertThatThrownBy(() -> answers.check(429, headers::get, "{\"title\":\"UsageCapExceeded\","
+                + "\"type\":\"https://api.twitter.com/2/problems/usage-capped\"}"))
+                .isInstanceOfSatisfying(XApiException.RateLimited.class, e -> assertThat(e.usageCap()).isTrue());
+    }
+
+    @Test
+    void statusesMapToWhatCanBeDoneAboutThem() {
+        Map<String, Object> none = Map.of();
+        assertThatThrownBy(() -> answers.check(503, none::get, "")).isInstanceOf(XApiException.Transient.class);
+        assertThatThrownBy(() -> answers.check(401, none::get, "{\"title\":\"Unauthorized\",\"status\":401}"))
+                .isInstanceOf(XApiException.Unauthorized.class);
+        assertThatThrownBy(() -> answers.check(400, none::get, "{\"title\":\"Invalid Request\"}"))
+                .isInstanceOf(XApiException.Rejected.class).hasMessageContaining("Invalid Request");
+    }
+
+    @Test
+    void pageKeepsTweetsIncludesAndNextToken() {
+        TimelinePage page = answers.page("""
+                {"data":[{"id":"1900000000000000002","text":"newer","edit_history_tweet_ids":["1900000000000000002"]},
+                         {"id":"1900000000000000001","text":"older","edit_history_tweet_ids":["1900000000000000001"]}],
+                 "includes":{"users":[{"id":"1400000000000000002","name":"Small Sam","username":"small_sam"}]},
+                 "meta":{"result_count":2,"newest_id":"1900000000000000002","oldest_id":"1900000000000000001",
+                         "next_token":"7140dibdnow9c7btw4b0t3w5fhxm9e7bavjeq0ov3ivdc"}}""");
+
+        assertThat(page.tweets()).extracting(t -> t.path("text").asText()).containsExactly("newer", "older");
+        assertThat(page.includes().get("users")).hasSize(1);
+        assertThat(page.nextToken()).isEqualTo("7140dibdnow9c7btw4b0t3w5fhxm9e7bavjeq0ov3ivdc");
+    }
+
+    @Test
+    void emptyPageHasNoDataAndNoToken() {
+        TimelinePage page = answers.page("{\"meta\":{\"result_count\":0}}");
+
+        assertThat(page.tweets()).isEmpty();
+        assertThat(page.nextToken()).isNull();
+    }
+
+    @Test
+    void malformedBodyFailsWithAClearReason() {
+        assertThatThrownBy(() -> answers.page("{\"data\":[{\"id\":\"1\",\"text\":\"cut off"))
+                .isInstanceOf(XApiException.Rejected.class).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> answers.page("[]"))
+                .isInstanceOf(XApiException.Rejected.class).hasMessageContaining("malformed");
+    }
+}
