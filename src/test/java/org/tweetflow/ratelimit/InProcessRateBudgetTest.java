@@ -2,20 +2,18 @@ package org.tweetflow.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tweetflow.MutableClock;
 
 class InProcessRateBudgetTest {
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     static final BudgetKey SAM_TIMELINE = new BudgetKey("users/tweets", "member-7");
 
-    final MovableClock clock = new MovableClock(START);
+    final MutableClock clock = new MutableClock(START);
     final InProcessRateBudget budget = new InProcessRateBudget(clock);
 
     @Test
@@ -48,7 +46,7 @@ class InProcessRateBudgetTest {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
 
-        clock.now = START.plusSeconds(61);
+        clock.set(START.plusSeconds(61));
 
         assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isTrue();
         assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isTrue();
@@ -93,28 +91,5 @@ class InProcessRateBudgetTest {
                 "x-rate-limit-remaining", "12", "x-rate-limit-reset", "1764064800")::get))
                 .contains(new RateLimitHeaders(900, 12, Instant.ofEpochSecond(1764064800L)));
         assertThat(RateLimitHeaders.from(Map.<String, Object>of("x-rate-limit-limit", "many")::get)).isEmpty();
-    }
-
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
