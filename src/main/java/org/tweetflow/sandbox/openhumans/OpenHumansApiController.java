@@ -188,15 +188,12 @@ class OpenHumansApiController {
             "/api/direct-sharing/project/files/upload/direct"})
     ResponseEntity<Object> uploadDirect(HttpServletRequest request) throws IOException {
         simulator.count("upload-direct");
-        Auth auth = authenticate(request);
-        if (auth.error != null) {
-            return auth.error;
+        MemberCall call = memberCall(request);
+        if (call.error() != null) {
+            return call.error();
         }
-        Map<String, String> fields = fields(request);
-        ResponseEntity<Object> bad = checkMember(auth, fields.get("project_member_id"));
-        if (bad != null) {
-            return bad;
-        }
+        Auth auth = call.auth();
+        Map<String, String> fields = call.fields();
         String filename = fields.get("filename");
         if (filename == null || filename.isBlank()) {
             return json(HttpStatus.BAD_REQUEST, Map.of("filename", List.of("This field is required.")));
@@ -250,15 +247,12 @@ class OpenHumansApiController {
             "/api/direct-sharing/project/files/upload/complete"})
     ResponseEntity<Object> uploadComplete(HttpServletRequest request) throws IOException {
         simulator.count("complete");
-        Auth auth = authenticate(request);
-        if (auth.error != null) {
-            return auth.error;
+        MemberCall call = memberCall(request);
+        if (call.error() != null) {
+            return call.error();
         }
-        Map<String, String> fields = fields(request);
-        ResponseEntity<Object> bad = checkMember(auth, fields.get("project_member_id"));
-        if (bad != null) {
-            return bad;
-        }
+        Auth auth = call.auth();
+        Map<String, String> fields = call.fields();
         Optional<OpenHumansSimulator.FileRecord> file = parseId(fields.get("file_id")).flatMap(simulator::file)
                 .filter(f -> f.projectMemberId.equals(auth.memberId));
         if (file.isEmpty()) {
@@ -279,15 +273,12 @@ class OpenHumansApiController {
     @PostMapping({"/api/direct-sharing/project/files/delete/", "/api/direct-sharing/project/files/delete"})
     ResponseEntity<Object> delete(HttpServletRequest request) throws IOException {
         simulator.count("delete");
-        Auth auth = authenticate(request);
-        if (auth.error != null) {
-            return auth.error;
+        MemberCall call = memberCall(request);
+        if (call.error() != null) {
+            return call.error();
         }
-        Map<String, String> fields = fields(request);
-        ResponseEntity<Object> bad = checkMember(auth, fields.get("project_member_id"));
-        if (bad != null) {
-            return bad;
-        }
+        Auth auth = call.auth();
+        Map<String, String> fields = call.fields();
         String fileId = blankToNull(fields.get("file_id"));
         String basename = blankToNull(fields.get("file_basename"));
         String allFiles = blankToNull(fields.get("all_files"));
@@ -419,6 +410,19 @@ class OpenHumansApiController {
             case EXPIRED -> new Auth(null, json(HttpStatus.UNAUTHORIZED, Map.of("detail", "Expired token.")));
             case INVALID -> new Auth(null, json(HttpStatus.UNAUTHORIZED, Map.of("detail", "Invalid token.")));
         };
+    }
+
+    /** A project call on behalf of a member: authenticated, with fields, for the token's own member only. */
+    private record MemberCall(Auth auth, Map<String, String> fields, ResponseEntity<Object> error) {
+    }
+
+    private MemberCall memberCall(HttpServletRequest request) throws IOException {
+        Auth auth = authenticate(request);
+        if (auth.error != null) {
+            return new MemberCall(auth, Map.of(), auth.error);
+        }
+        Map<String, String> fields = fields(request);
+        return new MemberCall(auth, fields, checkMember(auth, fields.get("project_member_id")));
     }
 
     private ResponseEntity<Object> checkMember(Auth auth, String projectMemberId) {
