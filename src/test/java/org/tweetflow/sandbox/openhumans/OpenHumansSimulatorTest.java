@@ -29,9 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 @TweetflowTest
-// archive.schedule: the Camel route reads it from the environment, where application.yaml does not set it yet.
-@TestPropertySource(properties = {"tweetflow.simulation.openhumans.storage-dir=${java.io.tmpdir}/tweetflow-oh-sim-test",
-        "tweetflow.archive.schedule=0 0 3 * * ?"})
+@TestPropertySource(properties = "tweetflow.simulation.openhumans.storage-dir=${java.io.tmpdir}/tweetflow-oh-sim-test")
 class OpenHumansSimulatorTest {
 
     private static final String ADA = "10000001";

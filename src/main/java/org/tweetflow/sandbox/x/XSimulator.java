@@ -1,0 +1,364 @@
+package org.tweetflow.sandbox.x;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Component;
+import org.tweetflow.sandbox.ConditionalOnSandbox;
+
+/**
+ * The state of the simulated X: demo accounts and their posts, OAuth codes and tokens, rate-limit counters. The
+ * demo data is the same on every start; its timestamps are relative to the moment this bean is created.
+ */
+@Component
+@ConditionalOnSandbox
+public class XSimulator {
+
+    public static final long TWITTER_EPOCH = 1288834974657L;
+    public static final int REACHABLE = 3200;
+    public static final String DEFAULT_SCOPE = "tweet.read users.read offline.access";
+    static final Duration CODE_TTL = Duration.ofSeconds(30);
+    static final Duration ACCESS_TTL = Duration.ofSeconds(7200);
+
+    public static final String SANDY = "1400000000000000001";
+    public static final String SAM = "1400000000000000002";
+    public static final String EMMA = "1400000000000000003";
+
+    /** A demo account. */
+    public record Account(String id, String name, String username, Instant createdAt, String description,
+            String location, boolean isProtected, boolean verified, String profileImageUrl, int followers,
+            int following, int listed) {
+    }
+
+    public record Media(String mediaKey, String type, String url, int width, int height, String altText) {
+    }
+
+    public record Poll(String id, List<String> options, List<Integer> votes, int durationMinutes, Instant end) {
+    }
+
+    public record Place(String id, String fullName, String name, String country, String countryCode,
+            String placeType) {
+    }
+
+    /** An access token with its (optional) refresh token. */
+    public record Tokens(String accessToken, String refreshToken, String scope) {
+    }
+
+    record Code(String userId, String redirectUri, String challenge, String scope, Instant expiresAt) {
+    }
+
+    record Grant(String userId, String scope, Instant expiresAt) {
+    }
+
+    /** The outcome of counting one call against a rate limit. */
+    record Quota(int limit, int remaining, long reset, boolean exceeded) {
+    }
+
+    private final Clock clock;
+    private final SimulationProperties properties;
+    private final Instant createdAt;
+    private final SecureRandom secureRandom = new SecureRandom();
+
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, NavigableMap<Long, Tweet>> timelines = new ConcurrentHashMap<>();
+    private final Map<Long, Tweet> tweets = new ConcurrentHashMap<>();
+    private final Map<String, Media> media = new ConcurrentHashMap<>();
+    private final Map<String, Poll> polls = new ConcurrentHashMap<>();
+    private final Map<String, Place> places = new LinkedHashMap<>();
+
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> windowCounts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
+    private volatile boolean usageCapped;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    public XSimulator(Clock clock, SimulationProperties properties) {
+        this.clock = clock;
+        this.properties = properties;
+        this.createdAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        new DemoData(this, createdAt).generate();
+    }
+
+    // ------------------------------------------------------------------ public API for tests
+
+    /** A valid access token for the user, without the browser flow. */
+    public String issueToken(String userId) {
+        return issueTokens(userId, DEFAULT_SCOPE).accessToken();
+    }
+
+    /** A valid access and refresh token for the user, without the browser flow. */
+    public Tokens issueTokens(String userId, String scope) {
+        String access = randomToken();
+        accessTokens.put(access, new Grant(userId, scope, clock.instant().plus(ACCESS_TTL)));
+        String refresh = null;
+        if (scope.contains("offline.access")) {
+            refresh = randomToken();
+            refreshTokens.put(refresh, new Grant(userId, scope, Instant.MAX));
+        }
+        return new Tokens(access, refresh, scope);
+    }
+
+    public void expireAccessToken(String accessToken) {
+        accessTokens.computeIfPresent(accessToken, (k, g) -> new Grant(g.userId(), g.scope(), Instant.EPOCH));
+    }
+
+    /** Adds a post by the user at the given time; visible on later calls. */
+    public Tweet post(String userId, String text, Instant at) {
+        Tweet t = addTweet(userId, text, at, "en", "Tweetflow Sandbox", 0, null, List.of(), List.of(), null, null,
+                new Tweet.Metrics(0, 0, 0, 0, 0, 0), false);
+        return t;
+    }
+
+    public int callCount(String endpointKey) {
+        AtomicInteger n = callCounts.get(endpointKey);
+        return n == null ? 0 : n.get();
+    }
+
+    public void resetCounts() {
+        callCounts.clear();
+        windowCounts.clear();
+    }
+
+    public void setUsageCapped(boolean capped) {
+        this.usageCapped = capped;
+    }
+
+    public boolean isUsageCapped() {
+        return usageCapped;
+    }
+
+    /** Ids of the tweets the timeline endpoint can return for the user, newest first. */
+    public List<String> reachableTweetIds(String userId) {
+        return reachable(userId).stream().filter(t -> !t.withheld()).map(Tweet::idString).toList();
+    }
+
+    /** Number of posts the account has, reachable or not. */
+    public int tweetCount(String userId) {
+        NavigableMap<Long, Tweet> tl = timelines.get(userId);
+        return tl == null ? 0 : tl.size();
+    }
+
+    public Optional<Instant> accountCreatedAt(String userId) {
+        return Optional.ofNullable(accounts.get(userId)).map(Account::createdAt);
+    }
+
+    public List<Account> demoAccounts() {
+        return List.of(accounts.get(SANDY), accounts.get(SAM), accounts.get(EMMA));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    // ------------------------------------------------------------------ used by the controllers
+
+    Clock clock() {
+        return clock;
+    }
+
+    SimulationProperties properties() {
+        return properties;
+    }
+
+    void countCall(String endpointKey) {
+        callCounts.computeIfAbsent(endpointKey, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    Optional<Account> account(String id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
+
+    Optional<Account> accountByUsername(String username) {
+        return accounts.values().stream().filter(a -> a.username().equalsIgnoreCase(username)).findFirst();
+    }
+
+    Collection<Account> allAccounts() {
+        return accounts.values();
+    }
+
+    Optional<Tweet> tweet(long id) {
+        return Optional.ofNullable(tweets.get(id));
+    }
+
+    Optional<Media> media(String key) {
+        return Optional.ofNullable(media.get(key));
+    }
+
+    Optional<Poll> poll(String id) {
+        return Optional.ofNullable(polls.get(id));
+    }
+
+    Optional<Place> place(String id) {
+        return Optional.ofNullable(places.get(id));
+    }
+
+    /** The 3,200 newest posts of the account (including withheld ones), newest first. */
+    List<Tweet> reachable(String userId) {
+        NavigableMap<Long, Tweet> tl = timelines.get(userId);
+        if (tl == null) {
+            return List.of();
+        }
+        List<Tweet> out = new ArrayList<>(Math.min(tl.size(), REACHABLE));
+        synchronized (tl) {
+            for (Tweet t : tl.descendingMap().values()) {
+                if (out.size() == REACHABLE) {
+                    break;
+                }
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** All visible posts at or after the instant, newest first. */
+    List<Tweet> recentTweets(Instant since) {
+        List<Tweet> out = new ArrayList<>();
+        for (Tweet t : tweets.values()) {
+            if (!t.withheld() && !t.createdAt().isBefore(since)) {
+                out.add(t);
+            }
+        }
+        out.sort((a, b) -> Long.compare(b.id(), a.id()));
+        return out;
+    }
+
+    Optional<Grant> grantFor(String accessToken) {
+        Grant g = accessToken == null ? null : accessTokens.get(accessToken);
+        if (g == null || !clock.instant().isBefore(g.expiresAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(g);
+    }
+
+    String issueCode(String userId, String redirectUri, String challenge, String scope) {
+        String code = randomToken();
+        codes.put(code, new Code(userId, redirectUri, challenge, scope, clock.instant().plus(CODE_TTL)));
+        return code;
+    }
+
+    /** Redeems a code (single use): empty when unknown, used, expired, or redirect/verifier do not match. */
+    Optional<Tokens> redeemCode(String code, String redirectUri, String verifier) {
+        Code c = code == null ? null : codes.remove(code);
+        if (c == null || !clock.instant().isBefore(c.expiresAt()) || !c.redirectUri().equals(redirectUri)
+                || verifier == null || !s256(verifier).equals(c.challenge())) {
+            return Optional.empty();
+        }
+        return Optional.of(issueTokens(c.userId(), c.scope()));
+    }
+
+    /** Rotates a refresh token: the old one stops working. */
+    Optional<Tokens> refresh(String refreshToken) {
+        Grant g = refreshToken == null ? null : refreshTokens.remove(refreshToken);
+        if (g == null) {
+            return Optional.empty();
+        }
+        return Optional.of(issueTokens(g.userId(), g.scope()));
+    }
+
+    void revoke(String token) {
+        if (token != null) {
+            accessTokens.remove(token);
+            refreshTokens.remove(token);
+        }
+    }
+
+    int limitFor(String endpointKey) {
+        return switch (endpointKey) {
+            case "users/tweets" -> properties.timelineLimit();
+            case "search/recent" -> properties.searchLimit();
+            default -> properties.meLimit();
+        };
+    }
+
+    /** Counts one call of the token against the endpoint's fixed window. */
+    Quota consume(String endpointKey, String token) {
+        int limit = limitFor(endpointKey);
+        long windowSeconds = Math.max(1, properties.window().toSeconds());
+        long now = clock.instant().getEpochSecond();
+        long start = now - Math.floorMod(now, windowSeconds);
+        long reset = start + windowSeconds;
+        AtomicInteger n = windowCounts.computeIfAbsent(endpointKey + "|" + token + "|" + start,
+                k -> new AtomicInteger());
+        int used = n.incrementAndGet();
+        if (used > limit) {
+            return new Quota(limit, 0, reset, true);
+        }
+        return new Quota(limit, limit - used, reset, false);
+    }
+
+    static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[36];
+        secureRandom.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    // ------------------------------------------------------------------ building the data
+
+    void addAccount(Account a) {
+        accounts.put(a.id(), a);
+        timelines.computeIfAbsent(a.id(), k -> new TreeMap<>());
+    }
+
+    void addMedia(Media m) {
+        media.put(m.mediaKey(), m);
+    }
+
+    void addPoll(Poll p) {
+        polls.put(p.id(), p);
+    }
+
+    void addPlace(Place p) {
+        places.put(p.id(), p);
+    }
+
+    List<Place> placeList() {
+        return new ArrayList<>(places.values());
+    }
+
+    long snowflake(Instant at) {
+        long ms = Math.max(at.toEpochMilli(), TWITTER_EPOCH);
+        return ((ms - TWITTER_EPOCH) << 22) | (sequence.incrementAndGet() & 0x3FFFFF);
+    }
+
+    Tweet addTweet(String authorId, String text, Instant at, String lang, String source, long conversationId,
+            String inReplyTo, List<Tweet.Ref> refs, List<String> mediaKeys, String pollId, String placeId,
+            Tweet.Metrics metrics, boolean withheld) {
+        long id = snowflake(at);
+        Tweet t = new Tweet(id, authorId, text, at, lang, source, conversationId == 0 ? id : conversationId,
+                inReplyTo, List.copyOf(refs), List.copyOf(mediaKeys), pollId, placeId, metrics, withheld);
+        tweets.put(id, t);
+        NavigableMap<Long, Tweet> tl = timelines.computeIfAbsent(authorId, k -> new TreeMap<>());
+        synchronized (tl) {
+            tl.put(id, t);
+        }
+        return t;
+    }
+}
