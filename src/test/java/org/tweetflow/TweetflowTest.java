@@ -8,12 +8,14 @@ import java.lang.annotation.Target;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
-/** The whole service on a random port, its own in-memory database, and the sandbox. */
+/** The whole service on a free port (known before start, see FreePortInitializer), its own in-memory database, and the sandbox. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @CamelSpringBootTest
-@SpringBootTest(classes = TweetflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TweetflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = FreePortInitializer.class)
 @ActiveProfiles("test")
 public @interface TweetflowTest {
 }

@@ -27,6 +27,10 @@ public class WeekCollector {
         this.range = range;
     }
 
+    public WeekRange range() {
+        return range;
+    }
+
     public void add(TimelinePage page) {
         for (JsonNode tweet : page.tweets()) {
             Instant created = Instant.parse(tweet.path("created_at").asText());

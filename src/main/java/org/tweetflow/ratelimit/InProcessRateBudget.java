@@ -59,6 +59,11 @@ public class InProcessRateBudget implements RateBudget {
     }
 
     @Override
+    public void unanswered(BudgetKey key) {
+        windows.computeIfPresent(key, (k, window) -> window.limit() < 0 ? window.withRemaining(1) : window);
+    }
+
+    @Override
     public void pause(String endpoint, Instant until, String reason) {
         pauses.merge(endpoint, new Pause(until, reason), (a, b) -> a.until().isAfter(b.until()) ? a : b);
     }

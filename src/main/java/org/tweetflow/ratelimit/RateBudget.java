@@ -15,6 +15,12 @@ public interface RateBudget {
     /** Corrects the budget with what the provider answered. */
     void observe(BudgetKey key, RateLimitHeaders headers);
 
+    /**
+     * The call was answered without rate-limit headers: where the limit is still unknown the probe may be tried
+     * again, so a 5xx on the very first call does not block a member for a whole window.
+     */
+    void unanswered(BudgetKey key);
+
     /** Stops every call to an endpoint, whatever the credential, until the given time (the monthly usage cap). */
     void pause(String endpoint, Instant until, String reason);
 }

@@ -92,4 +92,16 @@ class InProcessRateBudgetTest {
                 .contains(new RateLimitHeaders(900, 12, Instant.ofEpochSecond(1764064800L)));
         assertThat(RateLimitHeaders.from(Map.<String, Object>of("x-rate-limit-limit", "many")::get)).isEmpty();
     }
+
+    @Test
+    void anAnswerWithoutHeadersLetsTheProbeBeTriedAgainButNeverAKnownWindow() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.unanswered(SAM_TIMELINE);
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("probe again").isTrue();
+
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
+        budget.unanswered(SAM_TIMELINE);
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isFalse();
+    }
 }

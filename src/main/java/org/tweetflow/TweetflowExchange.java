@@ -1,0 +1,24 @@
+package org.tweetflow;
+
+/**
+ * Names of the exchange properties that carry state between route steps. Properties, not headers: camel-http
+ * sends headers to the remote side, and tokens must never travel or be logged by accident.
+ */
+public final class TweetflowExchange {
+
+    /** The {@code XCall} the next call to X makes. */
+    public static final String X_CALL = "tweetflowXCall";
+    /** The X user whose posts are fetched. */
+    public static final String X_USER_ID = "tweetflowXUserId";
+    /** Whose budget and token the calls use (a member id, or "app"). */
+    public static final String CREDENTIAL = "tweetflowCredential";
+    /** The access token of that credential (redacted in toString wherever it is wrapped). */
+    public static final String ACCESS_TOKEN = "tweetflowAccessToken";
+    /** The week collector of the range being fetched. */
+    public static final String WEEK_COLLECTOR = "tweetflowWeekCollector";
+    /** Whether another page of the range is to be fetched. */
+    public static final String MORE_PAGES = "tweetflowMorePages";
+
+    private TweetflowExchange() {
+    }
+}
