@@ -5,7 +5,7 @@ import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One place for the timeouts of every call to X and Open Humans (all go through camel-http). */
+/** One place for the timeouts and retry policy of every call to X and Open Humans (all go through camel-http). */
 @Configuration(proxyBeanMethods = false)
 public class HttpComponentConfiguration {
 
@@ -19,6 +19,9 @@ public class HttpComponentConfiguration {
             component.setResponseTimeout(http.readTimeout().toMillis());
             component.setMaxTotalConnections(200);
             component.setConnectionsPerRoute(50);
+            // HttpClient would silently retry 429 and 503 itself: that spends budget behind the routes' back
+            // and hides the answers the routes must see. Redelivery is the routes' job (errors.camel.yaml).
+            component.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         });
     }
 }

@@ -32,7 +32,7 @@ public class XCalls {
             Permit permit = budget.tryAcquire(call.budget());
             if (!permit.granted()) {
                 throw new XApiException.RateLimited(permit.retryAt(), false,
-                        "budget of " + call.budget() + " spent until " + permit.retryAt());
+                        call.budget() + ": " + permit.reason() + " until " + permit.retryAt());
             }
             exchange.setProperty(PERMIT_HELD, call);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 import org.apache.camel.Exchange;
@@ -92,6 +93,22 @@ class FetchWeekRangeRouteTest {
         assertThat(result.getException()).isInstanceOf(XApiException.RateLimited.class);
         assertThat(((XApiException.RateLimited) result.getException()).usageCap()).isFalse();
         assertThat(x.callCount("users/tweets")).as("the window's limit, spent exactly").isEqualTo(5);
+    }
+
+    @Test
+    void tooManyRequestsStopsTheRangeUntilTheAnnouncedReset() {
+        long reset = Instant.now().plusSeconds(600).getEpochSecond();
+        faults.inject(Fault.status("GET", TIMELINE, 429,
+                "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")
+                .withHeaders(Map.of("x-rate-limit-limit", "900", "x-rate-limit-remaining", "0",
+                        "x-rate-limit-reset", String.valueOf(reset))));
+
+        Exchange result = fetch(lastWeeks(4), "member-429");
+
+        assertThat(result.getException()).isInstanceOfSatisfying(XApiException.RateLimited.class, e -> {
+            assertThat(e.usageCap()).isFalse();
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(reset));
+        });
     }
 
     private Exchange fetch(WeekRange range, String credential) {
