@@ -1,0 +1,69 @@
+package org.tweetflow.openhumans;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.archive.ArchiveFormat;
+
+/**
+ * The steps of the {@code find-archive-file} route: walk every page of {@code exchange-member} (100 files a page)
+ * until the archive file turns up or the pages end. The seed looked at the first page only and so, for members
+ * with many files, re-created the archive from nothing.
+ */
+@Component("archiveFileFinder")
+public class ArchiveFileFinder {
+
+    static final String PAGE_URL = "tweetflowPageUrl";
+
+    private final OpenHumansEndpoints endpoints;
+    private final ObjectMapper mapper;
+
+    public ArchiveFileFinder(OpenHumansEndpoints endpoints, ObjectMapper mapper) {
+        this.endpoints = endpoints;
+        this.mapper = mapper;
+    }
+
+    public void begin(Exchange exchange) {
+        exchange.setProperty(PAGE_URL, endpoints.path("/api/direct-sharing/project/exchange-member/").toString());
+        exchange.setProperty(TweetflowExchange.MORE_PAGES, true);
+        exchange.getMessage().setBody(null);
+    }
+
+    public void nextPage(Exchange exchange) {
+        String[] urlAndQuery = exchange.getProperty(PAGE_URL, String.class).split("\\?", 2);
+        Message message = exchange.getMessage();
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
+        message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
+        message.setHeader("Authorization",
+                "Bearer " + exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
+    }
+
+    /** Leaves the found {@link ArchiveFile} as the body, or null once every page was read without it. */
+    public ArchiveFile readPage(Exchange exchange) throws JsonProcessingException {
+        Message message = exchange.getMessage();
+        message.removeHeader("Authorization");
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = message.getBody(String.class);
+        if (status != 200) {
+            throw new OpenHumansException(status, "Open Humans answered " + status + " to exchange-member: " + body);
+        }
+        JsonNode page = mapper.readTree(body);
+        for (JsonNode file : page.path("data")) {
+            if (ArchiveFormat.BASENAME.equals(file.path("basename").asText())) {
+                exchange.setProperty(TweetflowExchange.MORE_PAGES, false);
+                return new ArchiveFile(file.path("id").asLong(), file.path("basename").asText(),
+                        file.path("download_url").asText());
+            }
+        }
+        JsonNode next = page.path("next");
+        exchange.setProperty(TweetflowExchange.MORE_PAGES, next.isTextual());
+        exchange.setProperty(PAGE_URL, next.isTextual() ? next.asText() : null);
+        return null;
+    }
+}
