@@ -19,6 +19,15 @@ public final class TweetflowExchange {
     /** Whether another page of the range is to be fetched. */
     public static final String MORE_PAGES = "tweetflowMorePages";
 
+    /** The member's Open Humans project member id. */
+    public static final String PROJECT_MEMBER_ID = "tweetflowProjectMemberId";
+    /** The archive file on Open Humans that the upload replaces, if any. */
+    public static final String OLD_ARCHIVE = "tweetflowOldArchive";
+    /** The merged archive, in a temporary file, ready to upload. */
+    public static final String ARCHIVE_PATH = "tweetflowArchivePath";
+    /** The Open Humans metadata of the archive file (a map). */
+    public static final String ARCHIVE_METADATA = "tweetflowArchiveMetadata";
+
     private TweetflowExchange() {
     }
 }

@@ -1,0 +1,122 @@
+package org.tweetflow.openhumans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
+import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
+import org.tweetflow.sandbox.openhumans.SimulatedFile;
+
+@TweetflowTest
+class UploadArchiveRouteTest {
+
+    static final String BEN = "10000002";
+    static final Map<String, Object> METADATA = Map.of("description", "X posts of small_sam",
+            "tags", List.of("Twitter", "tweets", "tweetflow"), "format", ArchiveFormat.FORMAT);
+
+    @Autowired
+    ProducerTemplate camel;
+
+    @Autowired
+    OpenHumansSimulator openHumans;
+
+    @Autowired
+    SandboxFaults faults;
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void clear() {
+        faults.clear();
+        openHumans.clearFiles();
+    }
+
+    @Test
+    void newArchiveReplacesTheOldOneWhichIsDeletedByItsId() throws IOException {
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+                "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
+
+        Exchange result = upload("{\"new\":true}", old);
+
+        assertThat(result.getException()).isNull();
+        List<SimulatedFile> files = openHumans.files(BEN);
+        assertThat(files).singleElement().satisfies(file -> {
+            assertThat(file.id()).isEqualTo(result.getMessage().getBody(Long.class)).isNotEqualTo(old.id());
+            assertThat(file.metadataJson()).contains("\"tweetflow\"").contains(ArchiveFormat.FORMAT);
+        });
+        assertThat(Files.readString(openHumans.path(files.get(0).id()))).isEqualTo("{\"new\":true}");
+    }
+
+    @Test
+    void failedPutLeavesTheOldArchiveInPlaceAndTheNextAttemptSucceeds() throws IOException {
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+                "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
+        faults.inject(Fault.status("PUT", "/openhumans/storage/**", 500, "<Error><Code>InternalError</Code></Error>"));
+
+        Exchange failed = upload("{\"new\":true}", old);
+
+        assertThat(failed.getException()).isInstanceOf(OpenHumansException.class).hasMessageContaining("500");
+        assertThat(openHumans.files(BEN)).extracting(SimulatedFile::id).containsExactly(old.id());
+
+        Exchange retried = upload("{\"new\":true}", old);
+
+        assertThat(retried.getException()).isNull();
+        assertThat(openHumans.files(BEN)).extracting(SimulatedFile::basename).containsExactly(ArchiveFormat.BASENAME);
+        assertThat(openHumans.files(BEN)).extracting(SimulatedFile::id).doesNotContain(old.id());
+    }
+
+    @Test
+    void failedCompleteLeavesTheOldArchiveInPlace() throws IOException {
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+                "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
+        faults.inject(Fault.status("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/", 502, ""));
+
+        Exchange failed = upload("{\"new\":true}", old);
+
+        assertThat(failed.getException()).isInstanceOf(OpenHumansException.class);
+        assertThat(openHumans.files(BEN)).extracting(SimulatedFile::id).containsExactly(old.id());
+    }
+
+    @Test
+    void firstArchiveIsUploadedWithNothingToDelete() throws IOException {
+        Exchange result = upload("{\"first\":true}", null);
+
+        assertThat(result.getException()).isNull();
+        assertThat(openHumans.files(BEN)).singleElement()
+                .satisfies(file -> assertThat(file.basename()).isEqualTo(ArchiveFormat.BASENAME));
+        assertThat(openHumans.callCount("delete")).isZero();
+    }
+
+    private Exchange upload(String content, SimulatedFile old) throws IOException {
+        Path archive = Files.writeString(Files.createTempFile(temp, "archive", ".json"), content);
+        String token = openHumans.issueToken(BEN);
+        openHumans.resetCounts();
+        return camel.send("direct:upload-archive", exchange -> {
+            exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token);
+            exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, BEN);
+            exchange.setProperty(TweetflowExchange.ARCHIVE_PATH, archive);
+            exchange.setProperty(TweetflowExchange.ARCHIVE_METADATA, METADATA);
+            if (old != null) {
+                exchange.setProperty(TweetflowExchange.OLD_ARCHIVE,
+                        new ArchiveFile(old.id(), old.basename(), "unused"));
+            }
+        });
+    }
+}
