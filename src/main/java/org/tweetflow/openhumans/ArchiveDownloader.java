@@ -1,0 +1,44 @@
+package org.tweetflow.openhumans;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+
+/**
+ * The steps of the {@code download-archive} route: fetch the member's current archive through its
+ * {@code download_url} (a redirect to storage) into a temporary file, streamed, for the merge to read.
+ */
+@Component("archiveDownloader")
+public class ArchiveDownloader {
+
+    public void request(Exchange exchange) {
+        ArchiveFile archive = exchange.getProperty(TweetflowExchange.OLD_ARCHIVE, ArchiveFile.class);
+        String[] urlAndQuery = archive.downloadUrl().split("\\?", 2);
+        Message message = exchange.getMessage();
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
+        message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
+    }
+
+    /** Leaves the path of the downloaded copy as the body. */
+    public Path save(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
+            throw new OpenHumansException(status, "Open Humans answered " + status + " to the archive download");
+        }
+        Path copy = Files.createTempFile("tweetflow-existing-", ".json");
+        try (InputStream body = message.getBody(InputStream.class)) {
+            Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+}
