@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.http.HttpTarget;
 
 /**
  * The steps of the {@code download-archive} route: fetch the member's current archive through its
@@ -20,12 +21,9 @@ public class ArchiveDownloader {
 
     public void request(Exchange exchange) {
         ArchiveFile archive = exchange.getProperty(TweetflowExchange.OLD_ARCHIVE, ArchiveFile.class);
-        String[] urlAndQuery = archive.downloadUrl().split("\\?", 2);
         Message message = exchange.getMessage();
         message.setBody(null);
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
-        message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
+        HttpTarget.set(message, "GET", archive.downloadUrl());
     }
 
     /** Leaves the path of the downloaded copy as the body. */

@@ -8,6 +8,7 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.http.HttpTarget;
 
 /**
  * The steps of the {@code find-archive-file} route: walk every page of {@code exchange-member} (100 files a page)
@@ -34,12 +35,9 @@ public class ArchiveFileFinder {
     }
 
     public void nextPage(Exchange exchange) {
-        String[] urlAndQuery = exchange.getProperty(PAGE_URL, String.class).split("\\?", 2);
         Message message = exchange.getMessage();
         message.setBody(null);
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
-        message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
+        HttpTarget.set(message, "GET", exchange.getProperty(PAGE_URL, String.class));
         message.setHeader("Authorization",
                 "Bearer " + exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
     }

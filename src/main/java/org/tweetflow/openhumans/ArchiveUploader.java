@@ -13,6 +13,7 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.http.HttpTarget;
 
 /**
  * The steps of the {@code upload-archive} route: Open Humans' direct upload (ask for a presigned URL, PUT the file
@@ -46,7 +47,7 @@ public class ArchiveUploader {
         exchange.setProperty(NEW_FILE_ID, target.path("id").asLong());
         Path file = exchange.getProperty(TweetflowExchange.ARCHIVE_PATH, Path.class);
         Message message = exchange.getMessage();
-        setUrl(message, "PUT", target.path("url").asText());
+        HttpTarget.set(message, "PUT", target.path("url").asText());
         message.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
         message.setHeader(Exchange.CONTENT_LENGTH, Files.size(file));
         message.setBody(Files.newInputStream(file));
@@ -84,7 +85,7 @@ public class ArchiveUploader {
 
     private void post(Exchange exchange, String path, Map<String, Object> fields) throws IOException {
         Message message = exchange.getMessage();
-        setUrl(message, "POST", endpoints.path(path).toString());
+        HttpTarget.set(message, "POST", endpoints.path(path).toString());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Authorization",
                 "Bearer " + exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
@@ -100,12 +101,5 @@ public class ArchiveUploader {
             throw new OpenHumansException(status, "Open Humans answered " + status + " to " + step + ": " + body);
         }
         return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
-    }
-
-    private static void setUrl(Message message, String method, String url) {
-        String[] urlAndQuery = url.split("\\?", 2);
-        message.setHeader(Exchange.HTTP_METHOD, method);
-        message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
-        message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
     }
 }

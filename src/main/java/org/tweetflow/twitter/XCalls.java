@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.http.HttpTarget;
 import org.tweetflow.ratelimit.Permit;
 import org.tweetflow.ratelimit.RateBudget;
 import org.tweetflow.ratelimit.RateLimitHeaders;
@@ -37,11 +38,8 @@ public class XCalls {
             exchange.setProperty(PERMIT_HELD, call);
         }
         Message message = exchange.getMessage();
-        String[] urlAndQuery = call.url().split("\\?", 2);
         message.setBody(null);
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
-        message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
+        HttpTarget.set(message, "GET", call.url());
         message.setHeader("Authorization", "Bearer " + call.accessToken());
     }
 
