@@ -10,6 +10,8 @@ import org.apache.camel.Message;
  */
 public final class HttpTarget {
 
+    private static final String AUTHORIZATION = "Authorization";
+
     private HttpTarget() {
     }
 
@@ -18,5 +20,16 @@ public final class HttpTarget {
         message.setHeader(Exchange.HTTP_METHOD, method);
         message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);
         message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
+    }
+
+    /** Like {@link #set(Message, String, String)}, with the bearer token the call is made with. */
+    public static void set(Message message, String method, String url, String bearerToken) {
+        set(message, method, url);
+        message.setHeader(AUTHORIZATION, "Bearer " + bearerToken);
+    }
+
+    /** Drops the token once the answer is in, so no later step can send or log it. */
+    public static void forgetToken(Message message) {
+        message.removeHeader(AUTHORIZATION);
     }
 }

@@ -29,10 +29,7 @@ public class ArchiveDownloader {
     /** Leaves the path of the downloaded copy as the body. */
     public Path save(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (status != 200) {
-            throw new OpenHumansException(status, "Open Humans answered " + status + " to the archive download");
-        }
+        OpenHumansAnswers.expect(message, 200, "the archive download");
         Path copy = Files.createTempFile("tweetflow-existing-", ".json");
         try (InputStream body = message.getBody(InputStream.class)) {
             Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);

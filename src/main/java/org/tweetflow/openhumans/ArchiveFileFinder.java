@@ -31,27 +31,20 @@ public class ArchiveFileFinder {
     public void begin(Exchange exchange) {
         exchange.setProperty(PAGE_URL, endpoints.path("/api/direct-sharing/project/exchange-member/").toString());
         exchange.setProperty(TweetflowExchange.MORE_PAGES, true);
-        exchange.getMessage().setBody(null);
     }
 
     public void nextPage(Exchange exchange) {
         Message message = exchange.getMessage();
         message.setBody(null);
-        HttpTarget.set(message, "GET", exchange.getProperty(PAGE_URL, String.class));
-        message.setHeader("Authorization",
-                "Bearer " + exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
+        HttpTarget.set(message, "GET", exchange.getProperty(PAGE_URL, String.class),
+                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
     }
 
     /** Leaves the found {@link ArchiveFile} as the body, or null once every page was read without it. */
     public ArchiveFile readPage(Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
-        message.removeHeader("Authorization");
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = message.getBody(String.class);
-        if (status != 200) {
-            throw new OpenHumansException(status, "Open Humans answered " + status + " to exchange-member: " + body);
-        }
-        JsonNode page = mapper.readTree(body);
+        OpenHumansAnswers.expect(message, 200, "exchange-member");
+        JsonNode page = mapper.readTree(message.getBody(String.class));
         for (JsonNode file : page.path("data")) {
             if (ArchiveFormat.BASENAME.equals(file.path("basename").asText())) {
                 exchange.setProperty(TweetflowExchange.MORE_PAGES, false);

@@ -85,21 +85,16 @@ public class ArchiveUploader {
 
     private void post(Exchange exchange, String path, Map<String, Object> fields) throws IOException {
         Message message = exchange.getMessage();
-        HttpTarget.set(message, "POST", endpoints.path(path).toString());
+        HttpTarget.set(message, "POST", endpoints.path(path).toString(),
+                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Authorization",
-                "Bearer " + exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
         message.setBody(mapper.writeValueAsString(fields));
     }
 
     private JsonNode answer(Exchange exchange, int expected, String step) throws IOException {
         Message message = exchange.getMessage();
-        message.removeHeader("Authorization");
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        OpenHumansAnswers.expect(message, expected, step);
         String body = message.getBody(String.class);
-        if (status != expected) {
-            throw new OpenHumansException(status, "Open Humans answered " + status + " to " + step + ": " + body);
-        }
         return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
     }
 }

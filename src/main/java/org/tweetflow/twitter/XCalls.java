@@ -39,14 +39,13 @@ public class XCalls {
         }
         Message message = exchange.getMessage();
         message.setBody(null);
-        HttpTarget.set(message, "GET", call.url());
-        message.setHeader("Authorization", "Bearer " + call.accessToken());
+        HttpTarget.set(message, "GET", call.url(), call.accessToken());
     }
 
     public void interpret(Exchange exchange) {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
         Message message = exchange.getMessage();
-        message.removeHeader("Authorization");
+        HttpTarget.forgetToken(message);
         exchange.removeProperty(PERMIT_HELD);
         RateLimitHeaders.from(message::getHeader).ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
                 () -> budget.unanswered(call.budget()));
