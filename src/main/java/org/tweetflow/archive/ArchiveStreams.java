@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
+import org.tweetflow.twitter.TimelinePage;
 
 /**
  * Reads and merges archive files as streams, one week at a time: heap use follows the largest week, never the
@@ -37,7 +37,7 @@ public class ArchiveStreams {
 
     /** The weeks an existing archive holds and when each was fetched, skipping over the tweets. */
     public ArchiveSummary index(InputStream archive) throws IOException {
-        Map<IsoWeek, Instant> fetchedAt = new TreeMap<>();
+        TreeMap<IsoWeek, Instant> fetchedAt = new TreeMap<>();
         long[] tweets = {0};
         try (JsonParser parser = mapper.getFactory().createParser(archive)) {
             forEachWeek(parser, week -> {
@@ -55,7 +55,7 @@ public class ArchiveStreams {
      */
     public ArchiveSummary merge(InputStream existing, SortedMap<IsoWeek, FetchedWeek> fetched,
             Map<String, Object> account, Instant updatedAt, OutputStream out) throws IOException {
-        Map<IsoWeek, Instant> fetchedAt = new TreeMap<>();
+        TreeMap<IsoWeek, Instant> fetchedAt = new TreeMap<>();
         long[] tweets = {0};
         Iterator<FetchedWeek> pending = fetched.values().iterator();
         FetchedWeek[] next = {pending.hasNext() ? pending.next() : null};
@@ -81,7 +81,8 @@ public class ArchiveStreams {
                             return; // re-fetched: the new content replaces this week when its turn comes
                         }
                         writer.write(week, Instant.parse(old.path("fetched_at").asText()),
-                                list(old.path("tweets")), includesOf(old.path("includes")));
+                                TimelinePage.items(old.path("tweets")),
+                                TimelinePage.includes(old.path("includes")));
                     });
                 }
             }
@@ -150,22 +151,9 @@ public class ArchiveStreams {
         }
     }
 
-    private static ArchiveSummary summary(Map<IsoWeek, Instant> fetchedAt, long tweets) {
-        TreeMap<IsoWeek, Instant> weeks = new TreeMap<>(fetchedAt);
+    private static ArchiveSummary summary(TreeMap<IsoWeek, Instant> weeks, long tweets) {
         return new ArchiveSummary(weeks, tweets, weeks.size(), weeks.isEmpty() ? null : weeks.firstKey(),
                 weeks.isEmpty() ? null : weeks.lastKey());
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
-    }
-
-    private static Map<String, List<JsonNode>> includesOf(JsonNode includes) {
-        Map<String, List<JsonNode>> map = FetchedWeek.noIncludes();
-        includes.fields().forEachRemaining(e -> map.put(e.getKey(), list(e.getValue())));
-        return map;
     }
 
     @FunctionalInterface

@@ -2,10 +2,6 @@ package org.tweetflow.twitter;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,16 +60,9 @@ public class XAnswers {
             throw new XApiException.Rejected("X answered with errors: " + root.path("errors").path(0).path("detail")
                     .asText(root.path("errors").path(0).path("message").asText()));
         }
-        List<JsonNode> tweets = new ArrayList<>();
-        root.path("data").forEach(tweets::add);
-        Map<String, List<JsonNode>> includes = new LinkedHashMap<>();
-        root.path("includes").fields().forEachRemaining(e -> {
-            List<JsonNode> items = new ArrayList<>();
-            e.getValue().forEach(items::add);
-            includes.put(e.getKey(), items);
-        });
         JsonNode next = root.path("meta").path("next_token");
-        return new TimelinePage(tweets, includes, next.isTextual() ? next.asText() : null);
+        return new TimelinePage(TimelinePage.items(root.path("data")), TimelinePage.includes(root.path("includes")),
+                next.isTextual() ? next.asText() : null);
     }
 
     private String problemTitle(String body) {
