@@ -1,0 +1,65 @@
+package org.tweetflow.member;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The member table: who signed in with Open Humans, and which X account they connected. */
+@Component
+public class Members {
+
+    private static final String COLUMNS = "id, project_member_id, twitter_user_id, twitter_username, twitter_name, "
+            + "twitter_created_at";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Members(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The member of an Open Humans project member id, created on first sign-in. */
+    public Member ensure(String projectMemberId) {
+        return findByProjectMemberId(projectMemberId).orElseGet(() -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            try {
+                jdbc.update("INSERT INTO member (project_member_id, created_at, updated_at) VALUES (?, ?, ?)",
+                        projectMemberId, now, now);
+            } catch (DuplicateKeyException signedInTwiceAtOnce) {
+                // the other sign-in created it: read it below
+            }
+            return findByProjectMemberId(projectMemberId).orElseThrow();
+        });
+    }
+
+    public Optional<Member> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM member WHERE id = ?", Members::member, id).stream().findFirst();
+    }
+
+    public Optional<Member> findByProjectMemberId(String projectMemberId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM member WHERE project_member_id = ?", Members::member,
+                projectMemberId).stream().findFirst();
+    }
+
+    public void connectTwitter(long id, String userId, String username, String name, Instant accountCreatedAt) {
+        jdbc.update("""
+                UPDATE member SET twitter_user_id = ?, twitter_username = ?, twitter_name = ?, twitter_created_at = ?,
+                updated_at = ? WHERE id = ?""", userId, username, name,
+                accountCreatedAt == null ? null : Timestamp.from(accountCreatedAt), Timestamp.from(clock.instant()), id);
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        Timestamp created = rs.getTimestamp("twitter_created_at");
+        return new Member(rs.getLong("id"), rs.getString("project_member_id"), rs.getString("twitter_user_id"),
+                rs.getString("twitter_username"), rs.getString("twitter_name"),
+                created == null ? null : created.toInstant());
+    }
+}

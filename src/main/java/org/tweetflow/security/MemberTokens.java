@@ -1,0 +1,89 @@
+package org.tweetflow.security;
+
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+
+/**
+ * Access tokens for background work, through Spring Security's authorized-client manager: refreshed shortly before
+ * they expire, or at once after the provider rejected one. Both providers rotate refresh tokens, so a refresh runs
+ * under a row lock on the stored token: two replicas never spend the same refresh token, and the second one simply
+ * reads the token the first one stored.
+ */
+@Component("memberTokens")
+public class MemberTokens {
+
+    /** What the providers answer to a refresh token they no longer accept (X says invalid_request). */
+    private static final Set<String> REFUSED = Set.of("invalid_grant", "invalid_request", "invalid_token",
+            "unauthorized_client");
+
+    private final Members members;
+    private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+    private final AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefresh;
+    private final EncryptedAuthorizedClientService clients;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public MemberTokens(Members members,
+            @Qualifier("authorizedClientManager") AuthorizedClientServiceOAuth2AuthorizedClientManager manager,
+            @Qualifier("forcedRefreshManager") AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefresh,
+            EncryptedAuthorizedClientService clients, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.members = members;
+        this.manager = manager;
+        this.forcedRefresh = forcedRefresh;
+        this.clients = clients;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** A usable access token of the member at the provider, refreshed first when it is about to expire. */
+    public String accessToken(long memberId, String provider) {
+        return authorize(memberId, provider, manager, null);
+    }
+
+    /** A new access token after the provider answered 401 to {@code rejected}, unless another call renewed it. */
+    public String renewedAccessToken(long memberId, String provider, String rejected) {
+        return authorize(memberId, provider, forcedRefresh, rejected);
+    }
+
+    private String authorize(long memberId, String provider,
+            AuthorizedClientServiceOAuth2AuthorizedClientManager using, String rejected) {
+        Member member = members.find(memberId).orElseThrow(() -> new IllegalStateException("no member " + memberId));
+        return transaction.execute(status -> {
+            lock(memberId, provider);
+            OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(provider, member.projectMemberId());
+            if (stored == null) {
+                throw new ReconnectNeededException(provider, "member " + memberId + " has no " + provider + " token",
+                        null);
+            }
+            if (rejected != null && !rejected.equals(stored.getAccessToken().getTokenValue())) {
+                return stored.getAccessToken().getTokenValue();
+            }
+            try {
+                OAuth2AuthorizedClient client = using.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(provider)
+                        .principal(member.projectMemberId()).build());
+                return client.getAccessToken().getTokenValue();
+            } catch (ClientAuthorizationException refused) {
+                if (REFUSED.contains(refused.getError().getErrorCode())) {
+                    throw new ReconnectNeededException(provider, provider + " refused the refresh token of member "
+                            + memberId + " (" + refused.getError().getErrorCode() + ")", refused);
+                }
+                throw refused;
+            }
+        });
+    }
+
+    private void lock(long memberId, String provider) {
+        jdbc.query("SELECT version FROM oauth_token WHERE member_id = ? AND provider = ? FOR UPDATE",
+                rs -> null, memberId, provider);
+    }
+}
