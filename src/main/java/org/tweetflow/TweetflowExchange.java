@@ -12,13 +12,21 @@ public final class TweetflowExchange {
     public static final String X_USER_ID = "tweetflowXUserId";
     /** Whose budget and token the calls use (a member id, or "app"). */
     public static final String CREDENTIAL = "tweetflowCredential";
-    /** The access token of that credential (redacted in toString wherever it is wrapped). */
+    /** The X access token of that credential (redacted in toString wherever it is wrapped). */
     public static final String ACCESS_TOKEN = "tweetflowAccessToken";
+    /** The member whose sync this is. */
+    public static final String MEMBER_ID = "tweetflowMemberId";
+    /** The member's sync in progress ({@code SyncRun}), shared by the archive-member route and its split. */
+    public static final String SYNC_RUN = "tweetflowSyncRun";
+    /** The claimed work item a worker is busy with. */
+    public static final String WORK_ITEM = "tweetflowWorkItem";
     /** The week collector of the range being fetched. */
     public static final String WEEK_COLLECTOR = "tweetflowWeekCollector";
     /** Whether another page of the range is to be fetched. */
     public static final String MORE_PAGES = "tweetflowMorePages";
 
+    /** The member's Open Humans access token. */
+    public static final String OPEN_HUMANS_TOKEN = "tweetflowOpenHumansToken";
     /** The member's Open Humans project member id. */
     public static final String PROJECT_MEMBER_ID = "tweetflowProjectMemberId";
     /** The archive file on Open Humans that the upload replaces, if any. */

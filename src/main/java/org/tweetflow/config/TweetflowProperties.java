@@ -73,6 +73,8 @@ public record TweetflowProperties(
      * @param workers         members synced side by side on this replica
      * @param lease           how long a claimed member stays with one worker without renewal
      * @param pollInterval    how often idle workers look for queued members
+     * @param weeksPerRange   the longest week range fetched with one paginated query
+     * @param claimQueued     whether this replica's workers take queued syncs (off for a replica serving pages only)
      */
     public record Archive(
             @DefaultValue("0 0 3 * * ?") String schedule,
@@ -80,7 +82,9 @@ public record TweetflowProperties(
             @NotNull @DefaultValue("PT1H") Duration syncNowInterval,
             @Min(1) @DefaultValue("4") int workers,
             @NotNull @DefaultValue("PT2M") Duration lease,
-            @NotNull @DefaultValue("PT2S") Duration pollInterval) {
+            @NotNull @DefaultValue("PT2S") Duration pollInterval,
+            @Min(1) @DefaultValue("26") int weeksPerRange,
+            @DefaultValue("true") boolean claimQueued) {
     }
 
     /**

@@ -37,7 +37,7 @@ public class ArchiveFileFinder {
         Message message = exchange.getMessage();
         message.setBody(null);
         HttpTarget.set(message, "GET", exchange.getProperty(PAGE_URL, String.class),
-                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
+                exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
     }
 
     /** Leaves the found {@link ArchiveFile} as the body, or null once every page was read without it. */

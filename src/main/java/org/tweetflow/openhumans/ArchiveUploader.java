@@ -86,7 +86,7 @@ public class ArchiveUploader {
     private void post(Exchange exchange, String path, Map<String, Object> fields) throws IOException {
         Message message = exchange.getMessage();
         HttpTarget.set(message, "POST", endpoints.path(path).toString(),
-                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
+                exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(mapper.writeValueAsString(fields));
     }

@@ -133,9 +133,6 @@ class FetchWeekRangeRouteTest {
 
     /** X ids are snowflakes: their time is in the high bits. */
     private List<String> reachableIn(WeekRange range) {
-        return x.reachableTweetIds(XSimulator.SANDY).stream().filter(id -> {
-            Instant at = Instant.ofEpochMilli((Long.parseLong(id) >> 22) + XSimulator.TWITTER_EPOCH);
-            return !at.isBefore(range.start()) && at.isBefore(range.end());
-        }).toList();
+        return ConnectedMembers.reachableIn(x, XSimulator.SANDY, range.start(), range.end());
     }
 }

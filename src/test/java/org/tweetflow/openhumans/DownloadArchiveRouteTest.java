@@ -39,7 +39,7 @@ class DownloadArchiveRouteTest {
         Arrays.fill(content, (byte) 'x');
         openHumans.addFile(CLEO, ArchiveFormat.BASENAME, "{\"description\":\"a\",\"tags\":[]}", content);
         Exchange found = camel.send("direct:find-archive-file",
-                exchange -> exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, openHumans.issueToken(CLEO)));
+                exchange -> exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, openHumans.issueToken(CLEO)));
         ArchiveFile archive = found.getMessage().getBody(ArchiveFile.class);
 
         Exchange result = camel.send("direct:download-archive",

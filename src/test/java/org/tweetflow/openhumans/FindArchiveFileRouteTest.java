@@ -61,7 +61,7 @@ class FindArchiveFileRouteTest {
     @Test
     void anInvalidTokenFailsWithOpenHumansAnswer() {
         Exchange result = camel.send("direct:find-archive-file",
-                exchange -> exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, "not-a-token"));
+                exchange -> exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, "not-a-token"));
 
         assertThat(result.getException()).isInstanceOf(OpenHumansException.class).hasMessageContaining("401");
     }
@@ -69,7 +69,7 @@ class FindArchiveFileRouteTest {
     private Exchange find() {
         String token = openHumans.issueToken(ADA);
         return camel.send("direct:find-archive-file",
-                exchange -> exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token));
+                exchange -> exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, token));
     }
 
     private static byte[] bytes(String text) {

@@ -109,7 +109,7 @@ class UploadArchiveRouteTest {
         String token = openHumans.issueToken(BEN);
         openHumans.resetCounts();
         return camel.send("direct:upload-archive", exchange -> {
-            exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token);
+            exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, token);
             exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, BEN);
             exchange.setProperty(TweetflowExchange.ARCHIVE_PATH, archive);
             exchange.setProperty(TweetflowExchange.ARCHIVE_METADATA, METADATA);

@@ -1,0 +1,99 @@
+package org.tweetflow.archive;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the dashboard shows about a member's archive ({@code archive_state}): idle, queued, syncing week k of n,
+ * cooling down until T, needs reconnect or failed with a reason, and what the archive on Open Humans holds.
+ */
+@Component
+public class ArchiveStates {
+
+    public static final String IDLE = "idle";
+    public static final String SYNCING = "syncing";
+    public static final String COOLING_DOWN = "cooling_down";
+    public static final String NEEDS_RECONNECT = "needs_reconnect";
+    public static final String FAILED = "failed";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ArchiveStates(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A sync starts: its attempt time is what "last attempt" shows. */
+    public void started(long memberId) {
+        Timestamp now = now();
+        ensure(memberId, now);
+        jdbc.update("""
+                UPDATE archive_state SET state = ?, week_index = NULL, week_count = NULL, detail = NULL,
+                cooldown_until = NULL, last_attempt_at = ?, updated_at = ? WHERE member_id = ?""",
+                SYNCING, now, now, memberId);
+    }
+
+    /** Progress: week k of n fetched. */
+    public void syncing(long memberId, int weeksDone, int weeksDue) {
+        jdbc.update("UPDATE archive_state SET week_index = ?, week_count = ?, updated_at = ? WHERE member_id = ?",
+                weeksDone, weeksDue, now(), memberId);
+    }
+
+    /** The archive on Open Humans now holds {@code summary}; a complete sync also counts as the last complete one. */
+    public void archived(long memberId, ArchiveSummary summary, long fileId, boolean complete) {
+        Timestamp now = now();
+        jdbc.update("""
+                UPDATE archive_state SET tweets = ?, weeks = ?, first_week = ?, last_week = ?, oh_file_id = ?,
+                last_complete_at = CASE WHEN ? THEN ? ELSE last_complete_at END, updated_at = ?
+                WHERE member_id = ?""", summary.tweets(), summary.weeks(), text(summary.firstWeek()),
+                text(summary.lastWeek()), Long.toString(fileId), complete, now, now, memberId);
+    }
+
+    public void idle(long memberId) {
+        set(memberId, IDLE, null, null);
+    }
+
+    public void coolingDown(long memberId, Instant until, String detail) {
+        set(memberId, COOLING_DOWN, until, detail);
+    }
+
+    public void needsReconnect(long memberId, String detail) {
+        set(memberId, NEEDS_RECONNECT, null, detail);
+    }
+
+    public void failed(long memberId, String detail) {
+        set(memberId, FAILED, null, detail);
+    }
+
+    private void set(long memberId, String state, Instant cooldownUntil, String detail) {
+        Timestamp now = now();
+        ensure(memberId, now);
+        jdbc.update("""
+                UPDATE archive_state SET state = ?, cooldown_until = ?, detail = ?, week_index = NULL,
+                week_count = NULL, updated_at = ? WHERE member_id = ?""", state,
+                cooldownUntil == null ? null : Timestamp.from(cooldownUntil), abbreviate(detail), now, memberId);
+    }
+
+    private void ensure(long memberId, Timestamp now) {
+        jdbc.update("""
+                INSERT INTO archive_state (member_id, state, updated_at) SELECT ?, ?, ? WHERE NOT EXISTS
+                (SELECT 1 FROM archive_state WHERE member_id = ?)""", memberId, IDLE, now, memberId);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String text(IsoWeek week) {
+        return week == null ? null : week.toString();
+    }
+
+    private static String abbreviate(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    }
+}

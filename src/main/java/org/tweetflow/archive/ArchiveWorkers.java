@@ -1,0 +1,112 @@
+package org.tweetflow.archive;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.work.WorkItem;
+import org.tweetflow.work.WorkLeases;
+
+/**
+ * This replica's archive workers: claim queued syncs up to the number of free workers (so no lease is held by an
+ * item waiting for a worker), keep the leases of running syncs alive, and settle each item by its outcome.
+ * Rate limits are per member token, so members sync side by side: a backlog takes as long as its largest member.
+ */
+@Component("archiveWorkers")
+public class ArchiveWorkers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveWorkers.class);
+
+    private final WorkLeases leases;
+    private final Clock clock;
+    private final TweetflowProperties.Archive settings;
+    private final String owner = hostName() + "/" + UUID.randomUUID();
+    private final Map<Long, WorkItem> running = new ConcurrentHashMap<>();
+    private volatile Instant leasesRenewedAt = Instant.EPOCH;
+
+    public ArchiveWorkers(WorkLeases leases, Clock clock, TweetflowProperties properties) {
+        this.leases = leases;
+        this.clock = clock;
+        this.settings = properties.archive();
+    }
+
+    /** The items this replica takes now: one per free worker. Also renews the leases of running syncs. */
+    public List<WorkItem> claim() {
+        renewLeases();
+        List<WorkItem> claimed = new ArrayList<>();
+        while (running.size() < settings.workers()) {
+            Optional<WorkItem> next = leases.claimNext(ArchiveQueue.KIND, owner, settings.lease());
+            if (next.isEmpty()) {
+                break;
+            }
+            running.put(next.get().id(), next.get());
+            claimed.add(next.get());
+        }
+        return claimed;
+    }
+
+    /** Body: a claimed item. Leaves the member id as the body for {@code archive-member}. */
+    public long start(Exchange exchange) {
+        WorkItem item = exchange.getMessage().getBody(WorkItem.class);
+        exchange.setProperty(TweetflowExchange.WORK_ITEM, item);
+        return item.subjectId();
+    }
+
+    /** Body: the sync's outcome. The item leaves the queue, or waits there for the cooldown. */
+    public void settle(Exchange exchange) {
+        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+        SyncOutcome outcome = exchange.getMessage().getBody(SyncOutcome.class);
+        try {
+            if (outcome != null && outcome.staysQueued()) {
+                leases.release(item, owner, outcome.notBefore());
+            } else {
+                leases.complete(item, owner);
+            }
+        } finally {
+            running.remove(item.id());
+        }
+    }
+
+    private void renewLeases() {
+        Instant now = clock.instant();
+        if (Duration.between(leasesRenewedAt, now).compareTo(settings.lease().dividedBy(3)) < 0) {
+            return;
+        }
+        leasesRenewedAt = now;
+        running.values().forEach(item -> {
+            if (!leases.renew(item, owner, settings.lease())) {
+                LOG.warn("Lost the lease of work item {} (member {}): another replica may take it over",
+                        item.id(), item.subjectId());
+            }
+        });
+    }
+
+    /** On shutdown the running syncs' items are freed at once, for another replica to resume them. */
+    @PreDestroy
+    void releaseRunning() {
+        running.values().forEach(item -> leases.release(item, owner, clock.instant()));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.tweetflow.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.apache.camel.CamelExchangeException;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+import org.tweetflow.openhumans.ArchiveFile;
+import org.tweetflow.openhumans.OpenHumansException;
+import org.tweetflow.security.MemberTokens;
+import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.security.ReconnectNeededException;
+import org.tweetflow.twitter.XApiException;
+
+/**
+ * The steps of the {@code archive-member} route: one member's sync from the archive on Open Humans to the new one.
+ */
+@Component("memberSync")
+public class MemberSync {
+
+    /** Where planning starts for an account whose creation date is unknown: X launched in March 2006. */
+    static final Instant TWITTER_LAUNCH = Instant.parse("2006-03-21T00:00:00Z");
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemberSync.class);
+
+    private final Members members;
+    private final MemberTokens tokens;
+    private final ArchiveStreams streams;
+    private final WeekPlanner planner;
+    private final ArchiveStates states;
+    private final Clock clock;
+    private final int weeksPerRange;
+
+    public MemberSync(Members members, MemberTokens tokens, ArchiveStreams streams, WeekPlanner planner,
+            ArchiveStates states, Clock clock, TweetflowProperties properties) {
+        this.members = members;
+        this.tokens = tokens;
+        this.streams = streams;
+        this.planner = planner;
+        this.states = states;
+        this.clock = clock;
+        this.weeksPerRange = properties.archive().weeksPerRange();
+    }
+
+    /** Body: the member id. Loads the member and fresh tokens of both providers. */
+    public void begin(Exchange exchange) {
+        long memberId = exchange.getMessage().getBody(Long.class);
+        exchange.setProperty(TweetflowExchange.MEMBER_ID, memberId);
+        Member member = members.find(memberId)
+                .filter(Member::twitterConnected)
+                .orElseThrow(() -> new IllegalStateException("member " + memberId + " has no X account connected"));
+        exchange.setProperty(TweetflowExchange.SYNC_RUN, new SyncRun(member));
+        states.started(memberId);
+        exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
+        exchange.setProperty(TweetflowExchange.X_USER_ID, member.twitterUserId());
+        exchange.setProperty(TweetflowExchange.CREDENTIAL, "member:" + memberId);
+        exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
+                tokens.accessToken(memberId, OAuthClientConfiguration.TWITTER));
+        exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
+                tokens.accessToken(memberId, OAuthClientConfiguration.OPEN_HUMANS));
+    }
+
+    /** Body: the archive file found on Open Humans, or null for a member's first sync. */
+    public void foundArchive(Exchange exchange) {
+        exchange.setProperty(TweetflowExchange.OLD_ARCHIVE, exchange.getMessage().getBody(ArchiveFile.class));
+    }
+
+    /** Body: the downloaded copy of the archive. Only its week index is read now; the merge streams it later. */
+    public void readExisting(Exchange exchange) throws IOException {
+        Path copy = exchange.getMessage().getBody(Path.class);
+        try (InputStream in = Files.newInputStream(copy)) {
+            run(exchange).existing(copy, streams.index(in));
+        }
+    }
+
+    public void plan(Exchange exchange) {
+        SyncRun run = run(exchange);
+        Instant since = run.member().twitterCreatedAt() != null ? run.member().twitterCreatedAt() : TWITTER_LAUNCH;
+        run.plan(planner.dueRanges(run.archivedWeeks(), since, weeksPerRange));
+        states.syncing(run.member().id(), 0, run.weeksDue());
+    }
+
+    /** The split's expression: the due ranges, oldest first, until a rate limit stops the sync. */
+    public Iterator<WeekRange> pendingRanges(Exchange exchange) {
+        return run(exchange).pendingRanges();
+    }
+
+    /** Body: the weeks one range fetched (from {@code fetch-week-range}). */
+    @SuppressWarnings("unchecked")
+    public void rangeFetched(Exchange exchange) {
+        SyncRun run = run(exchange);
+        run.add(exchange.getMessage().getBody(SortedMap.class));
+        states.syncing(run.member().id(), run.weeksDone(), run.weeksDue());
+    }
+
+    /** The rate limit stopped a range: its whole weeks are kept, the rest of the sync waits for the cooldown. */
+    public void rangeInterrupted(Exchange exchange) {
+        SyncRun run = run(exchange);
+        WeekCollector collector = exchange.getProperty(TweetflowExchange.WEEK_COLLECTOR, WeekCollector.class);
+        if (collector != null) {
+            run.add(collector.interrupted(clock.instant()));
+        }
+        run.stop(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, XApiException.RateLimited.class));
+        states.syncing(run.member().id(), run.weeksDone(), run.weeksDue());
+    }
+
+    /** Merges what was fetched into the existing archive, as a stream, into a temporary file ready to upload. */
+    public void merge(Exchange exchange) throws IOException {
+        SyncRun run = run(exchange);
+        Member member = run.member();
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("id", member.twitterUserId());
+        account.put("username", member.twitterUsername());
+        account.put("name", member.twitterName());
+        Instant now = clock.instant();
+        Path merged = run.newTemporaryFile("tweetflow-merged-");
+        ArchiveSummary summary;
+        try (InputStream existing = run.existing() == null ? null : Files.newInputStream(run.existing());
+                OutputStream out = Files.newOutputStream(merged)) {
+            summary = streams.merge(existing, run.fetched(), account, now, out);
+        }
+        run.uploaded(summary);
+        exchange.setProperty(TweetflowExchange.ARCHIVE_PATH, merged);
+        exchange.setProperty(TweetflowExchange.ARCHIVE_METADATA, metadata(member, summary, now));
+    }
+
+    /** Body: the id of the new archive file on Open Humans. */
+    public void uploaded(Exchange exchange) {
+        SyncRun run = run(exchange);
+        states.archived(run.member().id(), run.uploaded(), exchange.getMessage().getBody(Long.class),
+                run.stoppedBy() == null);
+    }
+
+    public SyncOutcome finish(Exchange exchange) {
+        SyncRun run = run(exchange);
+        run.close();
+        long memberId = run.member().id();
+        XApiException.RateLimited limit = run.stoppedBy();
+        if (limit != null) {
+            String detail = (limit.usageCap() ? "X's monthly usage cap is reached" : "X's rate limit is reached")
+                    + "; " + run.weeksDone() + " of " + run.weeksDue() + " weeks saved, the rest follows after the cooldown";
+            states.coolingDown(memberId, limit.retryAt(), detail);
+            LOG.info("Archive sync of member {} paused until {}: {}", memberId, limit.retryAt(), detail);
+            return new SyncOutcome(SyncOutcome.Kind.COOLING_DOWN, limit.retryAt(), detail);
+        }
+        states.idle(memberId);
+        LOG.info("Archive sync of member {} complete: {} weeks fetched", memberId, run.weeksDone());
+        return new SyncOutcome(SyncOutcome.Kind.SYNCED, null, null);
+    }
+
+    /** The sync failed: the archive on Open Humans is as it was before; the member sees why. */
+    public SyncOutcome failed(Exchange exchange) {
+        Throwable cause = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        SyncRun run = exchange.getProperty(TweetflowExchange.SYNC_RUN, SyncRun.class);
+        if (run != null) {
+            run.close();
+        }
+        Long memberId = exchange.getProperty(TweetflowExchange.MEMBER_ID, Long.class);
+        if (memberId == null) {
+            throw new IllegalStateException("archive sync failed before it knew its member", cause);
+        }
+        if (members.find(memberId).isEmpty()) {
+            return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "member " + memberId + " left meanwhile");
+        }
+        if (cause instanceof ReconnectNeededException refused) {
+            String detail = refused.provider().equals(OAuthClientConfiguration.TWITTER)
+                    ? "X no longer accepts this service's access: connect your X account again"
+                    : "Open Humans no longer accepts this service's access: sign in again";
+            states.needsReconnect(memberId, detail);
+            LOG.warn("Archive sync of member {} needs a reconnect: {}", memberId, refused.getMessage());
+            return new SyncOutcome(SyncOutcome.Kind.NEEDS_RECONNECT, null, detail);
+        }
+        if (cause instanceof OpenHumansException rejected && rejected.status() == 401) {
+            tokens.renewedAccessToken(memberId, OAuthClientConfiguration.OPEN_HUMANS,
+                    exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
+            return new SyncOutcome(SyncOutcome.Kind.RETRY, clock.instant(), "Open Humans token renewed");
+        }
+        String detail = cause == null ? "unknown failure" : cause.getMessage();
+        states.failed(memberId, detail);
+        LOG.warn("Archive sync of member {} failed, the archive on Open Humans is unchanged: {}", memberId, detail);
+        return new SyncOutcome(SyncOutcome.Kind.FAILED, null, detail);
+    }
+
+    /** The exception that says what went wrong, under the wrappers Camel's split and routes add. */
+    private static Throwable reason(Throwable caught) {
+        Throwable reason = caught;
+        while (reason instanceof CamelExchangeException || reason instanceof CamelExecutionException) {
+            if (reason.getCause() == null) {
+                break;
+            }
+            reason = reason.getCause();
+        }
+        return reason;
+    }
+
+    private static Map<String, Object> metadata(Member member, ArchiveSummary summary, Instant now) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("description", "Posts of @" + member.twitterUsername()
+                + " on Twitter (X), by ISO week, archived by tweetflow");
+        metadata.put("tags", List.of("Twitter", "tweets", "tweetflow"));
+        metadata.put("updated_at", now.toString());
+        metadata.put("format", ArchiveFormat.FORMAT);
+        metadata.put("tweets", summary.tweets());
+        metadata.put("weeks", summary.weeks());
+        metadata.put("first_week", summary.firstWeek() == null ? null : summary.firstWeek().toString());
+        metadata.put("last_week", summary.lastWeek() == null ? null : summary.lastWeek().toString());
+        return metadata;
+    }
+
+    private static SyncRun run(Exchange exchange) {
+        return exchange.getProperty(TweetflowExchange.SYNC_RUN, SyncRun.class);
+    }
+}

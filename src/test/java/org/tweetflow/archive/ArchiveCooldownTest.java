@@ -1,0 +1,115 @@
+package org.tweetflow.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.MutableClock;
+import org.tweetflow.TestClock;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
+import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.security.EncryptedAuthorizedClientService;
+
+/**
+ * The seed's worked example: weeks 1-10 are due and the rate budget runs out in week 6. X allows 5 timeline calls
+ * a window here and each week is its own range, so the budget, not a 429, stops the sync.
+ */
+@TweetflowTest
+@Import(TestClock.class)
+@TestPropertySource(properties = {"tweetflow.archive.weeks-per-range=1",
+        "tweetflow.simulation.timeline-limit=5", "tweetflow.simulation.window=PT15M"})
+class ArchiveCooldownTest {
+
+    static final String ADA = "10000001";
+
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    XSimulator x;
+    @Autowired
+    OpenHumansSimulator openHumans;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Members memberTable;
+    @Autowired
+    EncryptedAuthorizedClientService clients;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConnectedMembers members;
+
+    @BeforeEach
+    void members() {
+        members = new ConnectedMembers(memberTable, clients, registrations, x, openHumans, jdbc);
+        x.resetCounts();
+    }
+
+    @AfterEach
+    void forget() {
+        members.forgetAll();
+    }
+
+    @Test
+    void budgetRunningOutInWeekSixUploadsWeeksOneToFiveAndTheResumedSyncEqualsAnUninterruptedOne()
+            throws Exception {
+        IsoWeek week1 = IsoWeek.of(clock.instant().minus(Duration.ofDays(63)));
+        Member ada = members.connect(ADA, XSimulator.SANDY, week1.start(), clock.instant());
+        List<IsoWeek> tenWeeks = new WeekRange(week1, IsoWeek.of(clock.instant())).weeks();
+        assertThat(tenWeeks).hasSize(10);
+
+        SyncOutcome stopped = sync(ada);
+
+        assertThat(stopped.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
+        assertThat(x.callCount("users/tweets")).as("no call beyond the budget").isEqualTo(5);
+        assertThat(weeks(members.archive(ADA))).containsExactlyElementsOf(tenWeeks.subList(0, 5));
+        assertThat(members.state(ada.id())).isEqualTo("cooling_down");
+        assertThat(jdbc.queryForObject("SELECT cooldown_until FROM archive_state WHERE member_id = ?", Instant.class,
+                ada.id())).isEqualTo(stopped.notBefore()).isAfter(clock.instant());
+
+        clock.set(stopped.notBefore().plusSeconds(1));
+        SyncOutcome resumed = sync(ada);
+
+        assertThat(resumed.kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        assertThat(x.callCount("users/tweets")).as("the resumed sync starts at week 6").isEqualTo(10);
+        JsonNode archive = members.archive(ADA);
+        assertThat(weeks(archive)).containsExactlyElementsOf(tenWeeks);
+        for (JsonNode week : archive.path("weeks")) {
+            IsoWeek id = IsoWeek.parse(week.path("week").asText());
+            List<String> ids = new ArrayList<>();
+            week.path("tweets").forEach(tweet -> ids.add(tweet.path("id").asText()));
+            assertThat(ids).as("posts of %s", id).containsExactlyInAnyOrderElementsOf(
+                    ConnectedMembers.reachableIn(x, XSimulator.SANDY, id.start(), id.end()));
+        }
+        assertThat(members.archiveFiles(ADA)).hasSize(1);
+        assertThat(members.state(ada.id())).isEqualTo("idle");
+    }
+
+    private SyncOutcome sync(Member member) {
+        return camel.requestBody("direct:archive-member", member.id(), SyncOutcome.class);
+    }
+
+    private static List<IsoWeek> weeks(JsonNode archive) {
+        List<IsoWeek> weeks = new ArrayList<>();
+        archive.path("weeks").forEach(week -> weeks.add(IsoWeek.parse(week.path("week").asText())));
+        return weeks;
+    }
+}

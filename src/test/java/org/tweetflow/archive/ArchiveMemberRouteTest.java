@@ -1,0 +1,360 @@
+package org.tweetflow.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.MutableClock;
+import org.tweetflow.TestClock;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
+import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
+import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.security.EncryptedAuthorizedClientService;
+import org.tweetflow.security.OAuthClientConfiguration;
+
+/** A member's whole sync through the archive-member route, against the sandbox's X and Open Humans. */
+@TweetflowTest
+@Import(TestClock.class)
+@TestPropertySource(properties = {"tweetflow.http.retry-delay=10",
+        "tweetflow.http.read-timeout=PT1S", "tweetflow.simulation.timeline-limit=100000",
+        "tweetflow.simulation.window=PT15M"})
+class ArchiveMemberRouteTest {
+
+    static final Logger LOG = LoggerFactory.getLogger(ArchiveMemberRouteTest.class);
+    static final String TIMELINE = "/x/2/users/*/tweets";
+    static final String ADA = "10000001";
+    static final String BEN = "10000002";
+
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    XSimulator x;
+    @Autowired
+    OpenHumansSimulator openHumans;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    WeekPlanner planner;
+    @Autowired
+    Members memberTable;
+    @Autowired
+    EncryptedAuthorizedClientService clients;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConnectedMembers members;
+
+    @BeforeEach
+    void members() {
+        members = new ConnectedMembers(memberTable, clients, registrations, x, openHumans, jdbc);
+        x.resetCounts();
+        openHumans.resetCounts();
+    }
+
+    @AfterEach
+    void forget() {
+        faults.clear();
+        x.setUsageCapped(false);
+        members.forgetAll();
+    }
+
+    @Test
+    void firstSyncUploadsEveryReachablePostOnceInItsIsoWeekWithWeeksAscending() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SANDY, clock.instant());
+        int ranges = planner.dueRanges(Map.of(), ada.twitterCreatedAt(), 26).size();
+
+        SyncOutcome outcome = sync(ada);
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        JsonNode archive = members.archive(ADA);
+        List<IsoWeek> weeks = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        IsoWeek current = IsoWeek.of(clock.instant());
+        for (JsonNode week : archive.path("weeks")) {
+            IsoWeek id = IsoWeek.parse(week.path("week").asText());
+            weeks.add(id);
+            assertThat(week.path("complete").asBoolean()).as("complete flag of %s", id).isEqualTo(!id.equals(current));
+            for (JsonNode tweet : week.path("tweets")) {
+                ids.add(tweet.path("id").asText());
+                assertThat(IsoWeek.of(Instant.parse(tweet.path("created_at").asText()))).isEqualTo(id);
+            }
+        }
+        assertThat(weeks).isSorted().doesNotHaveDuplicates().first().isEqualTo(IsoWeek.of(ada.twitterCreatedAt()));
+        assertThat(weeks).last().isEqualTo(current);
+        assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(x.reachableTweetIds(XSimulator.SANDY));
+        assertThat(archive.path("format").asText()).isEqualTo("tweetflow.twitter-archive/1");
+        assertThat(archive.path("account").path("username").asText()).isEqualTo("sandy_archivist");
+
+        JsonNode metadata = members.metadata(ADA);
+        assertThat(metadata.path("tags")).extracting(JsonNode::asText).containsExactly("Twitter", "tweets", "tweetflow");
+        assertThat(metadata.path("format").asText()).isEqualTo("tweetflow.twitter-archive/1");
+        assertThat(metadata.path("tweets").asInt()).isEqualTo(ids.size());
+        assertThat(metadata.path("weeks").asInt()).isEqualTo(weeks.size());
+        assertThat(metadata.path("first_week").asText()).isEqualTo(weeks.get(0).toString());
+        assertThat(metadata.path("last_week").asText()).isEqualTo(current.toString());
+        assertThat(members.state(ada.id())).isEqualTo("idle");
+
+        int calls = x.callCount("users/tweets");
+        int bound = (ids.size() + 99) / 100 + ranges;
+        LOG.info("Efficiency: first sync of {} posts in {} weeks took {} timeline calls ({} ranges; bound {})",
+                ids.size(), weeks.size(), calls, ranges, bound);
+        assertThat(calls).isLessThanOrEqualTo(bound);
+    }
+
+    @Test
+    void resyncADayLaterFetchesOnlyTheIncompleteWeeksAndAddsTheNewPosts() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SANDY, clock.instant());
+        sync(ada);
+        JsonNode before = members.archive(ADA);
+        clock.advance(Duration.ofDays(1));
+        Set<String> added = new HashSet<>();
+        for (int i = 1; i <= 3; i++) {
+            added.add(x.post(XSimulator.SANDY, "New post " + i, clock.instant().minus(Duration.ofHours(i))).idString());
+        }
+        x.resetCounts();
+
+        SyncOutcome outcome = sync(ada);
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        JsonNode after = members.archive(ADA);
+        Map<String, JsonNode> weeksBefore = weeksByName(before);
+        Map<String, JsonNode> weeksAfter = weeksByName(after);
+        long incomplete = weeksBefore.values().stream().filter(w -> !w.path("complete").asBoolean()).count()
+                + (weeksAfter.size() - weeksBefore.size());
+        LOG.info("Efficiency: re-sync a day later with 3 new posts took {} timeline calls for {} incomplete weeks",
+                x.callCount("users/tweets"), incomplete);
+        assertThat(x.callCount("users/tweets")).isEqualTo(1).isLessThanOrEqualTo((int) incomplete);
+        Set<String> expected = new HashSet<>(tweetIds(before));
+        expected.addAll(added);
+        assertThat(tweetIds(after)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        weeksBefore.forEach((name, week) -> {
+            if (week.path("complete").asBoolean()) {
+                assertThat(weeksAfter.get(name)).as("complete week %s is left as it was", name).isEqualTo(week);
+            }
+        });
+    }
+
+    @Test
+    void idleResyncCostsOneCallPerIncompleteWeek() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SANDY, clock.instant());
+        sync(ada);
+        x.resetCounts();
+
+        sync(ada);
+
+        LOG.info("Efficiency: idle re-sync took {} timeline call(s) for 1 incomplete week", x.callCount("users/tweets"));
+        assertThat(x.callCount("users/tweets")).isEqualTo(1);
+    }
+
+    @Test
+    void emptyAccountGetsAnArchiveOfEmptyWeeks() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.EMMA, clock.instant());
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(tweetIds(members.archive(ADA))).isEmpty();
+        assertThat(members.metadata(ADA).path("tweets").asInt()).isZero();
+        assertThat(members.metadata(ADA).path("weeks").asInt()).isPositive();
+        assertThat(members.state(ada.id())).isEqualTo("idle");
+    }
+
+    @Test
+    void archiveOnTheSecondPageOfExchangeMemberIsFoundAndReplaced() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            openHumans.addFile(ADA, "other-" + i + ".csv", "{\"description\":\"other\",\"tags\":[\"x\"]}",
+                    "a,b\n".getBytes());
+        }
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        long first = members.archiveFiles(ADA).get(0).id();
+        x.resetCounts();
+        openHumans.resetCounts();
+
+        sync(ada);
+
+        assertThat(openHumans.callCount("exchange-member")).isEqualTo(2);
+        assertThat(x.callCount("users/tweets")).as("the archive found: only the open week is fetched").isEqualTo(1);
+        assertThat(members.archiveFiles(ADA)).hasSize(1).first().extracting(f -> f.id()).isNotEqualTo(first);
+        assertThat(openHumans.files(ADA)).hasSize(151);
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndTheSyncCompletes() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        faults.inject(Fault.status("GET", TIMELINE, 503, "{\"title\":\"Service Unavailable\",\"status\":503}"));
+        faults.inject(Fault.status("GET", TIMELINE, 500, "{\"title\":\"Internal Server Error\",\"status\":500}"));
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(tweetIds(members.archive(ADA))).containsExactlyInAnyOrderElementsOf(
+                x.reachableTweetIds(XSimulator.SAM));
+    }
+
+    @Test
+    void readTimeoutIsRetriedAndTheSyncCompletes() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        faults.inject(Fault.delay("GET", TIMELINE, Duration.ofMillis(2500)));
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(tweetIds(members.archive(ADA))).containsExactlyInAnyOrderElementsOf(
+                x.reachableTweetIds(XSimulator.SAM));
+    }
+
+    @Test
+    void malformedAnswerFailsTheSyncWithAClearReasonAndLeavesTheArchiveAsItWas() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        long before = members.archiveFiles(ADA).get(0).id();
+        clock.advance(Duration.ofDays(1));
+        faults.inject(Fault.malformed("GET", TIMELINE));
+
+        SyncOutcome outcome = sync(ada);
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.FAILED);
+        assertThat(members.state(ada.id())).isEqualTo("failed");
+        assertThat(members.detail(ada.id())).contains("malformed");
+        assertThat(members.archiveFiles(ADA)).extracting(f -> f.id()).containsExactly(before);
+    }
+
+    @Test
+    void failedPresignedPutKeepsTheOldArchiveAndTheNextAttemptReplacesIt() throws Exception {
+        uploadFailureKeepsTheOldArchive(Fault.status("PUT", "/openhumans/storage/**", 500, "<Error/>"));
+    }
+
+    @Test
+    void failedUploadCompleteKeepsTheOldArchiveAndTheNextAttemptReplacesIt() throws Exception {
+        uploadFailureKeepsTheOldArchive(Fault.status("POST",
+                "/openhumans/api/direct-sharing/project/files/upload/complete/", 500, "{\"detail\":\"error\"}"));
+    }
+
+    private void uploadFailureKeepsTheOldArchive(Fault fault) throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        long before = members.archiveFiles(ADA).get(0).id();
+        List<String> tweetsBefore = tweetIds(members.archive(ADA));
+        clock.advance(Duration.ofDays(1));
+        faults.inject(fault);
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.FAILED);
+        assertThat(members.archiveFiles(ADA)).extracting(f -> f.id()).containsExactly(before);
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        assertThat(members.archiveFiles(ADA)).hasSize(1).first().extracting(f -> f.id()).isNotEqualTo(before);
+        assertThat(tweetIds(members.archive(ADA))).containsExactlyInAnyOrderElementsOf(tweetsBefore);
+    }
+
+    @Test
+    void rejectedXTokenIsRefreshedOnceAndTheSyncCompletes() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        String rejected = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        x.expireAccessToken(rejected);
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(x.callCount("token")).isEqualTo(1);
+        assertThat(members.accessToken(OAuthClientConfiguration.TWITTER, ADA)).isNotEqualTo(rejected);
+        assertThat(members.archiveFiles(ADA)).hasSize(1);
+    }
+
+    @Test
+    void refusedRefreshTokenMarksTheMemberNeedsReconnectAndKeepsTheirTokens() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        String access = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        x.expireAccessToken(access);
+        members.store(OAuthClientConfiguration.TWITTER, ADA, access, "a-refresh-token-x-no-longer-knows",
+                clock.instant());
+
+        SyncOutcome outcome = sync(ada);
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.NEEDS_RECONNECT);
+        assertThat(members.state(ada.id())).isEqualTo("needs_reconnect");
+        assertThat(members.detail(ada.id())).contains("connect your X account again");
+        assertThat((Object) clients.loadAuthorizedClient(OAuthClientConfiguration.TWITTER, ADA)).isNotNull();
+        assertThat(members.archiveFiles(ADA)).isEmpty();
+    }
+
+    @Test
+    void rateLimitAnswerStoresTheCooldownAndTheSyncResumesAfterTheReset() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        Instant reset = clock.instant().plusSeconds(600);
+        faults.inject(Fault.status("GET", TIMELINE, 429,
+                "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")
+                .withHeaders(Map.of("x-rate-limit-limit", "1500", "x-rate-limit-remaining", "0",
+                        "x-rate-limit-reset", Long.toString(reset.getEpochSecond()))));
+
+        SyncOutcome stopped = sync(ada);
+
+        assertThat(stopped.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
+        assertThat(stopped.notBefore()).isEqualTo(reset);
+        assertThat(members.state(ada.id())).isEqualTo("cooling_down");
+        assertThat(jdbc.queryForObject("SELECT cooldown_until FROM archive_state WHERE member_id = ?", Instant.class,
+                ada.id())).isEqualTo(reset);
+
+        clock.set(reset.plusSeconds(1));
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        assertThat(tweetIds(members.archive(ADA))).containsExactlyInAnyOrderElementsOf(
+                x.reachableTweetIds(XSimulator.SAM));
+    }
+
+    @Test
+    void usageCapPausesTimelineFetchingForEveryMember() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        Member ben = members.connect(BEN, XSimulator.SANDY, clock.instant());
+        x.setUsageCapped(true);
+
+        SyncOutcome capped = sync(ada);
+        int callsAfterFirst = x.callCount("users/tweets");
+        SyncOutcome other = sync(ben);
+
+        assertThat(capped.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
+        assertThat(members.detail(ada.id())).contains("usage cap");
+        assertThat(other.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
+        assertThat(x.callCount("users/tweets")).as("no call for the second member").isEqualTo(callsAfterFirst);
+        x.setUsageCapped(false);
+        clock.set(capped.notBefore().plusSeconds(1));
+    }
+
+    private SyncOutcome sync(Member member) {
+        return camel.requestBody("direct:archive-member", member.id(), SyncOutcome.class);
+    }
+
+    private static Map<String, JsonNode> weeksByName(JsonNode archive) {
+        Map<String, JsonNode> weeks = new TreeMap<>();
+        archive.path("weeks").forEach(week -> weeks.put(week.path("week").asText(), week));
+        return weeks;
+    }
+
+    static List<String> tweetIds(JsonNode archive) {
+        List<String> ids = new ArrayList<>();
+        archive.path("weeks").forEach(week -> week.path("tweets").forEach(t -> ids.add(t.path("id").asText())));
+        return ids;
+    }
+}

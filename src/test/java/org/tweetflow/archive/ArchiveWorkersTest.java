@@ -1,0 +1,91 @@
+package org.tweetflow.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
+import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.security.EncryptedAuthorizedClientService;
+
+/** The durable queue and this replica's workers: queued syncs run, side by side, and survive a dead worker. */
+@TweetflowTest
+@TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.workers=3",
+        "tweetflow.archive.poll-interval=PT0.2S",
+        "tweetflow.simulation.timeline-limit=100000"})
+class ArchiveWorkersTest {
+
+    @Autowired
+    ArchiveQueue queue;
+    @Autowired
+    XSimulator x;
+    @Autowired
+    OpenHumansSimulator openHumans;
+    @Autowired
+    Members memberTable;
+    @Autowired
+    EncryptedAuthorizedClientService clients;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConnectedMembers members;
+
+    @BeforeEach
+    void members() {
+        members = new ConnectedMembers(memberTable, clients, registrations, x, openHumans, jdbc);
+    }
+
+    @AfterEach
+    void forget() {
+        members.forgetAll();
+    }
+
+    @Test
+    void queuedMembersAreSyncedAndLeaveTheQueue() {
+        Instant now = Instant.now();
+        List<Member> connected = List.of(members.connect("10000001", XSimulator.SANDY, now),
+                members.connect("10000002", XSimulator.SAM, now), members.connect("10000003", XSimulator.EMMA, now));
+
+        connected.forEach(member -> queue.queue(member.id(), "connected"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM work_item",
+                Integer.class) == 0);
+        for (Member member : connected) {
+            assertThat(members.state(member.id())).isEqualTo("idle");
+            assertThat(members.archiveFiles(member.projectMemberId())).hasSize(1);
+        }
+    }
+
+    @Test
+    void syncOfAWorkerThatDiedIsTakenOverWhenItsLeaseExpires() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, Instant.now());
+        jdbc.update("""
+                INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at, lease_owner, lease_until, attempts)
+                VALUES ('archive', ?, 'connected', ?, ?, 'replica-killed-mid-sync', ?, 1)""", ada.id(),
+                Timestamp.from(Instant.now().minusSeconds(300)), Timestamp.from(Instant.now().minusSeconds(300)),
+                Timestamp.from(Instant.now().minusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM work_item",
+                Integer.class) == 0);
+
+        assertThat(members.state(ada.id())).isEqualTo("idle");
+        assertThat(ArchiveMemberRouteTest.tweetIds(members.archive(ada.projectMemberId()))).containsExactlyInAnyOrderElementsOf(
+                x.reachableTweetIds(XSimulator.SAM));
+    }
+}
