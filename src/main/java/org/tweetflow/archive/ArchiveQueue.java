@@ -34,11 +34,13 @@ public class ArchiveQueue {
             ORDER BY m.id""";
 
     private final JdbcTemplate jdbc;
+    private final ArchiveStates states;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
 
-    public ArchiveQueue(JdbcTemplate jdbc, Clock clock, TweetflowProperties properties) {
+    public ArchiveQueue(JdbcTemplate jdbc, ArchiveStates states, Clock clock, TweetflowProperties properties) {
         this.jdbc = jdbc;
+        this.states = states;
         this.clock = clock;
         this.settings = properties.archive();
     }
@@ -72,12 +74,7 @@ public class ArchiveQueue {
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }
-        int updated = jdbc.update("UPDATE archive_state SET state = 'queued', updated_at = ? WHERE member_id = ?",
-                now, memberId);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO archive_state (member_id, state, updated_at) VALUES (?, 'queued', ?)",
-                    memberId, now);
-        }
+        states.queued(memberId);
         LOG.info("Queued archive sync of member {} ({})", memberId, reason);
         return true;
     }

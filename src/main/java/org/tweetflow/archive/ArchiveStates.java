@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class ArchiveStates {
 
     public static final String IDLE = "idle";
+    public static final String QUEUED = "queued";
     public static final String SYNCING = "syncing";
     public static final String COOLING_DOWN = "cooling_down";
     public static final String NEEDS_RECONNECT = "needs_reconnect";
@@ -52,6 +53,10 @@ public class ArchiveStates {
                 last_complete_at = CASE WHEN ? THEN ? ELSE last_complete_at END, updated_at = ?
                 WHERE member_id = ?""", summary.tweets(), summary.weeks(), text(summary.firstWeek()),
                 text(summary.lastWeek()), Long.toString(fileId), complete, now, now, memberId);
+    }
+
+    public void queued(long memberId) {
+        set(memberId, QUEUED, null, null);
     }
 
     public void idle(long memberId) {

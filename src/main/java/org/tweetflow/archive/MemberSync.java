@@ -191,6 +191,7 @@ public class MemberSync {
         if (cause instanceof OpenHumansException rejected && rejected.status() == 401) {
             tokens.renewedAccessToken(memberId, OAuthClientConfiguration.OPEN_HUMANS,
                     exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
+            states.queued(memberId);
             return new SyncOutcome(SyncOutcome.Kind.RETRY, clock.instant(), "Open Humans token renewed");
         }
         String detail = cause == null ? "unknown failure" : cause.getMessage();

@@ -285,6 +285,21 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
+    void rejectedOpenHumansTokenIsRenewedAndTheSyncRetriedAtOnce() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        String rejected = members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA);
+        openHumans.expireAccessToken(rejected);
+
+        SyncOutcome first = sync(ada);
+
+        assertThat(first.kind()).isEqualTo(SyncOutcome.Kind.RETRY);
+        assertThat(first.notBefore()).isEqualTo(clock.instant());
+        assertThat(members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA)).isNotEqualTo(rejected);
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        assertThat(members.archiveFiles(ADA)).hasSize(1);
+    }
+
+    @Test
     void refusedRefreshTokenMarksTheMemberNeedsReconnectAndKeepsTheirTokens() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         String access = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
