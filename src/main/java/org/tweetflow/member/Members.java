@@ -49,6 +49,22 @@ public class Members {
                 projectMemberId).stream().findFirst();
     }
 
+    public void signedIn(long id, String openHumansUsername) {
+        jdbc.update("UPDATE member SET oh_username = ?, updated_at = ? WHERE id = ?", openHumansUsername,
+                Timestamp.from(clock.instant()), id);
+    }
+
+    public void disconnectTwitter(long id) {
+        jdbc.update("""
+                UPDATE member SET twitter_user_id = NULL, twitter_username = NULL, twitter_name = NULL,
+                twitter_created_at = NULL, updated_at = ? WHERE id = ?""", Timestamp.from(clock.instant()), id);
+    }
+
+    /** Forgets the member here (their tokens and state go with them); their archive on Open Humans stays theirs. */
+    public void delete(long id) {
+        jdbc.update("DELETE FROM member WHERE id = ?", id);
+    }
+
     public void connectTwitter(long id, String userId, String username, String name, Instant accountCreatedAt) {
         jdbc.update("""
                 UPDATE member SET twitter_user_id = ?, twitter_username = ?, twitter_name = ?, twitter_created_at = ?,

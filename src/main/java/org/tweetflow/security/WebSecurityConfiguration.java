@@ -2,24 +2,60 @@ package org.tweetflow.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Who may reach what. The landing page, static files, health probes and the sandbox (which checks its own simulated
- * tokens, like the real services) are open; every other page needs an Open Humans sign-in.
+ * Who may reach what. The landing page, static files, health probes, the failure page and the sandbox (which checks
+ * its own simulated tokens, like the real services) are open; everything else needs an Open Humans sign-in. Forms
+ * carry CSRF tokens; the session id changes at sign-in (Spring Security's default fixation protection).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
+            MemberSignIn signIn) throws Exception {
+        OAuth2AuthorizationRequestResolver withPkce = pkce(registrations);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/css/**", "/error", "/actuator/health/**", "/sandbox/**").permitAll()
+                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**",
+                                "/sandbox/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/sandbox/**"))
-                .oauth2Login(Customizer.withDefaults());
+                .oauth2Login(login -> login
+                        .loginPage("/")
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
+                        .successHandler(signIn)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(
+                                UriComponentsBuilder.fromPath(request.getContextPath() + "/signin-failed")
+                                        .queryParam("error", errorCode(failure)).build().encode().toUriString())))
+                .oauth2Client(client -> client
+                        .authorizationCodeGrant(grant -> grant.authorizationRequestResolver(withPkce)))
+                .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")));
         return http.build();
+    }
+
+    /** PKCE (S256) on every authorization request: X requires it, also from confidential clients. */
+    private static OAuth2AuthorizationRequestResolver pkce(ClientRegistrationRepository registrations) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    private static String errorCode(Exception failure) {
+        return failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "sign_in_failed";
     }
 }

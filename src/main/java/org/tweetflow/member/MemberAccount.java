@@ -1,0 +1,150 @@
+package org.tweetflow.member;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.archive.ArchiveQueue;
+import org.tweetflow.archive.ArchiveStates;
+import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.openhumans.ArchiveFile;
+import org.tweetflow.security.EncryptedAuthorizedClientService;
+import org.tweetflow.security.MemberTokens;
+import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.twitter.XAccount;
+
+/** What a member does with their account: connect X, ask for a sync, disconnect X, leave. */
+@Component
+public class MemberAccount {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemberAccount.class);
+
+    private final Members members;
+    private final MemberTokens tokens;
+    private final EncryptedAuthorizedClientService clients;
+    private final ArchiveQueue queue;
+    private final ArchiveStates states;
+    private final ProducerTemplate camel;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration syncNowInterval;
+
+    public MemberAccount(Members members, MemberTokens tokens, EncryptedAuthorizedClientService clients,
+            ArchiveQueue queue, ArchiveStates states, ProducerTemplate camel, JdbcTemplate jdbc, Clock clock,
+            TweetflowProperties properties) {
+        this.members = members;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.queue = queue;
+        this.states = states;
+        this.camel = camel;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.syncNowInterval = properties.archive().syncNowInterval();
+    }
+
+    /** X has just authorized this service: find out which account it is and queue the first sync at once. */
+    public XAccount connectTwitter(Member member) {
+        Exchange answer = camel.send("direct:identify-x-account", exchange -> withXToken(exchange, member));
+        if (answer.getException() != null) {
+            throw new IllegalStateException("X did not say which account was connected", answer.getException());
+        }
+        XAccount account = answer.getMessage().getBody(XAccount.class);
+        members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
+        queue.queue(member.id(), "connected");
+        return account;
+    }
+
+    /**
+     * "Sync now", at most once per {@code sync-now-interval}.
+     *
+     * @return empty when queued (or already queued), else the time from which the member may ask again
+     */
+    public Optional<Instant> requestSync(long memberId) {
+        Instant now = clock.instant();
+        Timestamp last = jdbc.query("SELECT sync_requested_at FROM archive_state WHERE member_id = ?",
+                rs -> rs.next() ? rs.getTimestamp(1) : null, memberId);
+        if (last != null && now.isBefore(last.toInstant().plus(syncNowInterval))) {
+            return Optional.of(last.toInstant().plus(syncNowInterval));
+        }
+        if (queue.queue(memberId, "requested")) {
+            jdbc.update("UPDATE archive_state SET sync_requested_at = ? WHERE member_id = ?", Timestamp.from(now),
+                    memberId);
+        }
+        return Optional.empty();
+    }
+
+    /** Revokes the X token at X and forgets the account here; the archive on Open Humans goes only if asked. */
+    public void disconnectTwitter(Member member, boolean deleteArchive) {
+        if (deleteArchive) {
+            Exchange deleted = camel.send("direct:delete-archive", exchange -> withOpenHumansToken(exchange, member));
+            if (deleted.getException() != null) {
+                throw new IllegalStateException("Open Humans did not delete the archive", deleted.getException());
+            }
+            jdbc.update("""
+                    UPDATE archive_state SET tweets = 0, weeks = 0, first_week = NULL, last_week = NULL,
+                    oh_file_id = NULL, last_complete_at = NULL WHERE member_id = ?""", member.id());
+        }
+        revokeTwitter(member);
+        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", ArchiveQueue.KIND, member.id());
+        members.disconnectTwitter(member.id());
+        states.idle(member.id());
+    }
+
+    /** Forgets the member here. Their archive on Open Humans stays theirs; the X token is given back first. */
+    public void delete(Member member) {
+        revokeTwitter(member);
+        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", ArchiveQueue.KIND, member.id());
+        members.delete(member.id());
+    }
+
+    private void revokeTwitter(Member member) {
+        var client = clients.loadAuthorizedClient(OAuthClientConfiguration.TWITTER, member.projectMemberId());
+        if (client == null) {
+            return;
+        }
+        String token = client.getRefreshToken() != null ? client.getRefreshToken().getTokenValue()
+                : client.getAccessToken().getTokenValue();
+        Exchange revoked = camel.send("direct:revoke-x-token",
+                exchange -> exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token));
+        if (revoked.getException() != null) {
+            // The member wants out: forget the token here anyway; X lets it lapse unused.
+            LOG.warn("X did not confirm the revocation for member {}: {}", member.id(),
+                    revoked.getException().getMessage());
+        }
+        clients.removeAuthorizedClient(OAuthClientConfiguration.TWITTER, member.projectMemberId());
+    }
+
+    private void withXToken(Exchange exchange, Member member) {
+        exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
+        exchange.setProperty(TweetflowExchange.CREDENTIAL, "member:" + member.id());
+        exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
+                tokens.accessToken(member.id(), OAuthClientConfiguration.TWITTER));
+    }
+
+    private void withOpenHumansToken(Exchange exchange, Member member) {
+        exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
+        exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
+        exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
+                tokens.accessToken(member.id(), OAuthClientConfiguration.OPEN_HUMANS));
+    }
+
+    /** The download address of the member's archive on Open Humans (short-lived, signed), if there is one. */
+    public Optional<String> archiveDownloadUrl(Member member) {
+        Exchange found = camel.send("direct:find-archive-file", exchange -> withOpenHumansToken(exchange, member));
+        if (found.getException() != null) {
+            throw new IllegalStateException("Open Humans did not list the member's files", found.getException());
+        }
+        return Optional.ofNullable(found.getMessage().getBody(ArchiveFile.class))
+                .map(ArchiveFile::downloadUrl);
+    }
+}

@@ -1,0 +1,60 @@
+package org.tweetflow.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.MemberAccount;
+
+/**
+ * The step after signing in: connect an X account. The authorization itself (PKCE, code exchange, token storage)
+ * is Spring Security's; it comes back to the callback here, which learns the account and queues the first sync.
+ */
+@Controller
+class ConnectController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectController.class);
+
+    private final SignedInMember signedIn;
+    private final MemberAccount account;
+
+    ConnectController(SignedInMember signedIn, MemberAccount account) {
+        this.signedIn = signedIn;
+        this.account = account;
+    }
+
+    @GetMapping("/connect")
+    String connect(Authentication authentication) {
+        return signedIn.of(authentication).twitterConnected() ? "redirect:/dashboard" : "connect";
+    }
+
+    @GetMapping("/connect/twitter/callback")
+    String connected(Authentication authentication, @RequestParam(required = false) String error, Model model) {
+        Member member = signedIn.of(authentication);
+        if (error != null) {
+            error = error.matches("[a-z_]{1,40}") ? error : "error"; // shown on the page: no free text
+            return problem(model, "access_denied".equals(error)
+                    ? "You cancelled at X, so no account was connected. Nothing was fetched or stored."
+                    : "X did not authorize tweetflow (" + error + "). Nothing was fetched or stored.");
+        }
+        try {
+            account.connectTwitter(member);
+        } catch (RuntimeException failed) {
+            LOG.warn("Connecting X for member {} failed: {}", member.id(), failed.getMessage());
+            return problem(model, "X authorized tweetflow, but then did not say which account it was. "
+                    + "Please try again in a few minutes.");
+        }
+        return "redirect:/dashboard";
+    }
+
+    private static String problem(Model model, String message) {
+        model.addAttribute("title", "X account not connected");
+        model.addAttribute("message", message);
+        model.addAttribute("retry", "/connect");
+        return "problem";
+    }
+}

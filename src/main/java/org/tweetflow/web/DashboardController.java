@@ -1,0 +1,98 @@
+package org.tweetflow.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.MemberAccount;
+
+/**
+ * The member's dashboard and its actions. Addresses that name a member answer 404 for anyone but that member, so a
+ * member can neither read nor guess another's state.
+ */
+@Controller
+class DashboardController {
+
+    private final SignedInMember signedIn;
+    private final MemberDashboard dashboard;
+    private final MemberAccount account;
+
+    DashboardController(SignedInMember signedIn, MemberDashboard dashboard, MemberAccount account) {
+        this.signedIn = signedIn;
+        this.dashboard = dashboard;
+        this.account = account;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Authentication authentication, Model model) {
+        Member member = signedIn.of(authentication);
+        if (!member.twitterConnected()) {
+            return "redirect:/connect";
+        }
+        model.addAttribute("view", dashboard.view(member));
+        return "dashboard";
+    }
+
+    /** The dashboard's live updates. */
+    @GetMapping("/api/members/{id}/state")
+    @ResponseBody
+    DashboardView state(Authentication authentication, @PathVariable long id) {
+        return dashboard.view(own(authentication, id));
+    }
+
+    /** The archive file on Open Humans, through a fresh signed download address. */
+    @GetMapping("/members/{id}/archive")
+    String archive(Authentication authentication, @PathVariable long id) {
+        Optional<String> url = account.archiveDownloadUrl(own(authentication, id));
+        return "redirect:" + url.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "There is no archive on Open Humans yet."));
+    }
+
+    @PostMapping("/dashboard/sync")
+    String syncNow(Authentication authentication, RedirectAttributes flash) {
+        Optional<String> refused = account.requestSync(signedIn.of(authentication).id())
+                .map(MemberDashboard::format);
+        flash.addFlashAttribute("notice", refused.map(from -> "You asked for a sync a short while ago; you can ask "
+                + "again from " + from + ".").orElse("Sync queued."));
+        return "redirect:/dashboard";
+    }
+
+    @PostMapping("/dashboard/disconnect")
+    String disconnect(Authentication authentication, @RequestParam(defaultValue = "keep") String archive,
+            RedirectAttributes flash) {
+        boolean delete = "delete".equals(archive);
+        account.disconnectTwitter(signedIn.of(authentication), delete);
+        flash.addFlashAttribute("notice", delete
+                ? "X disconnected and your archive deleted from Open Humans."
+                : "X disconnected. Your archive stays in your Open Humans account.");
+        return "redirect:/connect";
+    }
+
+    @PostMapping("/account/delete")
+    String deleteAccount(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        account.delete(signedIn.of(authentication));
+        new SecurityContextLogoutHandler().logout(request, response, authentication);
+        return "redirect:/?deleted";
+    }
+
+    private Member own(Authentication authentication, long id) {
+        Member member = signedIn.of(authentication);
+        if (member.id() != id) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return member;
+    }
+}

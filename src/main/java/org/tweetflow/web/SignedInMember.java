@@ -1,0 +1,23 @@
+package org.tweetflow.web;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+
+/** The member behind a signed-in request: the Open Humans principal's project member id, nothing the page sends. */
+@Component
+class SignedInMember {
+
+    private final Members members;
+
+    SignedInMember(Members members) {
+        this.members = members;
+    }
+
+    Member of(Authentication authentication) {
+        return members.findByProjectMemberId(authentication.getName())
+                .orElseThrow(() -> new AccessDeniedException("no member for this sign-in"));
+    }
+}
