@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -47,6 +48,24 @@ public class ArchiveStreams {
             });
         }
         return summary(fetchedAt, tweets[0]);
+    }
+
+    /** The X account an archive belongs to (its {@code account} object), read from the start of the file only. */
+    public Optional<JsonNode> account(InputStream archive) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(archive)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedArchiveException("an archive must be a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("account".equals(field)) {
+                    return Optional.of(parser.readValueAsTree());
+                }
+                parser.skipChildren();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

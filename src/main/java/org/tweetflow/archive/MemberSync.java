@@ -86,8 +86,18 @@ public class MemberSync {
     /** Body: the downloaded copy of the archive. Only its week index is read now; the merge streams it later. */
     public void readExisting(Exchange exchange) throws IOException {
         Path copy = exchange.getMessage().getBody(Path.class);
+        SyncRun run = run(exchange);
+        run.downloaded(copy);
         try (InputStream in = Files.newInputStream(copy)) {
-            run(exchange).existing(copy, streams.index(in));
+            streams.account(in).filter(account -> !account.path("id").asText().equals(run.member().twitterUserId()))
+                    .ifPresent(other -> {
+                        throw new ArchiveOfAnotherAccountException("the archive file on Open Humans holds the posts "
+                                + "of another X account (@" + other.path("username").asText() + "). Connect that "
+                                + "account again, or delete the file on Open Humans and the next sync starts anew");
+                    });
+        }
+        try (InputStream in = Files.newInputStream(copy)) {
+            run.existing(copy, streams.index(in));
         }
     }
 

@@ -39,8 +39,12 @@ public class SyncRun {
         return member;
     }
 
-    void existing(Path file, ArchiveSummary summary) {
+    /** The downloaded copy of the archive, deleted with the run's other temporary files. */
+    void downloaded(Path file) {
         temporaryFiles.add(file);
+    }
+
+    void existing(Path file, ArchiveSummary summary) {
         existing = file;
         existingSummary = summary;
     }

@@ -206,6 +206,20 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
+    void archiveOfAnotherXAccountIsNeitherMergedNorReplaced() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        long samsArchive = members.archiveFiles(ADA).get(0).id();
+        Member reconnected = members.connect(ADA, XSimulator.SANDY, clock.instant());
+
+        SyncOutcome outcome = sync(reconnected);
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.FAILED);
+        assertThat(members.detail(ada.id())).contains("another X account (@small_sam)");
+        assertThat(members.archiveFiles(ADA)).extracting(f -> f.id()).containsExactly(samsArchive);
+    }
+
+    @Test
     void serverErrorsAreRetriedAndTheSyncCompletes() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         faults.inject(Fault.status("GET", TIMELINE, 503, "{\"title\":\"Service Unavailable\",\"status\":503}"));

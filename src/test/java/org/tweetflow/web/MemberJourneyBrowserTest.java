@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.member.Members;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.x.XSimulator;
 
@@ -27,6 +28,9 @@ import org.tweetflow.sandbox.x.XSimulator;
         "tweetflow.simulation.timeline-limit=100000", "tweetflow.simulation.latency=PT0.1S"})
 class MemberJourneyBrowserTest {
 
+    // The sandbox has three Open Humans members; each keeps one X account across these tests (ada: sandy,
+    // ben and cleo: sam), since an archive on Open Humans belongs to one X account.
+
     static final Duration PAGE = Duration.ofSeconds(15);
     static final Duration SYNC = Duration.ofSeconds(90);
 
@@ -36,6 +40,8 @@ class MemberJourneyBrowserTest {
     OpenHumansSimulator openHumans;
     @Autowired
     XSimulator x;
+    @Autowired
+    Members members;
 
     @Test
     void signInConnectAndWatchTheArchiveGoFromQueuedToCompleteWithAWorkingLink() {
@@ -78,10 +84,10 @@ class MemberJourneyBrowserTest {
 
     @Test
     void syncNowIsAcceptedOnceAndThenRefusedUntilTheIntervalHasPassed() {
-        try (Browser browser = Browser.desktop()) {
-            signIn(browser, "10000002");
-            connect(browser, XSimulator.SAM);
+        try (Browser browser = Browser.phone()) {
+            signInConnected(browser, "10000002", XSimulator.SAM);
             watchUntilUpToDate(browser);
+            browser.screenshot("dashboard-phone");
 
             browser.driver().findElement(By.id("sync-now")).click();
             assertThat(notice(browser)).isEqualTo("Sync queued.");
@@ -93,10 +99,40 @@ class MemberJourneyBrowserTest {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        try (Browser browser = Browser.desktop()) {
+            signInConnected(browser, "10000002", XSimulator.SAM);
+
+            browser.driver().findElement(By.id("sign-out")).click();
+
+            assertThat(notice(browser)).isEqualTo("You are signed out.");
+            browser.open(url("/dashboard"));
+            assertThat(browser.driver().findElements(By.id("sign-in"))).as("sent back to the landing page").hasSize(1);
+        }
+    }
+
+    @Test
+    void deletingTheAccountRevokesXAndForgetsTheMemberButLeavesTheArchiveOnOpenHumans() {
+        try (Browser browser = Browser.desktop()) {
+            signInConnected(browser, "10000003", XSimulator.SAM);
+            watchUntilUpToDate(browser);
+            int revocations = x.callCount("revoke");
+
+            browser.driver().findElement(By.id("delete-account")).click();
+            browser.waitFor(PAGE, ExpectedConditions.alertIsPresent()).accept();
+
+            assertThat(browser.waitFor(PAGE, ExpectedConditions.visibilityOfElementLocated(By.id("notice-deleted")))
+                    .getText()).startsWith("Your account here is deleted");
+            assertThat(members.findByProjectMemberId("10000003")).isEmpty();
+            assertThat(x.callCount("revoke")).isEqualTo(revocations + 1);
+            assertThat(archiveFiles("10000003")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void disconnectKeepsOrDeletesTheArchiveAsTheMemberChooses() {
         try (Browser browser = Browser.desktop()) {
-            signIn(browser, "10000003");
-            connect(browser, XSimulator.SAM);
+            signInConnected(browser, "10000003", XSimulator.SAM);
             watchUntilUpToDate(browser);
             int revocations = x.callCount("revoke");
 
@@ -154,6 +190,14 @@ class MemberJourneyBrowserTest {
         browser.open(url("/"));
         browser.driver().findElement(By.id("sign-in")).click();
         authorizeAtOpenHumans(browser, projectMemberId);
+    }
+
+    /** Signs in; connects X unless this member is connected already (the tests share the sandbox's members). */
+    private void signInConnected(Browser browser, String projectMemberId, String xUserId) {
+        signIn(browser, projectMemberId);
+        if (browser.driver().getCurrentUrl().endsWith("/connect")) {
+            connect(browser, xUserId);
+        }
     }
 
     private static void authorizeAtOpenHumans(Browser browser, String projectMemberId) {
