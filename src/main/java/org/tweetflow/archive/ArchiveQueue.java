@@ -66,6 +66,11 @@ public class ArchiveQueue {
         return queue(memberId, reason, clock.instant());
     }
 
+    /** Takes the member out of the queue (they disconnected X or left). */
+    public void dequeue(long memberId) {
+        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", KIND, memberId);
+    }
+
     private boolean queue(long memberId, String reason, Instant notBefore) {
         Timestamp now = Timestamp.from(clock.instant());
         try {

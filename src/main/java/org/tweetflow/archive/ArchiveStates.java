@@ -3,6 +3,8 @@ package org.tweetflow.archive;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,23 @@ public class ArchiveStates {
                 last_complete_at = CASE WHEN ? THEN ? ELSE last_complete_at END, updated_at = ?
                 WHERE member_id = ?""", summary.tweets(), summary.weeks(), text(summary.firstWeek()),
                 text(summary.lastWeek()), Long.toString(fileId), complete, now, now, memberId);
+    }
+
+    /** When the member last asked for a sync ("sync now"), if ever. */
+    public Optional<Instant> lastSyncRequest(long memberId) {
+        return jdbc.queryForList("SELECT sync_requested_at FROM archive_state WHERE member_id = ?", Timestamp.class,
+                memberId).stream().filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
+    }
+
+    public void syncRequested(long memberId, Instant at) {
+        jdbc.update("UPDATE archive_state SET sync_requested_at = ? WHERE member_id = ?", Timestamp.from(at), memberId);
+    }
+
+    /** The member deleted their archive on Open Humans: nothing is archived any more. */
+    public void archiveDeleted(long memberId) {
+        jdbc.update("""
+                UPDATE archive_state SET tweets = 0, weeks = 0, first_week = NULL, last_week = NULL, oh_file_id = NULL,
+                last_complete_at = NULL WHERE member_id = ?""", memberId);
     }
 
     public void queued(long memberId) {

@@ -136,6 +136,12 @@ public class MemberSync {
     public void merge(Exchange exchange) throws IOException {
         SyncRun run = run(exchange);
         Member member = run.member();
+        boolean stillConnected = members.find(member.id())
+                .filter(now -> member.twitterUserId().equals(now.twitterUserId())).isPresent();
+        if (!stillConnected) {
+            // e.g. they disconnected X and asked for the archive to be deleted: it must not come back
+            throw new SyncCancelledException("member " + member.id() + " disconnected X during the sync");
+        }
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("id", member.twitterUserId());
         account.put("username", member.twitterUsername());
@@ -187,8 +193,9 @@ public class MemberSync {
         if (memberId == null) {
             throw new IllegalStateException("archive sync failed before it knew its member", cause);
         }
-        if (members.find(memberId).isEmpty()) {
-            return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "member " + memberId + " left meanwhile");
+        if (cause instanceof SyncCancelledException || members.find(memberId).isEmpty()) {
+            LOG.info("Archive sync of member {} cancelled: the member disconnected X or left", memberId);
+            return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "cancelled: the member disconnected X or left");
         }
         if (cause instanceof ReconnectNeededException refused) {
             String detail = refused.provider().equals(OAuthClientConfiguration.TWITTER)

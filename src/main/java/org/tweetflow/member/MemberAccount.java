@@ -1,6 +1,5 @@
 package org.tweetflow.member;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveQueue;
@@ -34,12 +32,11 @@ public class MemberAccount {
     private final ArchiveQueue queue;
     private final ArchiveStates states;
     private final ProducerTemplate camel;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration syncNowInterval;
 
     public MemberAccount(Members members, MemberTokens tokens, EncryptedAuthorizedClientService clients,
-            ArchiveQueue queue, ArchiveStates states, ProducerTemplate camel, JdbcTemplate jdbc, Clock clock,
+            ArchiveQueue queue, ArchiveStates states, ProducerTemplate camel, Clock clock,
             TweetflowProperties properties) {
         this.members = members;
         this.tokens = tokens;
@@ -47,7 +44,6 @@ public class MemberAccount {
         this.queue = queue;
         this.states = states;
         this.camel = camel;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.syncNowInterval = properties.archive().syncNowInterval();
     }
@@ -71,16 +67,12 @@ public class MemberAccount {
      */
     public Optional<Instant> requestSync(long memberId) {
         Instant now = clock.instant();
-        Timestamp last = jdbc.query("SELECT sync_requested_at FROM archive_state WHERE member_id = ?",
-                rs -> rs.next() ? rs.getTimestamp(1) : null, memberId);
-        if (last != null && now.isBefore(last.toInstant().plus(syncNowInterval))) {
-            return Optional.of(last.toInstant().plus(syncNowInterval));
+        Optional<Instant> askAgainFrom = states.lastSyncRequest(memberId).map(last -> last.plus(syncNowInterval))
+                .filter(now::isBefore);
+        if (askAgainFrom.isEmpty() && queue.queue(memberId, "requested")) {
+            states.syncRequested(memberId, now);
         }
-        if (queue.queue(memberId, "requested")) {
-            jdbc.update("UPDATE archive_state SET sync_requested_at = ? WHERE member_id = ?", Timestamp.from(now),
-                    memberId);
-        }
-        return Optional.empty();
+        return askAgainFrom;
     }
 
     /** Revokes the X token at X and forgets the account here; the archive on Open Humans goes only if asked. */
@@ -90,12 +82,10 @@ public class MemberAccount {
             if (deleted.getException() != null) {
                 throw new IllegalStateException("Open Humans did not delete the archive", deleted.getException());
             }
-            jdbc.update("""
-                    UPDATE archive_state SET tweets = 0, weeks = 0, first_week = NULL, last_week = NULL,
-                    oh_file_id = NULL, last_complete_at = NULL WHERE member_id = ?""", member.id());
+            states.archiveDeleted(member.id());
         }
         revokeTwitter(member);
-        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", ArchiveQueue.KIND, member.id());
+        queue.dequeue(member.id());
         members.disconnectTwitter(member.id());
         states.idle(member.id());
     }
@@ -103,7 +93,7 @@ public class MemberAccount {
     /** Forgets the member here. Their archive on Open Humans stays theirs; the X token is given back first. */
     public void delete(Member member) {
         revokeTwitter(member);
-        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", ArchiveQueue.KIND, member.id());
+        queue.dequeue(member.id());
         members.delete(member.id());
     }
 

@@ -15,16 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.MutableClock;
 import org.tweetflow.TestClock;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
-import org.tweetflow.member.Members;
-import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.x.XSimulator;
-import org.tweetflow.security.EncryptedAuthorizedClientService;
 
 /**
  * The seed's worked example: weeks 1-10 are due and the rate budget runs out in week 6. X allows 5 timeline calls
@@ -43,23 +39,14 @@ class ArchiveCooldownTest {
     @Autowired
     XSimulator x;
     @Autowired
-    OpenHumansSimulator openHumans;
-    @Autowired
     MutableClock clock;
     @Autowired
-    Members memberTable;
-    @Autowired
-    EncryptedAuthorizedClientService clients;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @Autowired
     JdbcTemplate jdbc;
-
+    @Autowired
     ConnectedMembers members;
 
     @BeforeEach
-    void members() {
-        members = new ConnectedMembers(memberTable, clients, registrations, x, openHumans, jdbc);
+    void resetCounts() {
         x.resetCounts();
     }
 

@@ -1,6 +1,7 @@
 package org.tweetflow.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
@@ -21,13 +23,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.MutableClock;
 import org.tweetflow.TestClock;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
-import org.tweetflow.member.Members;
+import org.tweetflow.member.MemberAccount;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
@@ -61,19 +62,16 @@ class ArchiveMemberRouteTest {
     @Autowired
     WeekPlanner planner;
     @Autowired
-    Members memberTable;
-    @Autowired
     EncryptedAuthorizedClientService clients;
     @Autowired
-    ClientRegistrationRepository registrations;
-    @Autowired
     JdbcTemplate jdbc;
-
+    @Autowired
+    MemberAccount account;
+    @Autowired
     ConnectedMembers members;
 
     @BeforeEach
-    void members() {
-        members = new ConnectedMembers(memberTable, clients, registrations, x, openHumans, jdbc);
+    void resetCounts() {
         x.resetCounts();
         openHumans.resetCounts();
     }
@@ -217,6 +215,23 @@ class ArchiveMemberRouteTest {
         assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.FAILED);
         assertThat(members.detail(ada.id())).contains("another X account (@small_sam)");
         assertThat(members.archiveFiles(ADA)).extracting(f -> f.id()).containsExactly(samsArchive);
+    }
+
+    @Test
+    void memberWhoDisconnectsDuringTheSyncWithTheArchiveDeletedGetsNoArchiveBack() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        faults.inject(Fault.delay("GET", TIMELINE, Duration.ofMillis(700)));
+        var running = camel.asyncRequestBody("direct:archive-member", ada.id(), SyncOutcome.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "syncing".equals(members.state(ada.id()))
+                && jdbc.queryForObject("SELECT week_count FROM archive_state WHERE member_id = ?", Integer.class,
+                        ada.id()) != null);
+
+        account.disconnectTwitter(ada, true);
+
+        assertThat(running.get(10, TimeUnit.SECONDS).kind()).isEqualTo(SyncOutcome.Kind.FAILED);
+        assertThat(members.archiveFiles(ADA)).isEmpty();
+        assertThat(members.state(ada.id())).isEqualTo("idle");
     }
 
     @Test

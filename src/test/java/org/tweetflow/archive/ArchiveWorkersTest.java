@@ -9,18 +9,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
-import org.tweetflow.member.Members;
-import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.x.XSimulator;
-import org.tweetflow.security.EncryptedAuthorizedClientService;
 
 /** The durable queue and this replica's workers: queued syncs run, side by side, and survive a dead worker. */
 @TweetflowTest
@@ -34,22 +29,9 @@ class ArchiveWorkersTest {
     @Autowired
     XSimulator x;
     @Autowired
-    OpenHumansSimulator openHumans;
-    @Autowired
-    Members memberTable;
-    @Autowired
-    EncryptedAuthorizedClientService clients;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @Autowired
     JdbcTemplate jdbc;
-
+    @Autowired
     ConnectedMembers members;
-
-    @BeforeEach
-    void members() {
-        members = new ConnectedMembers(memberTable, clients, registrations, x, openHumans, jdbc);
-    }
 
     @AfterEach
     void forget() {

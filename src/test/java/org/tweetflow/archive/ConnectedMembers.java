@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -21,8 +22,9 @@ import org.tweetflow.security.OAuthClientConfiguration;
 
 /**
  * Members as the sign-in and connect pages leave them (a member row, tokens of both providers from the sandbox,
- * encrypted in the store), and a look at what the sandbox's Open Humans holds for them.
+ * encrypted in the store), and a look at what the sandbox's Open Humans holds for them. A test-only bean.
  */
+@Component
 class ConnectedMembers {
 
     private final Members members;
