@@ -18,9 +18,12 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -39,6 +42,7 @@ import org.tweetflow.security.OAuthClientConfiguration;
 /** A member's whole sync through the archive-member route, against the sandbox's X and Open Humans. */
 @TweetflowTest
 @Import(TestClock.class)
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"tweetflow.http.retry-delay=10",
         "tweetflow.http.read-timeout=PT1S", "tweetflow.simulation.timeline-limit=100000",
         "tweetflow.simulation.window=PT15M"})
@@ -326,6 +330,23 @@ class ArchiveMemberRouteTest {
         assertThat(members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA)).isNotEqualTo(rejected);
         assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
         assertThat(members.archiveFiles(ADA)).hasSize(1);
+    }
+
+    @Test
+    void tokensNeverAppearInTheLogs(CapturedOutput output) throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        String xToken = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        String openHumansToken = members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA);
+        x.expireAccessToken(xToken);
+        faults.inject(Fault.status("GET", TIMELINE, 503, "{\"title\":\"Service Unavailable\",\"status\":503}"));
+        faults.inject(Fault.malformed("GET", TIMELINE));
+
+        sync(ada);
+        sync(ada);
+
+        String renewed = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        assertThat(output.getAll()).contains("Archive sync of member " + ada.id())
+                .doesNotContain(xToken).doesNotContain(renewed).doesNotContain(openHumansToken);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.tweetflow.sandbox.x.XSimulator;
 @TweetflowTest
 @TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.workers=3",
         "tweetflow.archive.poll-interval=PT0.2S",
-        "tweetflow.simulation.timeline-limit=100000"})
+        "tweetflow.simulation.timeline-limit=100000", "tweetflow.simulation.latency=PT0.2S"})
 class ArchiveWorkersTest {
 
     @Autowired
@@ -39,15 +39,20 @@ class ArchiveWorkersTest {
     }
 
     @Test
-    void queuedMembersAreSyncedAndLeaveTheQueue() {
+    void queuedMembersAreSyncedSideBySideAndLeaveTheQueue() {
         Instant now = Instant.now();
         List<Member> connected = List.of(members.connect("10000001", XSimulator.SANDY, now),
                 members.connect("10000002", XSimulator.SAM, now), members.connect("10000003", XSimulator.EMMA, now));
 
         connected.forEach(member -> queue.queue(member.id(), "connected"));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM work_item",
-                Integer.class) == 0);
+        int[] mostAtOnce = {0};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            mostAtOnce[0] = Math.max(mostAtOnce[0], jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM archive_state WHERE state = 'syncing'", Integer.class));
+            return jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class) == 0;
+        });
+        assertThat(mostAtOnce[0]).as("members synced side by side").isEqualTo(3);
         for (Member member : connected) {
             assertThat(members.state(member.id())).isEqualTo("idle");
             assertThat(members.archiveFiles(member.projectMemberId())).hasSize(1);
