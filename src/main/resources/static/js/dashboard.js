@@ -8,6 +8,7 @@
   const card = document.getElementById('status-card');
   const progress = document.querySelector('[data-progress]');
   const link = document.querySelector('[data-archive-link]');
+  const reconnect = document.querySelector('[data-reconnect]');
 
   function show(view) {
     document.querySelectorAll('[data-field]').forEach(function (element) {
@@ -19,6 +20,7 @@
     progress.max = view.weekCount || 1;
     progress.value = view.weekIndex || 0;
     link.hidden = !view.hasArchive;
+    reconnect.hidden = view.state !== 'needs_reconnect';
   }
 
   function poll() {

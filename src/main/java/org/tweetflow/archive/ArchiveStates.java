@@ -57,6 +57,12 @@ public class ArchiveStates {
                 text(summary.lastWeek()), Long.toString(fileId), complete, now, now, memberId);
     }
 
+    /** The member's state, if a sync was ever queued for them. */
+    public Optional<String> current(long memberId) {
+        return jdbc.queryForList("SELECT state FROM archive_state WHERE member_id = ?", String.class, memberId)
+                .stream().findFirst();
+    }
+
     /** When the member last asked for a sync ("sync now"), if ever. */
     public Optional<Instant> lastSyncRequest(long memberId) {
         return jdbc.queryForList("SELECT sync_requested_at FROM archive_state WHERE member_id = ?", Timestamp.class,

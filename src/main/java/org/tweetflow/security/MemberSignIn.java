@@ -8,6 +8,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
+import org.tweetflow.archive.ArchiveQueue;
+import org.tweetflow.archive.ArchiveStates;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 
@@ -16,9 +18,13 @@ import org.tweetflow.member.Members;
 public class MemberSignIn implements AuthenticationSuccessHandler {
 
     private final Members members;
+    private final ArchiveStates states;
+    private final ArchiveQueue queue;
 
-    public MemberSignIn(Members members) {
+    public MemberSignIn(Members members, ArchiveStates states, ArchiveQueue queue) {
         this.members = members;
+        this.states = states;
+        this.queue = queue;
     }
 
     @Override
@@ -27,6 +33,12 @@ public class MemberSignIn implements AuthenticationSuccessHandler {
         Member member = members.ensure(authentication.getName());
         if (authentication.getPrincipal() instanceof OAuth2User user && user.getAttribute("username") != null) {
             members.signedIn(member.id(), user.getAttribute("username"));
+        }
+        if (member.twitterConnected()
+                && states.current(member.id()).filter(ArchiveStates.NEEDS_RECONNECT::equals).isPresent()) {
+            // Open Humans had refused the old refresh token; with the new tokens the syncs can go on (if it was
+            // X that refused, the sync says so again and the dashboard offers to connect X again)
+            queue.queue(member.id(), "signed-in");
         }
         response.sendRedirect(request.getContextPath() + (member.twitterConnected() ? "/dashboard" : "/connect"));
     }

@@ -63,7 +63,11 @@ class DashboardController {
 
     @PostMapping("/dashboard/sync")
     String syncNow(Authentication authentication, RedirectAttributes flash) {
-        Optional<String> refused = account.requestSync(signedIn.of(authentication).id())
+        Member member = signedIn.of(authentication);
+        if (!member.twitterConnected()) {
+            return "redirect:/connect";
+        }
+        Optional<String> refused = account.requestSync(member.id())
                 .map(MemberDashboard::format);
         flash.addFlashAttribute("notice", refused.map(from -> "You asked for a sync a short while ago; you can ask "
                 + "again from " + from + ".").orElse("Sync queued."));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,12 +90,25 @@ class MemberJourneyBrowserTest {
             watchUntilUpToDate(browser);
             browser.screenshot("dashboard-phone");
 
-            browser.driver().findElement(By.id("sync-now")).click();
+            submit(browser, "sync-now");
             assertThat(notice(browser)).isEqualTo("Sync queued.");
             watchUntilUpToDate(browser);
-            browser.driver().findElement(By.id("sync-now")).click();
+            submit(browser, "sync-now");
 
             assertThat(notice(browser)).startsWith("You asked for a sync a short while ago; you can ask again from");
+        }
+    }
+
+    @Test
+    void anotherMembersArchiveAddressShowsAPlainNotFoundPage() {
+        try (Browser browser = Browser.desktop()) {
+            signInConnected(browser, "10000002", XSimulator.SAM);
+            long own = members.findByProjectMemberId("10000002").orElseThrow().id();
+
+            browser.open(url("/members/" + (own + 1000) + "/archive"));
+
+            assertThat(text(browser, "problem-title")).isEqualTo("Not found");
+            assertThat(browser.driver().findElement(By.id("sandbox-banner")).isDisplayed()).isTrue();
         }
     }
 
@@ -103,7 +117,7 @@ class MemberJourneyBrowserTest {
         try (Browser browser = Browser.desktop()) {
             signInConnected(browser, "10000002", XSimulator.SAM);
 
-            browser.driver().findElement(By.id("sign-out")).click();
+            submit(browser, "sign-out");
 
             assertThat(notice(browser)).isEqualTo("You are signed out.");
             browser.open(url("/dashboard"));
@@ -137,7 +151,7 @@ class MemberJourneyBrowserTest {
             int revocations = x.callCount("revoke");
 
             browser.driver().findElement(By.id("keep-archive")).click();
-            browser.driver().findElement(By.id("disconnect")).click();
+            submit(browser, "disconnect");
 
             assertThat(notice(browser)).isEqualTo("X disconnected. Your archive stays in your Open Humans account.");
             assertThat(archiveFiles("10000003")).isEqualTo(1);
@@ -146,7 +160,7 @@ class MemberJourneyBrowserTest {
             connect(browser, XSimulator.SAM);
             watchUntilUpToDate(browser);
             browser.driver().findElement(By.id("delete-archive")).click();
-            browser.driver().findElement(By.id("disconnect")).click();
+            submit(browser, "disconnect");
 
             assertThat(notice(browser)).isEqualTo("X disconnected and your archive deleted from Open Humans.");
             assertThat(archiveFiles("10000003")).isZero();
@@ -228,6 +242,13 @@ class MemberJourneyBrowserTest {
             return state.equals("Idle: your archive is up to date") ? Boolean.TRUE : null;
         });
         return seen;
+    }
+
+    /** Clicks a form's button and waits for the page the answer leads to. */
+    private static void submit(Browser browser, String buttonId) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(By.id(buttonId)).click();
+        browser.waitFor(PAGE, ExpectedConditions.stalenessOf(page));
     }
 
     private static String notice(Browser browser) {

@@ -2,15 +2,12 @@ package org.tweetflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +17,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
@@ -58,17 +52,17 @@ class PageSecurityTest {
 
     @Test
     void aMembersOwnStateIsServed() throws Exception {
-        mvc.perform(get("/api/members/{id}/state", ada.id()).with(signedIn(ada))).andExpect(status().isOk());
+        mvc.perform(get("/api/members/{id}/state", ada.id()).with(SignedIn.as(ada))).andExpect(status().isOk());
     }
 
     @Test
     void anotherMembersStateAnswers404() throws Exception {
-        mvc.perform(get("/api/members/{id}/state", ben.id()).with(signedIn(ada))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/members/{id}/state", ben.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
     }
 
     @Test
     void anotherMembersArchiveLinkAnswers404() throws Exception {
-        mvc.perform(get("/members/{id}/archive", ben.id()).with(signedIn(ada))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/{id}/archive", ben.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
     }
 
     @Test
@@ -79,8 +73,8 @@ class PageSecurityTest {
 
     @Test
     void formWithoutCsrfTokenIsRefusedAndChangesNothing() throws Exception {
-        mvc.perform(post("/dashboard/sync").with(signedIn(ada))).andExpect(status().isForbidden());
-        mvc.perform(post("/dashboard/disconnect").param("archive", "delete").with(signedIn(ada)))
+        mvc.perform(post("/dashboard/sync").with(SignedIn.as(ada))).andExpect(status().isForbidden());
+        mvc.perform(post("/dashboard/disconnect").param("archive", "delete").with(SignedIn.as(ada)))
                 .andExpect(status().isForbidden());
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class)).isZero();
@@ -89,7 +83,7 @@ class PageSecurityTest {
 
     @Test
     void formWithCsrfTokenIsAccepted() throws Exception {
-        mvc.perform(post("/dashboard/sync").with(signedIn(ada)).with(csrf()))
+        mvc.perform(post("/dashboard/sync").with(SignedIn.as(ada)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/dashboard"));
 
         assertThat(jdbc.queryForList("SELECT subject_id FROM work_item", Long.class)).containsExactly(ada.id());
@@ -115,10 +109,5 @@ class PageSecurityTest {
         Member member = members.ensure(projectMemberId);
         members.connectTwitter(member.id(), xUserId, "user" + projectMemberId, "User", null);
         return members.find(member.id()).orElseThrow();
-    }
-
-    private static RequestPostProcessor signedIn(Member member) {
-        return oauth2Login().oauth2User(new DefaultOAuth2User(List.of(new SimpleGrantedAuthority("OAUTH2_USER")),
-                Map.of("project_member_id", member.projectMemberId()), "project_member_id"));
     }
 }

@@ -1,0 +1,103 @@
+package org.tweetflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+import org.tweetflow.security.MemberSignIn;
+
+/** What the dashboard offers in the states where the member must act. */
+@TweetflowTest
+@AutoConfigureMockMvc
+class DashboardPageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Members members;
+    @Autowired
+    MemberSignIn signIn;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void forget() {
+        jdbc.update("DELETE FROM work_item");
+        jdbc.update("DELETE FROM member");
+    }
+
+    @Test
+    void memberWhoseXAccessWasRefusedIsOfferedToConnectXAgain() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "needs_reconnect", "X no longer accepts this service's access: connect your X account again");
+
+        Document page = dashboard(ada);
+
+        assertThat(page.getElementById("state").text()).startsWith("Needs reconnect: X no longer accepts");
+        assertThat(page.selectFirst("[data-reconnect]").hasAttr("hidden")).isFalse();
+        assertThat(page.getElementById("reconnect-x").attr("href")).isEqualTo("/oauth2/authorization/twitter");
+    }
+
+    @Test
+    void memberInGoodStandingIsNotOfferedToConnectAgain() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "idle", null);
+
+        assertThat(dashboard(ada).selectFirst("[data-reconnect]").hasAttr("hidden")).isTrue();
+    }
+
+    @Test
+    void signingInAgainAfterAReconnectIsNeededQueuesASync() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "needs_reconnect", "Open Humans no longer accepts this service's access: sign in again");
+
+        signIn.onAuthenticationSuccess(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                new TestingAuthenticationToken("10000001", null));
+
+        assertThat(jdbc.queryForList("SELECT subject_id FROM work_item", Long.class)).containsExactly(ada.id());
+    }
+
+    @Test
+    void syncNowWithoutAConnectedXAccountLeadsToConnectingIt() throws Exception {
+        Member ada = members.ensure("10000001");
+
+        mvc.perform(post("/dashboard/sync").with(SignedIn.as(ada)).with(csrf())).andExpect(redirectedUrl("/connect"));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class)).isZero();
+    }
+
+    private Document dashboard(Member member) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/dashboard").with(SignedIn.as(member))).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    private Member connected(String projectMemberId) {
+        Member member = members.ensure(projectMemberId);
+        members.connectTwitter(member.id(), "1400000000000000002", "small_sam", "Small Sam", null);
+        return members.find(member.id()).orElseThrow();
+    }
+
+    private void state(Member member, String state, String detail) {
+        jdbc.update("INSERT INTO archive_state (member_id, state, detail, updated_at) VALUES (?, ?, ?, ?)", member.id(),
+                state, detail, Timestamp.from(Instant.now()));
+    }
+}
