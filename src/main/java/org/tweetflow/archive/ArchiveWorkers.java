@@ -67,18 +67,26 @@ public class ArchiveWorkers {
         return item.subjectId();
     }
 
-    /** Body: the sync's outcome. The item leaves the queue, or waits there for the cooldown. */
+    /**
+     * Body: the sync's outcome. The item leaves the queue, or waits there for the cooldown; after a failure the
+     * sync could not even record (the database away, say) it is tried again once a lease's time has passed.
+     */
     public void settle(Exchange exchange) {
         WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
-        SyncOutcome outcome = exchange.getMessage().getBody(SyncOutcome.class);
-        try {
-            if (outcome != null && outcome.staysQueued()) {
-                leases.release(item, owner, outcome.notBefore());
-            } else {
-                leases.complete(item, owner);
-            }
-        } finally {
-            running.remove(item.id());
+        if (item == null) {
+            return;
+        }
+        running.remove(item.id());
+        // archive-member ends every sync it could record with an outcome; anything else escaped it
+        SyncOutcome outcome = exchange.getMessage().getBody() instanceof SyncOutcome ended ? ended : null;
+        if (outcome == null) {
+            LOG.warn("Archive sync of member {} ended without an outcome; it is tried again later", item.subjectId(),
+                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+            leases.release(item, owner, clock.instant().plus(settings.lease()));
+        } else if (outcome.staysQueued()) {
+            leases.release(item, owner, outcome.notBefore());
+        } else {
+            leases.complete(item, owner);
         }
     }
 

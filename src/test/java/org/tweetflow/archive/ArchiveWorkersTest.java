@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
 
 /** The durable queue and this replica's workers: queued syncs run, side by side, and survive a dead worker. */
@@ -31,10 +33,13 @@ class ArchiveWorkersTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    SandboxFaults faults;
+    @Autowired
     ConnectedMembers members;
 
     @AfterEach
     void forget() {
+        faults.clear();
         members.forgetAll();
     }
 
@@ -57,6 +62,19 @@ class ArchiveWorkersTest {
             assertThat(members.state(member.id())).isEqualTo("idle");
             assertThat(members.archiveFiles(member.projectMemberId())).hasSize(1);
         }
+    }
+
+    @Test
+    void failedSyncLeavesTheQueueWithItsReasonShown() {
+        Member ada = members.connect("10000001", XSimulator.SAM, Instant.now());
+        faults.inject(Fault.malformed("GET", "/x/2/users/*/tweets"));
+
+        queue.queue(ada.id(), "connected");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(members.state(ada.id())));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM work_item",
+                Integer.class) == 0);
+        assertThat(members.detail(ada.id())).contains("malformed");
     }
 
     @Test
