@@ -390,6 +390,18 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
+    void rateLimitInOneRangeEndsTheSyncWithoutCallingForTheRemainingRanges() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SANDY, clock.instant());
+        faults.inject(Fault.status("GET", TIMELINE, 429, "{\"title\":\"Too Many Requests\",\"status\":429}"));
+
+        SyncOutcome stopped = sync(ada);
+
+        assertThat(stopped.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
+        assertThat(x.callCount("users/tweets")).as("no call for the 16 ranges after the 429").isZero();
+        clock.set(stopped.notBefore().plusSeconds(1));
+    }
+
+    @Test
     void usageCapPausesTimelineFetchingForEveryMember() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         Member ben = members.connect(BEN, XSimulator.SANDY, clock.instant());
