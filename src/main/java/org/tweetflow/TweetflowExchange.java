@@ -29,7 +29,9 @@ public final class TweetflowExchange {
     public static final String OPEN_HUMANS_TOKEN = "tweetflowOpenHumansToken";
     /** The member's Open Humans project member id. */
     public static final String PROJECT_MEMBER_ID = "tweetflowProjectMemberId";
-    /** The archive file on Open Humans that the upload replaces, if any. */
+    /** Every archive file found on Open Humans (normally one): the upload replaces them all. */
+    public static final String ARCHIVE_FILES = "tweetflowArchiveFiles";
+    /** The newest archive file on Open Humans, the one the sync starts from, if any. */
     public static final String OLD_ARCHIVE = "tweetflowOldArchive";
     /** The merged archive, in a temporary file, ready to upload. */
     public static final String ARCHIVE_PATH = "tweetflowArchivePath";

@@ -45,8 +45,11 @@ public class ArchiveQueue {
         this.settings = properties.archive();
     }
 
-    /** The seed's {@code update_data}: every member not completely synced within stale-after, or out of cooldown. */
-    @Transactional
+    /**
+     * The seed's {@code update_data}: every member not completely synced within stale-after, or out of cooldown.
+     * Each member is queued on its own: a member queued meanwhile (a duplicate) must not, on PostgreSQL, abort one
+     * transaction around all of them.
+     */
     public int queueStaleMembers() {
         Instant now = clock.instant();
         List<Long> stale = jdbc.queryForList(STALE_MEMBERS, Long.class,

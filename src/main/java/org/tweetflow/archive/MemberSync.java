@@ -29,6 +29,7 @@ import org.tweetflow.security.MemberTokens;
 import org.tweetflow.security.OAuthClientConfiguration;
 import org.tweetflow.security.ReconnectNeededException;
 import org.tweetflow.twitter.XApiException;
+import org.tweetflow.work.WorkItem;
 
 /**
  * The steps of the {@code archive-member} route: one member's sync from the archive on Open Humans to the new one.
@@ -38,6 +39,8 @@ public class MemberSync {
 
     /** Where planning starts for an account whose creation date is unknown: X launched in March 2006. */
     static final Instant TWITTER_LAUNCH = Instant.parse("2006-03-21T00:00:00Z");
+    /** Open Humans answering 401 even to a renewed token is not retried at once for ever. */
+    static final int RETRIES_AFTER_RENEWAL = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberSync.class);
 
@@ -205,7 +208,8 @@ public class MemberSync {
             LOG.warn("Archive sync of member {} needs a reconnect: {}", memberId, refused.getMessage());
             return new SyncOutcome(SyncOutcome.Kind.NEEDS_RECONNECT, null, detail);
         }
-        if (cause instanceof OpenHumansException rejected && rejected.status() == 401) {
+        if (cause instanceof OpenHumansException rejected && rejected.status() == 401
+                && attempts(exchange) < RETRIES_AFTER_RENEWAL) {
             tokens.renewedAccessToken(memberId, OAuthClientConfiguration.OPEN_HUMANS,
                     exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
             states.queued(memberId);
@@ -241,6 +245,12 @@ public class MemberSync {
         metadata.put("first_week", summary.firstWeek() == null ? null : summary.firstWeek().toString());
         metadata.put("last_week", summary.lastWeek() == null ? null : summary.lastWeek().toString());
         return metadata;
+    }
+
+    /** How often the work item was claimed already (a direct call of the route counts as the first). */
+    private static int attempts(Exchange exchange) {
+        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+        return item == null ? 1 : item.attempts();
     }
 
     private static SyncRun run(Exchange exchange) {

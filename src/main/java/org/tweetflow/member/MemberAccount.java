@@ -55,8 +55,12 @@ public class MemberAccount {
             throw new IllegalStateException("X did not say which account was connected", answer.getException());
         }
         XAccount account = answer.getMessage().getBody(XAccount.class);
+        boolean sameAccount = account.id().equals(member.twitterUserId());
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
-        queue.queue(member.id(), "connected");
+        // a repeated visit of the callback queues nothing; a new account, or one X had refused, syncs at once
+        if (!sameAccount || states.current(member.id()).filter(ArchiveStates.NEEDS_RECONNECT::equals).isPresent()) {
+            queue.queue(member.id(), "connected");
+        }
         return account;
     }
 

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.http.HttpTarget;
 
 /**
  * The steps of the {@code download-archive} route: fetch the member's current archive through its
@@ -21,18 +19,18 @@ public class ArchiveDownloader {
 
     public void request(Exchange exchange) {
         ArchiveFile archive = exchange.getProperty(TweetflowExchange.OLD_ARCHIVE, ArchiveFile.class);
-        Message message = exchange.getMessage();
-        message.setBody(null);
-        HttpTarget.set(message, "GET", archive.downloadUrl());
+        exchange.setProperty(OpenHumansCalls.CALL, OpenHumansCall.get(archive.downloadUrl(), null,
+                "the archive download"));
     }
 
     /** Leaves the path of the downloaded copy as the body. */
     public Path save(Exchange exchange) throws IOException {
-        Message message = exchange.getMessage();
-        OpenHumansAnswers.expect(message, 200, "the archive download");
         Path copy = Files.createTempFile("tweetflow-existing-", ".json");
-        try (InputStream body = message.getBody(InputStream.class)) {
+        try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
             Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException broken) {
+            Files.deleteIfExists(copy);
+            throw broken;
         }
         return copy;
     }

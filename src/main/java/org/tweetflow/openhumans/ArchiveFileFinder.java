@@ -1,24 +1,25 @@
 package org.tweetflow.openhumans;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveFormat;
-import org.tweetflow.http.HttpTarget;
 
 /**
  * The steps of the {@code find-archive-file} route: walk every page of {@code exchange-member} (100 files a page)
- * until the archive file turns up or the pages end. The seed looked at the first page only and so, for members
- * with many files, re-created the archive from nothing.
+ * and collect the member's archive files. The seed looked at the first page only and so, for members with many
+ * files, re-created the archive from nothing. Normally there is one; should an interrupted replacement have left
+ * two, the newest is the archive and the older ones go with the next upload.
  */
 @Component("archiveFileFinder")
 public class ArchiveFileFinder {
-
-    static final String PAGE_URL = "tweetflowPageUrl";
 
     private final OpenHumansEndpoints endpoints;
     private final ObjectMapper mapper;
@@ -29,32 +30,38 @@ public class ArchiveFileFinder {
     }
 
     public void begin(Exchange exchange) {
-        exchange.setProperty(PAGE_URL, endpoints.path("/api/direct-sharing/project/exchange-member/").toString());
+        exchange.setProperty(TweetflowExchange.ARCHIVE_FILES, new ArrayList<ArchiveFile>());
         exchange.setProperty(TweetflowExchange.MORE_PAGES, true);
+        page(exchange, endpoints.path("/api/direct-sharing/project/exchange-member/").toString());
     }
 
-    public void nextPage(Exchange exchange) {
-        Message message = exchange.getMessage();
-        message.setBody(null);
-        HttpTarget.set(message, "GET", exchange.getProperty(PAGE_URL, String.class),
-                exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
-    }
-
-    /** Leaves the found {@link ArchiveFile} as the body, or null once every page was read without it. */
-    public ArchiveFile readPage(Exchange exchange) throws JsonProcessingException {
-        Message message = exchange.getMessage();
-        OpenHumansAnswers.expect(message, 200, "exchange-member");
-        JsonNode page = mapper.readTree(message.getBody(String.class));
+    /** Reads one page and prepares the next, if there is one. */
+    @SuppressWarnings("unchecked")
+    public void readPage(Exchange exchange) throws JsonProcessingException {
+        JsonNode page = mapper.readTree(exchange.getMessage().getBody(String.class));
+        List<ArchiveFile> found = exchange.getProperty(TweetflowExchange.ARCHIVE_FILES, List.class);
         for (JsonNode file : page.path("data")) {
             if (ArchiveFormat.BASENAME.equals(file.path("basename").asText())) {
-                exchange.setProperty(TweetflowExchange.MORE_PAGES, false);
-                return new ArchiveFile(file.path("id").asLong(), file.path("basename").asText(),
-                        file.path("download_url").asText());
+                found.add(new ArchiveFile(file.path("id").asLong(), file.path("basename").asText(),
+                        file.path("download_url").asText()));
             }
         }
         JsonNode next = page.path("next");
         exchange.setProperty(TweetflowExchange.MORE_PAGES, next.isTextual());
-        exchange.setProperty(PAGE_URL, next.isTextual() ? next.asText() : null);
-        return null;
+        if (next.isTextual()) {
+            page(exchange, next.asText());
+        }
+    }
+
+    /** Leaves the newest archive file as the body (null when there is none); all of them stay listed. */
+    @SuppressWarnings("unchecked")
+    public ArchiveFile newest(Exchange exchange) {
+        List<ArchiveFile> found = exchange.getProperty(TweetflowExchange.ARCHIVE_FILES, List.class);
+        return found.stream().max(Comparator.comparingLong(ArchiveFile::id)).orElse(null);
+    }
+
+    private static void page(Exchange exchange, String url) {
+        exchange.setProperty(OpenHumansCalls.CALL, OpenHumansCall.get(url,
+                exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class), "exchange-member"));
     }
 }

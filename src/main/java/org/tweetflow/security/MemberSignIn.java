@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
@@ -20,6 +22,7 @@ public class MemberSignIn implements AuthenticationSuccessHandler {
     private final Members members;
     private final ArchiveStates states;
     private final ArchiveQueue queue;
+    private final RequestCache requestCache = new HttpSessionRequestCache();
 
     public MemberSignIn(Members members, ArchiveStates states, ArchiveQueue queue) {
         this.members = members;
@@ -40,6 +43,9 @@ public class MemberSignIn implements AuthenticationSuccessHandler {
             // X that refused, the sync says so again and the dashboard offers to connect X again)
             queue.queue(member.id(), "signed-in");
         }
+        // the page asked for before signing in is not kept: left in the session, it would later take the place
+        // of the X callback, which Spring Security redirects to a saved request first
+        requestCache.removeRequest(request, response);
         response.sendRedirect(request.getContextPath() + (member.twitterConnected() ? "/dashboard" : "/connect"));
     }
 }

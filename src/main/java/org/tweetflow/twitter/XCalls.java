@@ -42,10 +42,13 @@ public class XCalls {
         HttpTarget.set(message, "GET", call.url(), call.accessToken());
     }
 
+    public void forgetToken(Exchange exchange) {
+        HttpTarget.forgetToken(exchange.getMessage());
+    }
+
     public void interpret(Exchange exchange) {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
         Message message = exchange.getMessage();
-        HttpTarget.forgetToken(message);
         exchange.removeProperty(PERMIT_HELD);
         RateLimitHeaders.from(message::getHeader).ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
                 () -> budget.unanswered(call.budget()));

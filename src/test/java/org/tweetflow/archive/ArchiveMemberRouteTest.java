@@ -43,8 +43,7 @@ import org.tweetflow.security.OAuthClientConfiguration;
 @TweetflowTest
 @Import(TestClock.class)
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"tweetflow.http.retry-delay=10",
-        "tweetflow.http.read-timeout=PT1S", "tweetflow.simulation.timeline-limit=100000",
+@TestPropertySource(properties = {"tweetflow.http.read-timeout=PT1S", "tweetflow.simulation.timeline-limit=100000",
         "tweetflow.simulation.window=PT15M"})
 class ArchiveMemberRouteTest {
 
@@ -279,13 +278,15 @@ class ArchiveMemberRouteTest {
 
     @Test
     void failedPresignedPutKeepsTheOldArchiveAndTheNextAttemptReplacesIt() throws Exception {
-        uploadFailureKeepsTheOldArchive(Fault.status("PUT", "/openhumans/storage/**", 500, "<Error/>"));
+        uploadFailureKeepsTheOldArchive(Fault.status("PUT", "/openhumans/storage/**", 403,
+                "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"));
     }
 
     @Test
     void failedUploadCompleteKeepsTheOldArchiveAndTheNextAttemptReplacesIt() throws Exception {
         uploadFailureKeepsTheOldArchive(Fault.status("POST",
-                "/openhumans/api/direct-sharing/project/files/upload/complete/", 500, "{\"detail\":\"error\"}"));
+                "/openhumans/api/direct-sharing/project/files/upload/complete/", 400,
+                "{\"detail\":\"Invalid file_id.\"}"));
     }
 
     private void uploadFailureKeepsTheOldArchive(Fault fault) throws Exception {

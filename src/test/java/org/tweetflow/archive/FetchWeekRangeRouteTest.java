@@ -23,7 +23,7 @@ import org.tweetflow.twitter.XApiException;
 
 /** The fetch-week-range route against the sandbox X API, through camel-http, the throttle and the budget. */
 @TweetflowTest
-@TestPropertySource(properties = {"tweetflow.http.retry-delay=10", "tweetflow.simulation.timeline-limit=5",
+@TestPropertySource(properties = {"tweetflow.simulation.timeline-limit=5",
         "tweetflow.simulation.window=PT1H"})
 class FetchWeekRangeRouteTest {
 

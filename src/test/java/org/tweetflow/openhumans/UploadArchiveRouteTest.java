@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -68,11 +69,12 @@ class UploadArchiveRouteTest {
     void failedPutLeavesTheOldArchiveInPlaceAndTheNextAttemptSucceeds() throws IOException {
         SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
-        faults.inject(Fault.status("PUT", "/openhumans/storage/**", 500, "<Error><Code>InternalError</Code></Error>"));
+        faults.inject(Fault.status("PUT", "/openhumans/storage/**", 403,
+                "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"));
 
         Exchange failed = upload("{\"new\":true}", old);
 
-        assertThat(failed.getException()).isInstanceOf(OpenHumansException.class).hasMessageContaining("500");
+        assertThat(failed.getException()).isInstanceOf(OpenHumansException.class).hasMessageContaining("403");
         assertThat(openHumans.files(BEN)).extracting(SimulatedFile::id).containsExactly(old.id());
 
         Exchange retried = upload("{\"new\":true}", old);
@@ -86,7 +88,8 @@ class UploadArchiveRouteTest {
     void failedCompleteLeavesTheOldArchiveInPlace() throws IOException {
         SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
-        faults.inject(Fault.status("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/", 502, ""));
+        faults.inject(Fault.status("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/", 400,
+                "{\"detail\":\"Invalid file_id.\"}"));
 
         Exchange failed = upload("{\"new\":true}", old);
 
@@ -95,8 +98,36 @@ class UploadArchiveRouteTest {
     }
 
     @Test
+    void serverErrorsAreRedeliveredAndThePutSendsTheWholeFileAgain() throws IOException {
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+                "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
+        faults.inject(Fault.status("PUT", "/openhumans/storage/**", 503, "<Error><Code>SlowDown</Code></Error>"));
+        faults.inject(Fault.status("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/", 502, ""));
+
+        Exchange result = upload("{\"new\":true}", old);
+
+        assertThat(result.getException()).isNull();
+        assertThat(openHumans.files(BEN)).singleElement().satisfies(file ->
+                assertThat(Files.readString(openHumans.path(file.id()))).isEqualTo("{\"new\":true}"));
+    }
+
+    @Test
+    void everyOlderArchiveFileIsReplacedSoNoDuplicateRemains() throws IOException {
+        SimulatedFile older = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+                "{\"older\":true}".getBytes(StandardCharsets.UTF_8));
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+                "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
+
+        Exchange result = upload("{\"new\":true}", older, old);
+
+        assertThat(result.getException()).isNull();
+        assertThat(openHumans.files(BEN)).singleElement().extracting(SimulatedFile::id)
+                .isEqualTo(result.getMessage().getBody(Long.class));
+    }
+
+    @Test
     void firstArchiveIsUploadedWithNothingToDelete() throws IOException {
-        Exchange result = upload("{\"first\":true}", null);
+        Exchange result = upload("{\"first\":true}");
 
         assertThat(result.getException()).isNull();
         assertThat(openHumans.files(BEN)).singleElement()
@@ -104,7 +135,7 @@ class UploadArchiveRouteTest {
         assertThat(openHumans.callCount("delete")).isZero();
     }
 
-    private Exchange upload(String content, SimulatedFile old) throws IOException {
+    private Exchange upload(String content, SimulatedFile... replaced) throws IOException {
         Path archive = Files.writeString(Files.createTempFile(temp, "archive", ".json"), content);
         String token = openHumans.issueToken(BEN);
         openHumans.resetCounts();
@@ -113,10 +144,8 @@ class UploadArchiveRouteTest {
             exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, BEN);
             exchange.setProperty(TweetflowExchange.ARCHIVE_PATH, archive);
             exchange.setProperty(TweetflowExchange.ARCHIVE_METADATA, METADATA);
-            if (old != null) {
-                exchange.setProperty(TweetflowExchange.OLD_ARCHIVE,
-                        new ArchiveFile(old.id(), old.basename(), "unused"));
-            }
+            exchange.setProperty(TweetflowExchange.ARCHIVE_FILES, Arrays.stream(replaced)
+                    .map(file -> new ArchiveFile(file.id(), file.basename(), "unused")).toList());
         });
     }
 }

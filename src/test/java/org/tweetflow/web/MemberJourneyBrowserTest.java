@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -246,9 +246,11 @@ class MemberJourneyBrowserTest {
 
     /** Clicks a form's button and waits for the page the answer leads to. */
     private static void submit(Browser browser, String buttonId) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        page.executeScript("window.tweetflowAnswerPending = true;"); // gone once the answer page has replaced it
         browser.driver().findElement(By.id(buttonId)).click();
-        browser.waitFor(PAGE, ExpectedConditions.stalenessOf(page));
+        browser.waitFor(PAGE, driver -> Boolean.TRUE.equals(page.executeScript(
+                "return window.tweetflowAnswerPending !== true && document.readyState === 'complete';")));
     }
 
     private static String notice(Browser browser) {

@@ -1,0 +1,47 @@
+package org.tweetflow.openhumans;
+
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+import org.tweetflow.http.HttpTarget;
+
+/**
+ * The steps of the {@code call-openhumans} route around every HTTP call to Open Humans: build the request from the
+ * {@link OpenHumansCall} (again on each redelivery), and after the answer drop the token and check the status.
+ */
+@Component("openHumansCalls")
+public class OpenHumansCalls {
+
+    /** The exchange property holding the {@link OpenHumansCall} to make. */
+    public static final String CALL = "tweetflowOpenHumansCall";
+
+    public void prepare(Exchange exchange) {
+        OpenHumansCall call = exchange.getProperty(CALL, OpenHumansCall.class);
+        Message message = exchange.getMessage();
+        if (call.bearerToken() != null) {
+            HttpTarget.set(message, call.method(), call.url(), call.bearerToken());
+        } else {
+            HttpTarget.set(message, call.method(), call.url());
+        }
+        message.setHeader(Exchange.CONTENT_TYPE, call.contentType());
+        message.setBody(call.body() instanceof Path file ? file.toFile() : call.body());
+    }
+
+    public void check(Exchange exchange) {
+        OpenHumansCall call = exchange.getProperty(CALL, OpenHumansCall.class);
+        Message message = exchange.getMessage();
+        HttpTarget.forgetToken(message);
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != call.expectedStatus()) {
+            throw new OpenHumansException(status,
+                    "Open Humans answered " + status + " to " + call.step() + ": " + message.getBody(String.class));
+        }
+    }
+
+    /** The token leaves the message even when no answer came (a broken connection, a timeout). */
+    public void forgetToken(Exchange exchange) {
+        HttpTarget.forgetToken(exchange.getMessage());
+    }
+}
