@@ -69,9 +69,13 @@ public class ArchiveQueue {
         return queue(memberId, reason, clock.instant());
     }
 
-    /** Takes the member out of the queue (they disconnected X or left). */
+    /**
+     * Takes the member out of the queue (they disconnected X or left). A sync running right now keeps its item: it
+     * sees the change before it uploads anything and ends itself.
+     */
     public void dequeue(long memberId) {
-        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", KIND, memberId);
+        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ? AND (lease_until IS NULL OR lease_until < ?)",
+                KIND, memberId, Timestamp.from(clock.instant()));
     }
 
     private boolean queue(long memberId, String reason, Instant notBefore) {

@@ -77,7 +77,13 @@ public class ArchiveStates {
     public void archiveDeleted(long memberId) {
         jdbc.update("""
                 UPDATE archive_state SET tweets = 0, weeks = 0, first_week = NULL, last_week = NULL, oh_file_id = NULL,
-                last_complete_at = NULL WHERE member_id = ?""", memberId);
+                last_complete_at = NULL, archive_deleted_at = ? WHERE member_id = ?""", now(), memberId);
+    }
+
+    /** Whether the member had their archive deleted after {@code since}. */
+    public boolean archiveDeletedSince(long memberId, Instant since) {
+        return jdbc.queryForList("SELECT archive_deleted_at FROM archive_state WHERE member_id = ?", Timestamp.class,
+                memberId).stream().anyMatch(at -> at != null && !at.toInstant().isBefore(since));
     }
 
     public void queued(long memberId) {

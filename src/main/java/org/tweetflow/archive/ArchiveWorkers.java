@@ -68,6 +68,17 @@ public class ArchiveWorkers {
     }
 
     /**
+     * Renews the lease of the sync running in this exchange (none when the route is called directly); a lease lost
+     * (this replica stalled past it, another one took the sync over) ends this run before it uploads anything.
+     */
+    public void keepLease(Exchange exchange) {
+        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+        if (item != null && !leases.renew(item, owner, settings.lease())) {
+            throw new SyncCancelledException("the lease of work item " + item.id() + " was lost to another worker");
+        }
+    }
+
+    /**
      * Body: the sync's outcome. The item leaves the queue, or waits there for the cooldown; after a failure the
      * sync could not even record (the database away, say) it is tried again once a lease's time has passed.
      */

@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 
 import org.apache.camel.CamelExchangeException;
@@ -70,7 +72,7 @@ public class MemberSync {
         Member member = members.find(memberId)
                 .filter(Member::twitterConnected)
                 .orElseThrow(() -> new IllegalStateException("member " + memberId + " has no X account connected"));
-        exchange.setProperty(TweetflowExchange.SYNC_RUN, new SyncRun(member));
+        exchange.setProperty(TweetflowExchange.SYNC_RUN, new SyncRun(member, clock.instant()));
         states.started(memberId);
         exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
         exchange.setProperty(TweetflowExchange.X_USER_ID, member.twitterUserId());
@@ -161,17 +163,31 @@ public class MemberSync {
         exchange.setProperty(TweetflowExchange.ARCHIVE_METADATA, metadata(member, summary, now));
     }
 
-    /** Body: the id of the new archive file on Open Humans. */
+    /**
+     * Body: the id of the new archive file on Open Humans. Should the member have disconnected X and had the
+     * archive deleted during the upload, the run is withdrawn and the new file listed for deletion.
+     */
     public void uploaded(Exchange exchange) {
         SyncRun run = run(exchange);
-        states.archived(run.member().id(), run.uploaded(), exchange.getMessage().getBody(Long.class),
-                run.stoppedBy() == null);
+        long memberId = run.member().id();
+        long fileId = exchange.getMessage().getBody(Long.class);
+        if (states.archiveDeletedSince(memberId, run.startedAt())) {
+            run.withdraw();
+            exchange.setProperty(TweetflowExchange.ARCHIVE_FILES,
+                    List.of(new ArchiveFile(fileId, ArchiveFormat.BASENAME, null)));
+            return;
+        }
+        states.archived(memberId, run.uploaded(), fileId, run.stoppedBy() == null);
     }
 
     public SyncOutcome finish(Exchange exchange) {
         SyncRun run = run(exchange);
         run.close();
         long memberId = run.member().id();
+        if (run.isWithdrawn()) {
+            LOG.info("Archive sync of member {} withdrawn: the member had the archive deleted meanwhile", memberId);
+            return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "cancelled: the member deleted the archive");
+        }
         XApiException.RateLimited limit = run.stoppedBy();
         if (limit != null) {
             String detail = (limit.usageCap() ? "X's monthly usage cap is reached" : "X's rate limit is reached")
@@ -196,7 +212,10 @@ public class MemberSync {
         if (memberId == null) {
             throw new IllegalStateException("archive sync failed before it knew its member", cause);
         }
-        if (cause instanceof SyncCancelledException || members.find(memberId).isEmpty()) {
+        Optional<Member> now = members.find(memberId);
+        boolean disconnected = now.isEmpty()
+                || (run != null && !Objects.equals(now.get().twitterUserId(), run.member().twitterUserId()));
+        if (cause instanceof SyncCancelledException || disconnected) {
             LOG.info("Archive sync of member {} cancelled: the member disconnected X or left", memberId);
             return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "cancelled: the member disconnected X or left");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.tweetflow.twitter.XApiException;
 public class SyncRun {
 
     private final Member member;
+    private final Instant startedAt;
     private final List<Path> temporaryFiles = new ArrayList<>();
     private final SortedMap<IsoWeek, FetchedWeek> fetched = new TreeMap<>();
     private Path existing;
@@ -31,8 +33,24 @@ public class SyncRun {
     private XApiException.RateLimited stoppedBy;
     private ArchiveSummary uploaded;
 
-    public SyncRun(Member member) {
+    private boolean withdrawn;
+
+    public SyncRun(Member member, Instant startedAt) {
         this.member = member;
+        this.startedAt = startedAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The member had their archive deleted while this sync ran: what it uploaded must go too. */
+    void withdraw() {
+        withdrawn = true;
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawn;
     }
 
     public Member member() {
@@ -53,7 +71,7 @@ public class SyncRun {
         return existing;
     }
 
-    Map<IsoWeek, java.time.Instant> archivedWeeks() {
+    Map<IsoWeek, Instant> archivedWeeks() {
         return existingSummary == null ? Map.of() : existingSummary.fetchedAt();
     }
 

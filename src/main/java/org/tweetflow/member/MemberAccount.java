@@ -79,19 +79,22 @@ public class MemberAccount {
         return askAgainFrom;
     }
 
-    /** Revokes the X token at X and forgets the account here; the archive on Open Humans goes only if asked. */
+    /**
+     * Forgets the X account here and revokes the token at X; the archive on Open Humans goes only if asked. The
+     * account is forgotten first, so a sync running meanwhile stops before it uploads anything.
+     */
     public void disconnectTwitter(Member member, boolean deleteArchive) {
+        members.disconnectTwitter(member.id());
+        queue.dequeue(member.id());
+        states.idle(member.id());
+        revokeTwitter(member);
         if (deleteArchive) {
+            states.archiveDeleted(member.id());
             Exchange deleted = camel.send("direct:delete-archive", exchange -> withOpenHumansToken(exchange, member));
             if (deleted.getException() != null) {
                 throw new IllegalStateException("Open Humans did not delete the archive", deleted.getException());
             }
-            states.archiveDeleted(member.id());
         }
-        revokeTwitter(member);
-        queue.dequeue(member.id());
-        members.disconnectTwitter(member.id());
-        states.idle(member.id());
     }
 
     /** Forgets the member here. Their archive on Open Humans stays theirs; the X token is given back first. */

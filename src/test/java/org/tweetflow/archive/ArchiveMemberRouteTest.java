@@ -238,6 +238,21 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
+    void memberWhoHasTheArchiveDeletedDuringItsUploadGetsNoArchiveBack() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        openHumans.resetCounts();
+        faults.inject(Fault.delay("PUT", "/openhumans/storage/**", Duration.ofMillis(700)));
+        var running = camel.asyncRequestBody("direct:archive-member", ada.id(), SyncOutcome.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> openHumans.callCount("upload-direct") == 1);
+
+        account.disconnectTwitter(ada, true);
+
+        assertThat(running.get(10, TimeUnit.SECONDS).kind()).isEqualTo(SyncOutcome.Kind.FAILED);
+        assertThat(members.archiveFiles(ADA)).isEmpty();
+    }
+
+    @Test
     void serverErrorsAreRetriedAndTheSyncCompletes() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         faults.inject(Fault.status("GET", TIMELINE, 503, "{\"title\":\"Service Unavailable\",\"status\":503}"));

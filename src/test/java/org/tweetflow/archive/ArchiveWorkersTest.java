@@ -78,6 +78,27 @@ class ArchiveWorkersTest {
     }
 
     @Test
+    void workerWhoseLeaseWasTakenOverStopsBeforeUploading() {
+        Member ada = members.connect("10000001", XSimulator.SANDY, Instant.now());
+        queue.queue(ada.id(), "connected");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT week_index FROM archive_state WHERE member_id = ?", Integer.class, ada.id()) != null);
+
+        jdbc.update("UPDATE work_item SET lease_owner = 'another-replica' WHERE subject_id = ?", ada.id());
+
+        int[] calls = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            int now = x.callCount("users/tweets");
+            boolean stopped = now == calls[0];
+            calls[0] = now;
+            return stopped;
+        });
+        assertThat(members.archiveFiles("10000001")).as("nothing uploaded by the worker that lost its lease").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT lease_owner FROM work_item WHERE subject_id = ?", String.class,
+                ada.id())).isEqualTo("another-replica");
+    }
+
+    @Test
     void syncOfAWorkerThatDiedIsTakenOverWhenItsLeaseExpires() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, Instant.now());
         jdbc.update("""

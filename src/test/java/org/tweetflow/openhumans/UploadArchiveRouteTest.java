@@ -135,11 +135,12 @@ class UploadArchiveRouteTest {
         assertThat(openHumans.callCount("delete")).isZero();
     }
 
+    /** Uploads, then deletes the files the new one replaces, as archive-member does. */
     private Exchange upload(String content, SimulatedFile... replaced) throws IOException {
         Path archive = Files.writeString(Files.createTempFile(temp, "archive", ".json"), content);
         String token = openHumans.issueToken(BEN);
         openHumans.resetCounts();
-        return camel.send("direct:upload-archive", exchange -> {
+        Exchange uploaded = camel.send("direct:upload-archive", exchange -> {
             exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, token);
             exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, BEN);
             exchange.setProperty(TweetflowExchange.ARCHIVE_PATH, archive);
@@ -147,5 +148,6 @@ class UploadArchiveRouteTest {
             exchange.setProperty(TweetflowExchange.ARCHIVE_FILES, Arrays.stream(replaced)
                     .map(file -> new ArchiveFile(file.id(), file.basename(), "unused")).toList());
         });
+        return uploaded.getException() != null ? uploaded : camel.send("direct:delete-archive-files", uploaded);
     }
 }
