@@ -35,7 +35,7 @@ public class InProcessRateBudget implements RateBudget {
         }
         Permit[] permit = new Permit[1];
         windows.compute(key, (k, window) -> {
-            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW))
+            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW), false)
                     : !now.isBefore(window.reset()) ? window.renewed(now) : window;
             if (current.remaining() > 0) {
                 permit[0] = Permit.allow();
@@ -50,11 +50,14 @@ public class InProcessRateBudget implements RateBudget {
     @Override
     public void observe(BudgetKey key, RateLimitHeaders headers) {
         windows.compute(key, (k, window) -> {
-            if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())) {
-                return new Window(headers.limit(), headers.remaining(), headers.reset());
+            if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())
+                    && window.resetKnown()) {
+                return new Window(headers.limit(), headers.remaining(), headers.reset(), true);
             }
-            // Same window: calls still in flight were already taken locally, so keep the lower count.
-            return new Window(headers.limit(), Math.min(window.remaining(), headers.remaining()), window.reset());
+            // Same window: calls still in flight were already taken locally, so keep the lower count. A reset
+            // guessed at renewal gives way to the provider's.
+            return new Window(headers.limit(), Math.min(window.remaining(), headers.remaining()),
+                    window.resetKnown() ? window.reset() : headers.reset(), true);
         });
     }
 
@@ -68,15 +71,16 @@ public class InProcessRateBudget implements RateBudget {
         pauses.merge(endpoint, new Pause(until, reason), (a, b) -> a.until().isAfter(b.until()) ? a : b);
     }
 
-    private record Window(int limit, int remaining, Instant reset) {
+    /** @param resetKnown whether an answer said when the window resets, or it is a guess until one does */
+    private record Window(int limit, int remaining, Instant reset, boolean resetKnown) {
 
         Window withRemaining(int left) {
-            return new Window(limit, left, reset);
+            return new Window(limit, left, reset, resetKnown);
         }
 
         /** The provider's window has passed: a known limit is available again, an unknown one allows a probe. */
         Window renewed(Instant now) {
-            return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW));
+            return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW), false);
         }
     }
 

@@ -45,7 +45,8 @@ class MemberDashboard {
         Instant syncNowFrom = row.syncRequested() == null ? null
                 : row.syncRequested().plus(settings.syncNowInterval());
         return new DashboardView(member.id(), member.twitterUsername(), member.twitterName(), row.state(),
-                label(row), row.weekIndex(), row.weekCount(), format(row.lastComplete()), nextSync(row, now),
+                label(row), row.weekIndex(), row.weekCount(),
+                row.lastComplete() == null ? "not yet" : format(row.lastComplete()), nextSync(row, now),
                 row.tweets(), row.weeks(), row.firstWeek() == null ? null : row.firstWeek() + " to " + row.lastWeek(),
                 row.fileId() != null,
                 syncNowFrom != null && syncNowFrom.isAfter(now) ? format(syncNowFrom) : null);

@@ -54,6 +54,18 @@ class InProcessRateBudgetTest {
     }
 
     @Test
+    void theNextWindowEndsWhenTheProviderSaysNotWhenTheDefaultGuessWould() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
+        clock.set(START.plusSeconds(61));
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 1, START.plusSeconds(120)));
+        budget.tryAcquire(SAM_TIMELINE);
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).retryAt()).isEqualTo(START.plusSeconds(120));
+    }
+
+    @Test
     void theProvidersLowerCountWinsWithinAWindow() {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(900, 500, START.plusSeconds(900)));
