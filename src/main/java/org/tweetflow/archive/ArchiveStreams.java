@@ -8,10 +8,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -36,36 +36,22 @@ public class ArchiveStreams {
         this.mapper = mapper;
     }
 
-    /** The weeks an existing archive holds and when each was fetched, skipping over the tweets. */
+    /**
+     * The weeks an existing archive holds and when each was fetched, and the account it names, in one pass that
+     * skips over the tweets.
+     */
     public ArchiveSummary index(InputStream archive) throws IOException {
         TreeMap<IsoWeek, Instant> fetchedAt = new TreeMap<>();
         long[] tweets = {0};
+        JsonNode[] account = {null};
         try (JsonParser parser = mapper.getFactory().createParser(archive)) {
-            forEachWeek(parser, week -> {
+            forEachWeek(parser, named -> account[0] = named, week -> {
                 IsoWeek id = IsoWeek.parse(week.path("week").asText());
                 fetchedAt.put(id, Instant.parse(week.path("fetched_at").asText()));
                 tweets[0] += week.path("tweets").size();
             });
         }
-        return summary(fetchedAt, tweets[0]);
-    }
-
-    /** The X account an archive belongs to (its {@code account} object), read from the start of the file only. */
-    public Optional<JsonNode> account(InputStream archive) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(archive)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedArchiveException("an archive must be a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if ("account".equals(field)) {
-                    return Optional.of(parser.readValueAsTree());
-                }
-                parser.skipChildren();
-            }
-        }
-        return Optional.empty();
+        return summary(account[0], fetchedAt, tweets[0]);
     }
 
     /**
@@ -90,7 +76,7 @@ public class ArchiveStreams {
             };
             if (existing != null) {
                 try (JsonParser parser = mapper.getFactory().createParser(existing)) {
-                    forEachWeek(parser, old -> {
+                    forEachWeek(parser, replacedBelow -> { }, old -> {
                         IsoWeek week = IsoWeek.parse(old.path("week").asText());
                         while (next[0] != null && next[0].week().compareTo(week) < 0) {
                             writeFetched(writer, next[0]);
@@ -112,7 +98,7 @@ public class ArchiveStreams {
             gen.writeEndArray();
             gen.writeEndObject();
         }
-        return summary(fetchedAt, tweets[0]);
+        return summary(mapper.valueToTree(account), fetchedAt, tweets[0]);
     }
 
     private static void writeFetched(WeekWriter writer, FetchedWeek week) throws IOException {
@@ -151,8 +137,12 @@ public class ArchiveStreams {
         return ids.size();
     }
 
-    /** Calls back once per element of the top-level {@code weeks} array, each read alone into a tree. */
-    private void forEachWeek(JsonParser parser, WeekConsumer consumer) throws IOException {
+    /**
+     * Calls back with the top-level {@code account} object and once per element of the top-level {@code weeks}
+     * array, each read alone into a tree.
+     */
+    private void forEachWeek(JsonParser parser, Consumer<JsonNode> onAccount, WeekConsumer consumer)
+            throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new MalformedArchiveException("an archive must be a JSON object");
         }
@@ -164,14 +154,16 @@ public class ArchiveStreams {
                     ObjectNode week = parser.readValueAsTree();
                     consumer.accept(week);
                 }
+            } else if ("account".equals(field) && value == JsonToken.START_OBJECT) {
+                onAccount.accept(parser.readValueAsTree());
             } else {
                 parser.skipChildren();
             }
         }
     }
 
-    private static ArchiveSummary summary(TreeMap<IsoWeek, Instant> weeks, long tweets) {
-        return new ArchiveSummary(weeks, tweets, weeks.size(), weeks.isEmpty() ? null : weeks.firstKey(),
+    private static ArchiveSummary summary(JsonNode account, TreeMap<IsoWeek, Instant> weeks, long tweets) {
+        return new ArchiveSummary(account, weeks, tweets, weeks.size(), weeks.isEmpty() ? null : weeks.firstKey(),
                 weeks.isEmpty() ? null : weeks.lastKey());
     }
 

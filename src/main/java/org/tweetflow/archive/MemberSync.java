@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -88,22 +88,22 @@ public class MemberSync {
         exchange.setProperty(TweetflowExchange.OLD_ARCHIVE, exchange.getMessage().getBody(ArchiveFile.class));
     }
 
-    /** Body: the downloaded copy of the archive. Only its week index is read now; the merge streams it later. */
+    /** Body: the downloaded copy of the archive. Only its index is read now; the merge streams it later. */
     public void readExisting(Exchange exchange) throws IOException {
         Path copy = exchange.getMessage().getBody(Path.class);
         SyncRun run = run(exchange);
         run.downloaded(copy);
+        ArchiveSummary existing;
         try (InputStream in = Files.newInputStream(copy)) {
-            streams.account(in).filter(account -> !account.path("id").asText().equals(run.member().twitterUserId()))
-                    .ifPresent(other -> {
-                        throw new ArchiveOfAnotherAccountException("the archive file on Open Humans holds the posts "
-                                + "of another X account (@" + other.path("username").asText() + "). Connect that "
-                                + "account again, or delete the file on Open Humans and the next sync starts anew");
-                    });
+            existing = streams.index(in);
         }
-        try (InputStream in = Files.newInputStream(copy)) {
-            run.existing(copy, streams.index(in));
+        JsonNode account = existing.account();
+        if (account != null && !account.path("id").asText().equals(run.member().twitterUserId())) {
+            throw new ArchiveOfAnotherAccountException("the archive file on Open Humans holds the posts of another "
+                    + "X account (@" + account.path("username").asText() + "). Connect that account again, or "
+                    + "delete the file on Open Humans and the next sync starts anew");
         }
+        run.indexed(existing);
     }
 
     public void plan(Exchange exchange) {
@@ -141,9 +141,7 @@ public class MemberSync {
     public void merge(Exchange exchange) throws IOException {
         SyncRun run = run(exchange);
         Member member = run.member();
-        boolean stillConnected = members.find(member.id())
-                .filter(now -> member.twitterUserId().equals(now.twitterUserId())).isPresent();
-        if (!stillConnected) {
+        if (!stillConnected(member)) {
             // e.g. they disconnected X and asked for the archive to be deleted: it must not come back
             throw new SyncCancelledException("member " + member.id() + " disconnected X during the sync");
         }
@@ -212,9 +210,7 @@ public class MemberSync {
         if (memberId == null) {
             throw new IllegalStateException("archive sync failed before it knew its member", cause);
         }
-        Optional<Member> now = members.find(memberId);
-        boolean disconnected = now.isEmpty()
-                || (run != null && !Objects.equals(now.get().twitterUserId(), run.member().twitterUserId()));
+        boolean disconnected = run != null ? !stillConnected(run.member()) : members.find(memberId).isEmpty();
         if (cause instanceof SyncCancelledException || disconnected) {
             LOG.info("Archive sync of member {} cancelled: the member disconnected X or left", memberId);
             return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "cancelled: the member disconnected X or left");
@@ -238,6 +234,12 @@ public class MemberSync {
         states.failed(memberId, detail);
         LOG.warn("Archive sync of member {} failed, the archive on Open Humans is unchanged: {}", memberId, detail);
         return new SyncOutcome(SyncOutcome.Kind.FAILED, null, detail);
+    }
+
+    /** Whether the member is still here, with the X account this sync is for. */
+    private boolean stillConnected(Member syncing) {
+        return members.find(syncing.id())
+                .filter(now -> Objects.equals(now.twitterUserId(), syncing.twitterUserId())).isPresent();
     }
 
     /** The exception that says what went wrong, under the wrappers Camel's split and routes add. */

@@ -60,10 +60,10 @@ public class SyncRun {
     /** The downloaded copy of the archive, deleted with the run's other temporary files. */
     void downloaded(Path file) {
         temporaryFiles.add(file);
+        existing = file;
     }
 
-    void existing(Path file, ArchiveSummary summary) {
-        existing = file;
+    void indexed(ArchiveSummary summary) {
         existingSummary = summary;
     }
 
