@@ -9,7 +9,7 @@ import org.tweetflow.http.HttpTarget;
 
 /**
  * The steps of the {@code call-openhumans} route around every HTTP call to Open Humans: build the request from the
- * {@link OpenHumansCall} (again on each redelivery), and after the answer drop the token and check the status.
+ * {@link OpenHumansCall} (again on each redelivery), and check the answer's status. The route drops the token.
  */
 @Component("openHumansCalls")
 public class OpenHumansCalls {
@@ -32,16 +32,10 @@ public class OpenHumansCalls {
     public void check(Exchange exchange) {
         OpenHumansCall call = exchange.getProperty(CALL, OpenHumansCall.class);
         Message message = exchange.getMessage();
-        HttpTarget.forgetToken(message);
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status != call.expectedStatus()) {
             throw new OpenHumansException(status,
                     "Open Humans answered " + status + " to " + call.step() + ": " + message.getBody(String.class));
         }
-    }
-
-    /** The token leaves the message even when no answer came (a broken connection, a timeout). */
-    public void forgetToken(Exchange exchange) {
-        HttpTarget.forgetToken(exchange.getMessage());
     }
 }

@@ -11,7 +11,7 @@ import org.tweetflow.ratelimit.RateLimitHeaders;
 
 /**
  * The steps around every HTTP call to X: charge the shared budget before it (never call without a permit), and
- * after it correct the budget from the answer's headers, drop the token from the message and interpret the answer.
+ * after it correct the budget from the answer's headers and interpret the answer. The route drops the token.
  */
 @Component("xCalls")
 public class XCalls {
@@ -40,10 +40,6 @@ public class XCalls {
         Message message = exchange.getMessage();
         message.setBody(null);
         HttpTarget.set(message, "GET", call.url(), call.accessToken());
-    }
-
-    public void forgetToken(Exchange exchange) {
-        HttpTarget.forgetToken(exchange.getMessage());
     }
 
     public void interpret(Exchange exchange) {
