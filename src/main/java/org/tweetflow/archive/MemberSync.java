@@ -76,7 +76,7 @@ public class MemberSync {
         states.started(memberId);
         exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
         exchange.setProperty(TweetflowExchange.X_USER_ID, member.twitterUserId());
-        exchange.setProperty(TweetflowExchange.CREDENTIAL, "member:" + memberId);
+        exchange.setProperty(TweetflowExchange.CREDENTIAL, member.credential());
         exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
                 tokens.accessToken(memberId, OAuthClientConfiguration.TWITTER));
         exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,

@@ -6,7 +6,6 @@ import java.util.SortedMap;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.ratelimit.BudgetKey;
 import org.tweetflow.twitter.TimelinePage;
 import org.tweetflow.twitter.XAnswers;
 import org.tweetflow.twitter.XCall;
@@ -40,9 +39,7 @@ public class WeekFetcher {
         WeekCollector collector = exchange.getProperty(TweetflowExchange.WEEK_COLLECTOR, WeekCollector.class);
         String url = requests.timelinePage(exchange.getProperty(TweetflowExchange.X_USER_ID, String.class),
                 collector.range().start(), collector.range().end(), exchange.getProperty(NEXT_TOKEN, String.class));
-        BudgetKey budget = new BudgetKey(TIMELINE, exchange.getProperty(TweetflowExchange.CREDENTIAL, String.class));
-        exchange.setProperty(TweetflowExchange.X_CALL, new XCall(url, budget,
-                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class)));
+        exchange.setProperty(TweetflowExchange.X_CALL, XCall.of(exchange, TIMELINE, url));
     }
 
     public void addPage(Exchange exchange) {

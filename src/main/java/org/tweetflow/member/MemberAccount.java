@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,8 @@ public class MemberAccount {
 
     /** X has just authorized this service: find out which account it is and queue the first sync at once. */
     public XAccount connectTwitter(Member member) {
-        Exchange answer = camel.send("direct:identify-x-account", exchange -> withXToken(exchange, member));
-        if (answer.getException() != null) {
-            throw new IllegalStateException("X did not say which account was connected", answer.getException());
-        }
-        XAccount account = answer.getMessage().getBody(XAccount.class);
+        XAccount account = call("direct:identify-x-account", exchange -> withXToken(exchange, member),
+                "X did not say which account was connected").getMessage().getBody(XAccount.class);
         boolean sameAccount = account.id().equals(member.twitterUserId());
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
         // a repeated visit of the callback queues nothing; a new account, or one X had refused, syncs at once
@@ -90,10 +88,8 @@ public class MemberAccount {
         revokeTwitter(member);
         if (deleteArchive) {
             states.archiveDeleted(member.id());
-            Exchange deleted = camel.send("direct:delete-archive", exchange -> withOpenHumansToken(exchange, member));
-            if (deleted.getException() != null) {
-                throw new IllegalStateException("Open Humans did not delete the archive", deleted.getException());
-            }
+            call("direct:delete-archive", exchange -> withOpenHumansToken(exchange, member),
+                    "Open Humans did not delete the archive");
         }
     }
 
@@ -121,9 +117,18 @@ public class MemberAccount {
         clients.removeAuthorizedClient(OAuthClientConfiguration.TWITTER, member.projectMemberId());
     }
 
+    /** Runs a route for the member; what it could not do fails the member's action with {@code failure}. */
+    private Exchange call(String route, Processor asMember, String failure) {
+        Exchange answer = camel.send(route, asMember);
+        if (answer.getException() != null) {
+            throw new IllegalStateException(failure, answer.getException());
+        }
+        return answer;
+    }
+
     private void withXToken(Exchange exchange, Member member) {
         exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
-        exchange.setProperty(TweetflowExchange.CREDENTIAL, "member:" + member.id());
+        exchange.setProperty(TweetflowExchange.CREDENTIAL, member.credential());
         exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
                 tokens.accessToken(member.id(), OAuthClientConfiguration.TWITTER));
     }
@@ -137,10 +142,8 @@ public class MemberAccount {
 
     /** The download address of the member's archive on Open Humans (short-lived, signed), if there is one. */
     public Optional<String> archiveDownloadUrl(Member member) {
-        Exchange found = camel.send("direct:find-archive-file", exchange -> withOpenHumansToken(exchange, member));
-        if (found.getException() != null) {
-            throw new IllegalStateException("Open Humans did not list the member's files", found.getException());
-        }
+        Exchange found = call("direct:find-archive-file", exchange -> withOpenHumansToken(exchange, member),
+                "Open Humans did not list the member's files");
         return Optional.ofNullable(found.getMessage().getBody(ArchiveFile.class))
                 .map(ArchiveFile::downloadUrl);
     }

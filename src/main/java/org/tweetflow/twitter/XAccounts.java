@@ -13,7 +13,6 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.http.HttpTarget;
-import org.tweetflow.ratelimit.BudgetKey;
 
 /**
  * The steps of the {@code identify-x-account} and {@code revoke-x-token} routes: who the member connected (under
@@ -35,9 +34,7 @@ public class XAccounts {
     }
 
     public void identify(Exchange exchange) {
-        BudgetKey budget = new BudgetKey(USERS_ME, exchange.getProperty(TweetflowExchange.CREDENTIAL, String.class));
-        exchange.setProperty(TweetflowExchange.X_CALL, new XCall(requests.me(), budget,
-                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class)));
+        exchange.setProperty(TweetflowExchange.X_CALL, XCall.of(exchange, USERS_ME, requests.me()));
     }
 
     /** X wraps the user in {@code data}. */
