@@ -12,6 +12,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowTest;
 
@@ -24,6 +25,9 @@ class ArchiveScanRouteTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void quartzScanQueuesStaleAndNeverSyncedMembersOnlyOnce() {
@@ -44,7 +48,12 @@ class ArchiveScanRouteTest {
                 .isEqualTo("queued");
     }
 
+    /** One transaction, so the scan (every second) sees the member only together with its state. */
     private long member(String projectMemberId, String twitterUserId, Instant lastComplete, String state) {
+        return transaction.execute(status -> insertMember(projectMemberId, twitterUserId, lastComplete, state));
+    }
+
+    private long insertMember(String projectMemberId, String twitterUserId, Instant lastComplete, String state) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("INSERT INTO member (project_member_id, twitter_user_id, created_at, updated_at) VALUES (?, ?, ?, ?)",
                 projectMemberId, twitterUserId, now, now);
