@@ -57,10 +57,10 @@ public class ArchiveStates {
                 text(summary.lastWeek()), Long.toString(fileId), complete, now, now, memberId);
     }
 
-    /** The member's state, if a sync was ever queued for them. */
-    public Optional<String> current(long memberId) {
+    /** Whether the member's syncs wait for them to sign in or connect X again. */
+    public boolean awaitsReconnect(long memberId) {
         return jdbc.queryForList("SELECT state FROM archive_state WHERE member_id = ?", String.class, memberId)
-                .stream().findFirst();
+                .contains(NEEDS_RECONNECT);
     }
 
     /** When the member last asked for a sync ("sync now"), if ever. */

@@ -56,7 +56,7 @@ public class MemberAccount {
         boolean sameAccount = account.id().equals(member.twitterUserId());
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
         // a repeated visit of the callback queues nothing; a new account, or one X had refused, syncs at once
-        if (!sameAccount || states.current(member.id()).filter(ArchiveStates.NEEDS_RECONNECT::equals).isPresent()) {
+        if (!sameAccount || states.awaitsReconnect(member.id())) {
             queue.queue(member.id(), "connected");
         }
         return account;

@@ -38,7 +38,7 @@ public class MemberSignIn implements AuthenticationSuccessHandler {
             members.signedIn(member.id(), user.getAttribute("username"));
         }
         if (member.twitterConnected()
-                && states.current(member.id()).filter(ArchiveStates.NEEDS_RECONNECT::equals).isPresent()) {
+                && states.awaitsReconnect(member.id())) {
             // Open Humans had refused the old refresh token; with the new tokens the syncs can go on (if it was
             // X that refused, the sync says so again and the dashboard offers to connect X again)
             queue.queue(member.id(), "signed-in");

@@ -36,10 +36,10 @@ class ConnectController {
     String connected(Authentication authentication, @RequestParam(required = false) String error, Model model) {
         Member member = signedIn.of(authentication);
         if (error != null) {
-            error = error.matches("[a-z_]{1,40}") ? error : "error"; // shown on the page: no free text
-            return problem(model, "access_denied".equals(error)
+            String code = ProblemPage.errorCode(error, "error");
+            return problem(model, "access_denied".equals(code)
                     ? "You cancelled at X, so no account was connected. Nothing was fetched or stored."
-                    : "X did not authorize tweetflow (" + error + "). Nothing was fetched or stored.");
+                    : "X did not authorize tweetflow (" + code + "). Nothing was fetched or stored.");
         }
         try {
             account.connectTwitter(member);
@@ -52,9 +52,6 @@ class ConnectController {
     }
 
     private static String problem(Model model, String message) {
-        model.addAttribute("title", "X account not connected");
-        model.addAttribute("message", message);
-        model.addAttribute("retry", "/connect");
-        return "problem";
+        return ProblemPage.show(model, "X account not connected", message, "/connect");
     }
 }

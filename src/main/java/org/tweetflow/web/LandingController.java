@@ -16,12 +16,10 @@ class LandingController {
     /** Where a refused or failed Open Humans sign-in lands. */
     @GetMapping("/signin-failed")
     String signInFailed(@RequestParam(defaultValue = "sign_in_failed") String error, Model model) {
-        model.addAttribute("title", "Not signed in");
-        error = error.matches("[a-z_]{1,40}") ? error : "sign_in_failed"; // shown on the page: no free text
-        model.addAttribute("message", "access_denied".equals(error)
+        String code = ProblemPage.errorCode(error, "sign_in_failed");
+        return ProblemPage.show(model, "Not signed in", "access_denied".equals(code)
                 ? "You declined at Open Humans, so you are not signed in. Nothing was stored."
-                : "Signing in with Open Humans did not work (" + error + "). Nothing was stored; please try again.");
-        model.addAttribute("retry", "/");
-        return "problem";
+                : "Signing in with Open Humans did not work (" + code + "). Nothing was stored; please try again.",
+                "/");
     }
 }
