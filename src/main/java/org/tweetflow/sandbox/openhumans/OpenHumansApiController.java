@@ -1,11 +1,7 @@
 package org.tweetflow.sandbox.openhumans;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,11 +44,14 @@ class OpenHumansApiController {
     private static final String EXCHANGE_PATH = "/api/direct-sharing/project/exchange-member/";
 
     private final OpenHumansSimulator simulator;
+    private final S3Presigner presigner;
     private final TweetflowProperties properties;
     private final ObjectMapper json;
 
-    OpenHumansApiController(OpenHumansSimulator simulator, TweetflowProperties properties, ObjectMapper json) {
+    OpenHumansApiController(OpenHumansSimulator simulator, S3Presigner presigner, TweetflowProperties properties,
+            ObjectMapper json) {
         this.simulator = simulator;
+        this.presigner = presigner;
         this.properties = properties;
         this.json = json;
     }
@@ -78,8 +75,9 @@ class OpenHumansApiController {
             return json(HttpStatus.BAD_REQUEST, Map.of("error", "unsupported_grant_type"));
         }
         if (tokens.isEmpty()) {
-            // The recorded server answers a bad code or refresh token with 401, not 400.
-            return json(HttpStatus.UNAUTHORIZED, Map.of("error", "invalid_grant"));
+            // RFC 6749 5.2, and Open Humans since its OAuth library followed it (oauthlib 3.0; the 2018 recordings
+            // in fixtures/ohapi still show the old 401).
+            return json(HttpStatus.BAD_REQUEST, Map.of("error", "invalid_grant"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.get().accessToken());
@@ -207,8 +205,7 @@ class OpenHumansApiController {
         }
         OpenHumansSimulator.FileRecord file = simulator.newFile(auth.memberId, filename,
                 json.readTree(fields.get("metadata")).toString());
-        long expires = simulator.clock().instant().plus(OpenHumansSimulator.PRESIGNED_TTL).getEpochSecond();
-        String url = storageUrl(file, "PUT", expires);
+        String url = presigner.url("PUT", file.storageKey, file.basename);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", file.id);
         body.put("url", url);
@@ -315,71 +312,9 @@ class OpenHumansApiController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
                     .body("<h1>Not Found</h1>");
         }
-        long expires = simulator.clock().instant().plus(OpenHumansSimulator.PRESIGNED_TTL).getEpochSecond();
         return ResponseEntity.status(HttpStatus.FOUND)
-                .header(HttpHeaders.LOCATION, storageUrl(file.get(), "GET", expires)).build();
-    }
-
-    // ------------------------------------------------------------------------------------------ storage (S3)
-
-    @PutMapping("/storage/{key}/{name}")
-    void put(@PathVariable("key") String key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        simulator.count("put");
-        Optional<OpenHumansSimulator.FileRecord> file = simulator.fileByStorageKey(key);
-        if (file.isEmpty() || !simulator.signatureValid("PUT", key, request.getParameter("Expires"),
-                request.getParameter("Signature"))) {
-            accessDenied(response, key);
-            return;
-        }
-        try (InputStream in = request.getInputStream()) {
-            simulator.store(file.get(), in);
-        }
-        response.setStatus(HttpStatus.OK.value());
-        response.setHeader(HttpHeaders.ETAG, "\"" + key + "\"");
-        response.setContentLength(0);
-    }
-
-    @GetMapping("/storage/{key}/{name}")
-    void get(@PathVariable("key") String key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Optional<OpenHumansSimulator.FileRecord> file = simulator.fileByStorageKey(key);
-        Path path = simulator.storagePath(key);
-        if (file.isEmpty() || !Files.exists(path) || !simulator.signatureValid("GET", key,
-                request.getParameter("Expires"), request.getParameter("Signature"))) {
-            accessDenied(response, key);
-            return;
-        }
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(contentType(file.get().basename));
-        response.setContentLengthLong(Files.size(path));
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        Files.copy(path, response.getOutputStream());
-    }
-
-    private static String contentType(String basename) {
-        String lower = basename.toLowerCase();
-        if (lower.endsWith(".json")) {
-            return MediaType.APPLICATION_JSON_VALUE;
-        }
-        String guessed = URLConnection.guessContentTypeFromName(basename);
-        return guessed != null ? guessed : "binary/octet-stream";
-    }
-
-    private static void accessDenied(HttpServletResponse response, String key) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_XML_VALUE);
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
-                + "<Message>Request has expired or the signature does not match</Message>"
-                + "<RequestId>sandbox</RequestId><HostId>sandbox</HostId></Error>";
-        response.getOutputStream().write(xml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String storageUrl(OpenHumansSimulator.FileRecord file, String method, long expires) {
-        return base().path("/storage/" + file.storageKey + "/").path(file.basename)
-                .queryParam("Expires", expires)
-                .queryParam("Signature", simulator.sign(method, file.storageKey, expires))
-                .encode().build().toUriString();
+                .header(HttpHeaders.LOCATION, presigner.url("GET", file.get().storageKey, file.get().basename))
+                .build();
     }
 
     // ------------------------------------------------------------------------------------------ helpers

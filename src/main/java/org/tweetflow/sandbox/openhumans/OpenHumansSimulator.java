@@ -3,13 +3,9 @@ package org.tweetflow.sandbox.openhumans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Component;
 import org.tweetflow.sandbox.ConditionalOnSandbox;
 
@@ -42,7 +35,6 @@ public class OpenHumansSimulator {
 
     public static final Duration CODE_TTL = Duration.ofSeconds(60);
     public static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(36000);
-    public static final Duration PRESIGNED_TTL = Duration.ofHours(1);
     public static final String SCOPE = "read write";
     public static final String SOURCE = "direct-sharing-1330";
 
@@ -89,7 +81,6 @@ public class OpenHumansSimulator {
     private final Clock clock;
     private final Path storageDir;
     private final SecureRandom random = new SecureRandom();
-    private final byte[] signingKey = new byte[32];
     private final Map<String, SimulatedMember> members = new LinkedHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
@@ -102,7 +93,6 @@ public class OpenHumansSimulator {
     public OpenHumansSimulator(Clock clock, OpenHumansSimulationProperties properties) {
         this.clock = clock;
         this.storageDir = properties.storageDir().toAbsolutePath().normalize();
-        random.nextBytes(signingKey);
         addMember("10000001", "ada", "2024-01-15T09:00:00Z");
         addMember("10000002", "ben", "2024-02-20T10:30:00Z");
         addMember("10000003", "cleo", "2024-03-25T14:45:00Z");
@@ -321,32 +311,6 @@ public class OpenHumansSimulator {
 
     Path storagePath(String key) {
         return storageDir.resolve(key);
-    }
-
-    String sign(String method, String key, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            byte[] sig = mac.doFinal((method + "\n" + key + "\n" + expires).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    boolean signatureValid(String method, String key, String expires, String signature) {
-        if (expires == null || signature == null) {
-            return false;
-        }
-        long exp;
-        try {
-            exp = Long.parseLong(expires);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        boolean same = MessageDigest.isEqual(sign(method, key, exp).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
-        return same && clock.instant().getEpochSecond() < exp;
     }
 
     private void requireMember(String projectMemberId) {

@@ -14,6 +14,24 @@ final class DemoData {
 
     static final Instant SANDY_SINCE = Instant.parse("2019-01-07T09:00:00Z");
     static final int SANDY_POSTS = 5000;
+    static final Instant VETERAN_CREATED = Instant.parse("2007-03-14T18:02:00Z");
+    static final Instant VETERAN_SINCE = Instant.parse("2007-03-20T09:00:00Z");
+    static final int VETERAN_POSTS = 4000;
+
+    /** When X started to offer what a generated post may use; earlier posts of that kind become plain posts. */
+    private static final Instant NATIVE_RETWEETS = Instant.parse("2009-11-06T00:00:00Z");
+    private static final Instant NATIVE_PHOTOS = Instant.parse("2011-06-01T00:00:00Z");
+    private static final Instant QUOTE_TWEETS = Instant.parse("2015-04-06T00:00:00Z");
+    private static final Instant POLLS = Instant.parse("2015-10-21T00:00:00Z");
+
+    /**
+     * One demo account's generated years of posts.
+     *
+     * @param slug    names its media files
+     * @param keyBase keeps its media keys and poll ids apart from other accounts'
+     */
+    private record History(String author, String slug, Instant since, int posts, long keyBase) {
+    }
 
     private static final String[] SOURCES = {"Twitter Web App", "Twitter for Android", "Twitter for iPhone",
             "TweetDeck"};
@@ -65,9 +83,14 @@ final class DemoData {
         sim.addPlace(new XSimulator.Place("09f6a7707f18e0b1", "Paris, France", "Paris", "France", "FR", "city"));
         sim.addPlace(new XSimulator.Place("0e7ad3b1bb4b1e0f", "Tokyo, Japan", "Tokyo", "Japan", "JP", "city"));
 
-        sandy();
+        history(new History(XSimulator.SANDY, "sandy", SANDY_SINCE, SANDY_POSTS, 0));
         sam();
         recentChatter();
+        // Last, so the posts of the accounts above stay what they were before the veteran joined.
+        sim.addAccount(new Account(XSimulator.VETERAN, "Veteran Vera", "veteran_vera", VETERAN_CREATED,
+                "Posting since 2007. Old notebooks, #archives and #opendata.", "Manchester", false, false,
+                avatar("veteran_vera"), 9120, 611, 154));
+        history(new History(XSimulator.VETERAN, "vera", VETERAN_SINCE, VETERAN_POSTS, 100_000));
     }
 
     private static String extraId(int i) {
@@ -78,23 +101,31 @@ final class DemoData {
         return "https://pbs.twimg.com/profile_images/1400000000/" + username + "_normal.jpg";
     }
 
-    private void sandy() {
-        long span = Duration.between(SANDY_SINCE, now.minus(Duration.ofHours(2))).toSeconds();
-        long[] offsets = new long[SANDY_POSTS];
-        for (int i = 0; i < SANDY_POSTS; i++) {
+    /** The account's posts at random times between its start and two hours ago, oldest first. */
+    private void history(History h) {
+        long span = Duration.between(h.since(), now.minus(Duration.ofHours(2))).toSeconds();
+        long[] offsets = new long[h.posts()];
+        for (int i = 0; i < h.posts(); i++) {
             offsets[i] = (long) (random.nextDouble() * span);
         }
         java.util.Arrays.sort(offsets);
         List<Tweet> own = new ArrayList<>();
-        for (int i = 0; i < SANDY_POSTS; i++) {
-            Instant at = SANDY_SINCE.plusSeconds(offsets[i]);
-            own.add(sandyPost(i, at, own));
+        for (int i = 0; i < h.posts(); i++) {
+            Instant at = h.since().plusSeconds(offsets[i]);
+            own.add(historyPost(h, i, at, own));
         }
     }
 
-    private Tweet sandyPost(int i, Instant at, List<Tweet> own) {
-        String author = XSimulator.SANDY;
-        int kind = random.nextInt(20);
+    /** What a post of this kind could not be yet at that time becomes a plain post (kind 8 and up). */
+    private static int availableKind(int kind, Instant at) {
+        boolean tooEarly = (kind == 0 && at.isBefore(NATIVE_RETWEETS)) || (kind == 1 && at.isBefore(QUOTE_TWEETS))
+                || ((kind == 4 || kind == 5) && at.isBefore(NATIVE_PHOTOS)) || (kind == 6 && at.isBefore(POLLS));
+        return tooEarly ? 8 : kind;
+    }
+
+    private Tweet historyPost(History h, int i, Instant at, List<Tweet> own) {
+        String author = h.author();
+        int kind = availableKind(random.nextInt(20), at);
         String[] base = TEXTS[random.nextInt(TEXTS.length)];
         String lang = base[0];
         String source = SOURCES[random.nextInt(SOURCES.length)];
@@ -125,7 +156,7 @@ final class DemoData {
             // self-reply thread
             Tweet parent = own.get(own.size() - 1);
             return sim.addTweet(author, base[1] + " (2/2)", at, lang, source, parent.conversationId(),
-                    XSimulator.SANDY, List.of(new Tweet.Ref("replied_to", parent.id())), List.of(), null, null,
+                    author, List.of(new Tweet.Ref("replied_to", parent.id())), List.of(), null, null,
                     metrics, withheld);
         }
         StringBuilder text = new StringBuilder(base[1]);
@@ -140,15 +171,15 @@ final class DemoData {
         }
         List<String> mediaKeys = List.of();
         if (kind == 4 || kind == 5) {
-            String key = "3_" + (1500000000000000000L + i);
-            sim.addMedia(new XSimulator.Media(key, "photo", "https://pbs.twimg.com/media/sandy" + i + ".jpg", 1200,
-                    800, i % 2 == 0 ? "A photo of archive boxes" : null));
+            String key = "3_" + (1500000000000000000L + h.keyBase() + i);
+            sim.addMedia(new XSimulator.Media(key, "photo", "https://pbs.twimg.com/media/" + h.slug() + i + ".jpg",
+                    1200, 800, i % 2 == 0 ? "A photo of archive boxes" : null));
             mediaKeys = List.of(key);
             text.append(" https://t.co/p").append(Integer.toString(i, 36));
         }
         String pollId = null;
         if (kind == 6 && random.nextInt(3) == 0) {
-            pollId = Long.toString(1600000000000000000L + i);
+            pollId = Long.toString(1600000000000000000L + h.keyBase() + i);
             sim.addPoll(new XSimulator.Poll(pollId, List.of("Paper", "Digital", "Both"),
                     List.of(random.nextInt(50), random.nextInt(50), random.nextInt(50)), 1440,
                     at.plus(Duration.ofMinutes(1440))));

@@ -2,8 +2,7 @@ package org.tweetflow.sandbox.x;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -33,6 +33,7 @@ class XApiController {
     static final String TIMELINE = "users/tweets";
     static final String SEARCH = "search/recent";
     static final String ME = "users/me";
+    static final int MAX_QUERY_LENGTH = 512;
 
     private final XSimulator sim;
 
@@ -42,38 +43,45 @@ class XApiController {
 
     @GetMapping(path = "/users/me", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @RequestParam Map<String, String> params) {
+            @RequestParam MultiValueMap<String, String> query) {
         return serve(ME, auth, grant -> {
+            InvalidRequest problems = new InvalidRequest();
+            XParameters.ME.check(query, problems);
+            if (!problems.isEmpty()) {
+                return problems.answer();
+            }
             XSimulator.Account a = sim.account(grant.userId()).orElseThrow();
-            return ResponseEntity.ok(Map.of("data", new XRenderer(sim, params).user(a)));
+            return ResponseEntity.ok(Map.of("data", new XRenderer(sim, query.toSingleValueMap()).user(a)));
         });
     }
 
     @GetMapping(path = "/users/{id}/tweets", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> timeline(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @PathVariable String id, @RequestParam Map<String, String> params) {
+            @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
         return serve(TIMELINE, auth, grant -> {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            int max = maxResults(params, 5, 100, errors);
-            Instant start = time(params, "start_time", errors);
-            Instant end = time(params, "end_time", errors);
-            Long sinceId = snowflake(params, "since_id", errors);
-            Long untilId = snowflake(params, "until_id", errors);
+            InvalidRequest problems = new InvalidRequest();
+            XParameters.TIMELINE.check(query, problems);
+            Map<String, String> params = query.toSingleValueMap();
+            int max = maxResults(params, 5, 100, problems);
+            XTimeWindow window = XTimeWindow.read(params, XTimeWindow.TIMELINE_FLOOR, sim.clock().instant(),
+                    problems);
+            Long sinceId = snowflake(params, "since_id", problems);
+            Long untilId = snowflake(params, "until_id", problems);
             String rawToken = params.get("pagination_token");
             Long before = rawToken != null && rawToken.startsWith(PREVIOUS) ? token(params, "pagination_token",
-                    errors) : null;
-            Long after = before == null ? token(params, "pagination_token", errors) : null;
-            if (!errors.isEmpty()) {
-                return invalid(errors);
+                    problems) : null;
+            Long after = before == null ? token(params, "pagination_token", problems) : null;
+            if (!problems.isEmpty()) {
+                return problems.answer();
             }
             if (sim.account(id).isEmpty()) {
                 return ResponseEntity.ok(notFound(id));
             }
+            Exclusions exclude = Exclusions.of(params.get("exclude"));
             List<Tweet> candidates = new ArrayList<>();
-            for (Tweet t : sim.reachable(id)) {
-                if ((start != null && t.createdAt().isBefore(start)) || (end != null && !t.createdAt().isBefore(end))
-                        || (sinceId != null && t.id() <= sinceId) || (untilId != null && t.id() >= untilId)
-                        || (after != null && t.id() >= after)) {
+            for (Tweet t : sim.reachable(id, exclude.reachable())) {
+                if (exclude.excludes(t) || window.excludes(t.createdAt()) || (sinceId != null && t.id() <= sinceId)
+                        || (untilId != null && t.id() >= untilId) || (after != null && t.id() >= after)) {
                     continue;
                 }
                 candidates.add(t);
@@ -89,37 +97,29 @@ class XApiController {
 
     @GetMapping(path = "/tweets/search/recent", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> search(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @RequestParam Map<String, String> params) {
+            @RequestParam MultiValueMap<String, String> query) {
         return serve(SEARCH, auth, grant -> {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            String query = params.get("query");
-            if (query == null || query.isBlank()) {
-                errors.add(error(Map.of("query", List.of(query == null ? "" : query)),
-                        "The `query` query parameter can not be empty"));
-            } else if (query.length() > 512) {
-                errors.add(error(Map.of("query", List.of(query)),
-                        "There were errors processing your request: Query is too long (max 512 characters)"));
-            }
-            int max = maxResults(params, 10, 100, errors);
-            Instant start = time(params, "start_time", errors);
-            Instant end = time(params, "end_time", errors);
-            Long sinceId = snowflake(params, "since_id", errors);
-            Long untilId = snowflake(params, "until_id", errors);
-            Long after = token(params, "next_token", errors);
+            InvalidRequest problems = new InvalidRequest();
+            XParameters.SEARCH.check(query, problems);
+            Map<String, String> params = query.toSingleValueMap();
+            String text = params.get("query");
+            checkSearchQuery(text, problems);
+            int max = maxResults(params, 10, 100, problems);
             Instant now = sim.clock().instant();
-            Instant weekAgo = now.minus(Duration.ofDays(7));
-            if (start != null && start.isBefore(weekAgo)) {
-                errors.add(error(Map.of("start_time", List.of(params.get("start_time"))),
-                        "Invalid 'start_time':'" + params.get("start_time")
-                                + "'. 'start_time' must be on or after " + XRenderer.time(weekAgo)));
+            Instant weekAgo = now.minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+            XTimeWindow window = XTimeWindow.read(params, weekAgo, now, problems);
+            Long sinceId = snowflake(params, "since_id", problems);
+            Long untilId = snowflake(params, "until_id", problems);
+            checkIdsWithoutTimes(params, problems);
+            Long after = token(params, params.containsKey("next_token") ? "next_token" : "pagination_token",
+                    problems);
+            if (!problems.isEmpty()) {
+                return problems.answer();
             }
-            if (!errors.isEmpty()) {
-                return invalid(errors);
-            }
-            SearchQuery q = SearchQuery.parse(query);
+            SearchQuery q = SearchQuery.parse(text);
             List<Tweet> candidates = new ArrayList<>();
-            for (Tweet t : sim.recentTweets(start != null ? start : weekAgo)) {
-                if ((end != null && !t.createdAt().isBefore(end)) || t.createdAt().isAfter(now)
+            for (Tweet t : sim.recentTweets(window.start() != null ? window.start() : weekAgo)) {
+                if (window.excludes(t.createdAt()) || t.createdAt().isAfter(now)
                         || (sinceId != null && t.id() <= sinceId) || (untilId != null && t.id() >= untilId)
                         || (after != null && t.id() >= after)) {
                     continue;
@@ -131,6 +131,59 @@ class XApiController {
             }
             return ResponseEntity.ok(page(candidates, 0, max, false, params));
         });
+    }
+
+    /** Recent search takes a query of 1 to 512 characters (the Basic and Pro limit). */
+    private static void checkSearchQuery(String text, InvalidRequest problems) {
+        if (text == null || text.isBlank()) {
+            problems.add("query", text == null ? "" : text, "The `query` query parameter can not be empty");
+        } else if (text.length() > MAX_QUERY_LENGTH) {
+            problems.add("query", text,
+                    "There were errors processing your request: Query is too long (max 512 characters)");
+        }
+    }
+
+    /** Recent search bounds a request by ids or by times, never both. */
+    private static void checkIdsWithoutTimes(Map<String, String> params, InvalidRequest problems) {
+        Map<String, List<String>> ids = present(params, "since_id", "until_id");
+        Map<String, List<String>> times = present(params, "start_time", "end_time");
+        if (!ids.isEmpty() && !times.isEmpty()) {
+            Map<String, List<String>> both = new LinkedHashMap<>(ids);
+            both.putAll(times);
+            problems.add(both, "Invalid use of 'since_id' or 'until_id' in conjunction with 'start_time' or "
+                    + "'end_time'.");
+        }
+    }
+
+    private static Map<String, List<String>> present(Map<String, String> params, String... names) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : names) {
+            if (params.containsKey(name)) {
+                out.put(name, List.of(params.get(name)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The timeline's {@code exclude}: replies and/or retweets left out. With replies excluded X only looks at the
+     * 800 newest posts instead of 3,200.
+     */
+    record Exclusions(boolean replies, boolean retweets) {
+
+        static Exclusions of(String csv) {
+            List<String> values = csv == null ? List.of() : List.of(csv.split(","));
+            return new Exclusions(values.contains("replies"), values.contains("retweets"));
+        }
+
+        int reachable() {
+            return replies ? XSimulator.REACHABLE_WITHOUT_REPLIES : XSimulator.REACHABLE;
+        }
+
+        boolean excludes(Tweet t) {
+            return t.referencedTweets().stream().anyMatch(r -> (replies && r.type().equals("replied_to"))
+                    || (retweets && r.type().equals("retweeted")));
+        }
     }
 
     /**
@@ -218,7 +271,7 @@ class XApiController {
         }
     }
 
-    private static int maxResults(Map<String, String> params, int min, int max, List<Map<String, Object>> errors) {
+    private static int maxResults(Map<String, String> params, int min, int max, InvalidRequest problems) {
         String raw = params.get("max_results");
         if (raw == null) {
             return 10;
@@ -231,26 +284,12 @@ class XApiController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(error(Map.of("max_results", List.of(raw)), "The `max_results` query parameter value [" + raw
-                + "] is not between " + min + " and " + max));
+        problems.add("max_results", raw, "The `max_results` query parameter value [" + raw + "] is not between "
+                + min + " and " + max);
         return 10;
     }
 
-    private static Instant time(Map<String, String> params, String name, List<Map<String, Object>> errors) {
-        String raw = params.get(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(error(Map.of(name, List.of(raw)), "Invalid '" + name + "':'" + raw
-                    + "'. '" + name + "' must be a valid RFC 3339 timestamp (YYYY-MM-DDTHH:mm:ssZ)"));
-            return null;
-        }
-    }
-
-    private static Long snowflake(Map<String, String> params, String name, List<Map<String, Object>> errors) {
+    private static Long snowflake(Map<String, String> params, String name, InvalidRequest problems) {
         String raw = params.get(name);
         if (raw == null) {
             return null;
@@ -262,20 +301,18 @@ class XApiController {
                 // reported below
             }
         }
-        errors.add(error(Map.of(name, List.of(raw)),
-                "The `" + name + "` query parameter value [" + raw + "] does not match ^[0-9]{1,19}$"));
+        problems.add(name, raw, "The `" + name + "` query parameter value [" + raw + "] does not match ^[0-9]{1,19}$");
         return null;
     }
 
-    private static Long token(Map<String, String> params, String name, List<Map<String, Object>> errors) {
+    private static Long token(Map<String, String> params, String name, InvalidRequest problems) {
         String raw = params.get(name);
         if (raw == null) {
             return null;
         }
         Long id = decodeToken(raw);
         if (id == null) {
-            errors.add(error(Map.of(name, List.of(raw)),
-                    "The `" + name + "` query parameter value [" + raw + "] is not valid"));
+            problems.add(name, raw, "The `" + name + "` query parameter value [" + raw + "] is not valid");
         }
         return id;
     }
@@ -298,22 +335,6 @@ class XApiController {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static Map<String, Object> error(Map<String, List<String>> parameters, String message) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("parameters", parameters);
-        e.put("message", message);
-        return e;
-    }
-
-    private static ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", errors);
-        body.put("title", "Invalid Request");
-        body.put("detail", "One or more parameters to your request was invalid.");
-        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static Map<String, Object> notFound(String id) {

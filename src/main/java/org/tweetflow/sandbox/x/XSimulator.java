@@ -33,6 +33,10 @@ public class XSimulator {
 
     public static final long TWITTER_EPOCH = 1288834974657L;
     public static final int REACHABLE = 3200;
+    /** With {@code exclude=replies} the timeline only looks at this many of the newest posts. */
+    public static final int REACHABLE_WITHOUT_REPLIES = 800;
+    /** The first post ever (jack, 2006-03-21T20:50:14Z): ids before the snowflake epoch count from here. */
+    static final long FIRST_POST_MILLIS = 1142974214000L;
     public static final String DEFAULT_SCOPE = "tweet.read users.read offline.access";
     static final Duration CODE_TTL = Duration.ofSeconds(30);
     static final Duration ACCESS_TTL = Duration.ofSeconds(7200);
@@ -40,6 +44,8 @@ public class XSimulator {
     public static final String SANDY = "1400000000000000001";
     public static final String SAM = "1400000000000000002";
     public static final String EMMA = "1400000000000000003";
+    /** An account from 2007 with posts back to then: older than the timeline's 2010-11-06 floor. */
+    public static final String VETERAN = "1400000000000000004";
 
     /** A demo account. */
     public record Account(String id, String name, String username, Instant createdAt, String description,
@@ -162,7 +168,7 @@ public class XSimulator {
     }
 
     public List<Account> demoAccounts() {
-        return List.of(accounts.get(SANDY), accounts.get(SAM), accounts.get(EMMA));
+        return List.of(accounts.get(SANDY), accounts.get(SAM), accounts.get(EMMA), accounts.get(VETERAN));
     }
 
     public Instant createdAt() {
@@ -213,20 +219,36 @@ public class XSimulator {
 
     /** The 3,200 newest posts of the account (including withheld ones), newest first. */
     List<Tweet> reachable(String userId) {
+        return reachable(userId, REACHABLE);
+    }
+
+    /** The {@code depth} newest posts of the account (including withheld ones), newest first. */
+    List<Tweet> reachable(String userId, int depth) {
         NavigableMap<Long, Tweet> tl = timelines.get(userId);
         if (tl == null) {
             return List.of();
         }
-        List<Tweet> out = new ArrayList<>(Math.min(tl.size(), REACHABLE));
+        List<Tweet> out = new ArrayList<>(Math.min(tl.size(), depth));
         synchronized (tl) {
             for (Tweet t : tl.descendingMap().values()) {
-                if (out.size() == REACHABLE) {
+                if (out.size() == depth) {
                     break;
                 }
                 out.add(t);
             }
         }
         return out;
+    }
+
+    /** Every post of the account, reachable or not, oldest first. */
+    List<Tweet> posts(String userId) {
+        NavigableMap<Long, Tweet> tl = timelines.get(userId);
+        if (tl == null) {
+            return List.of();
+        }
+        synchronized (tl) {
+            return List.copyOf(tl.values());
+        }
     }
 
     /** All visible posts at or after the instant, newest first. */
@@ -343,8 +365,17 @@ public class XSimulator {
         return new ArrayList<>(places.values());
     }
 
+    /**
+     * A post id that grows with time. From X's snowflake epoch (2010-11-04) on: milliseconds since the epoch, shifted
+     * past 22 bits of sequence. Before it X numbered posts in order; here the milliseconds since the first post,
+     * shifted past 4 bits of sequence, which stays below every snowflake id from a few minutes after the epoch on.
+     */
     long snowflake(Instant at) {
-        long ms = Math.max(at.toEpochMilli(), TWITTER_EPOCH);
+        long ms = at.toEpochMilli();
+        if (ms < TWITTER_EPOCH) {
+            long sinceFirst = Math.max(ms, FIRST_POST_MILLIS) - FIRST_POST_MILLIS + 1;
+            return (sinceFirst << 4) | (sequence.incrementAndGet() & 0xF);
+        }
         return ((ms - TWITTER_EPOCH) << 22) | (sequence.incrementAndGet() & 0x3FFFFF);
     }
 
