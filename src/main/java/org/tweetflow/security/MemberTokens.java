@@ -22,7 +22,10 @@ import org.tweetflow.member.Members;
 @Component("memberTokens")
 public class MemberTokens {
 
-    /** What the providers answer to a refresh token they no longer accept (X says invalid_request). */
+    /**
+     * What the providers answer to a refresh token they no longer accept: X says invalid_request (400), Open Humans
+     * invalid_grant (400, or 401 on the recorded server: TokenEndpointErrors reads both).
+     */
     private static final Set<String> REFUSED = Set.of("invalid_grant", "invalid_request", "invalid_token",
             "unauthorized_client");
 

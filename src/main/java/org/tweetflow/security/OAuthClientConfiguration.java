@@ -1,18 +1,35 @@
 package org.tweetflow.security;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.OpenHumansEndpoints;
 import org.tweetflow.twitter.XEndpoints;
@@ -20,6 +37,8 @@ import org.tweetflow.twitter.XEndpoints;
 /**
  * The two OAuth clients, from the contract's endpoint variables (so the same code talks to the sandbox or the real
  * services): Open Humans signs members in; X is a client each member authorizes (PKCE, confidential, HTTP Basic).
+ * Every call to the providers' token and user-info endpoints runs with the {@code tweetflow.http} timeouts: a refresh
+ * holds the token's row lock, and a provider that never answers must not hold it (or a page) forever.
  */
 @Configuration(proxyBeanMethods = false)
 public class OAuthClientConfiguration {
@@ -59,29 +78,80 @@ public class OAuthClientConfiguration {
         return new InMemoryClientRegistrationRepository(openHumansClient, twitterClient);
     }
 
+    /** The code exchange of the Open Humans sign-in and of connecting X. */
+    @Bean
+    OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange(TweetflowProperties properties) {
+        var client = new RestClientAuthorizationCodeTokenResponseClient();
+        client.setRestClient(tokenEndpoint(properties.http()));
+        return client;
+    }
+
+    @Bean
+    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh(TweetflowProperties properties) {
+        var client = new RestClientRefreshTokenTokenResponseClient();
+        client.setRestClient(tokenEndpoint(properties.http()));
+        return client;
+    }
+
+    /** Who signed in: Open Humans' exchange-member, read once at sign-in. */
+    @Bean
+    OAuth2UserService<OAuth2UserRequest, OAuth2User> signedInUser(TweetflowProperties properties) {
+        RestTemplate rest = new RestTemplate(timed(properties.http()));
+        rest.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
+        var service = new DefaultOAuth2UserService();
+        service.setRestOperations(rest);
+        return service;
+    }
+
     /** Refreshes a token shortly before it expires. */
     @Bean
     AuthorizedClientServiceOAuth2AuthorizedClientManager authorizedClientManager(
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock) {
-        return refreshingManager(registrations, clients, clock);
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock,
+            OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
+        return refreshingManager(registrations, clients, clock, tokenRefresh);
     }
 
     /** Refreshes whatever the token's expiry says: for a token the provider has just rejected with a 401. */
     @Bean
     AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefreshManager(
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock) {
-        return refreshingManager(registrations, clients, Clock.offset(clock, Duration.ofDays(365L * 100)));
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock,
+            OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
+        return refreshingManager(registrations, clients, Clock.offset(clock, Duration.ofDays(365L * 100)),
+                tokenRefresh);
     }
 
     private static AuthorizedClientServiceOAuth2AuthorizedClientManager refreshingManager(
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock) {
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock,
+            OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
         RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
         refresh.setClock(clock);
+        refresh.setAccessTokenResponseClient(tokenRefresh);
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(refresh);
         // The default handler deletes the stored client on invalid_grant; MemberTokens marks the member
         // "needs reconnect" instead, so nothing is lost silently and the dashboard can say what happened.
         manager.setAuthorizationFailureHandler((failure, principal, attributes) -> { });
         return manager;
+    }
+
+    /** Spring Security's token endpoint client (form out, token response in, OAuth 2.0 errors read), with timeouts. */
+    private static RestClient tokenEndpoint(TweetflowProperties.Http http) {
+        return RestClient.builder()
+                .requestFactory(timed(http))
+                .messageConverters(converters -> {
+                    converters.clear();
+                    converters.add(new FormHttpMessageConverter());
+                    converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+                })
+                .defaultStatusHandler(new TokenEndpointErrors())
+                .build();
+    }
+
+    /** The JDK's client: HttpURLConnection would hide the body of a 401 answer to a streamed POST. */
+    private static ClientHttpRequestFactory timed(TweetflowProperties.Http http) {
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(http.connectTimeout()).build());
+        factory.setReadTimeout(http.readTimeout());
+        return factory;
     }
 }

@@ -4,12 +4,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -18,14 +23,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Who may reach what. The landing page, static files, health probes, the failure page and the sandbox (which checks
  * its own simulated tokens, like the real services) are open; everything else needs an Open Humans sign-in. Forms
- * carry CSRF tokens; the session id changes at sign-in (Spring Security's default fixation protection).
+ * carry CSRF tokens; the session id changes at sign-in (Spring Security's default fixation protection). The code
+ * exchanges and the sign-in's user-info call are the timed ones of OAuthClientConfiguration.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
-            MemberSignIn signIn) throws Exception {
+            MemberSignIn signIn, OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange,
+            OAuth2UserService<OAuth2UserRequest, OAuth2User> signedInUser) throws Exception {
         OAuth2AuthorizationRequestResolver withPkce = pkce(registrations);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**",
@@ -35,12 +42,15 @@ public class WebSecurityConfiguration {
                 .oauth2Login(login -> login
                         .loginPage("/")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
+                        .tokenEndpoint(token -> token.accessTokenResponseClient(codeExchange))
+                        .userInfoEndpoint(userInfo -> userInfo.userService(signedInUser))
                         .successHandler(signIn)
                         .failureHandler((request, response, failure) -> response.sendRedirect(
                                 UriComponentsBuilder.fromPath(request.getContextPath() + "/signin-failed")
                                         .queryParam("error", errorCode(failure)).build().encode().toUriString())))
                 .oauth2Client(client -> client
-                        .authorizationCodeGrant(grant -> grant.authorizationRequestResolver(withPkce)))
+                        .authorizationCodeGrant(grant -> grant.authorizationRequestResolver(withPkce)
+                                .accessTokenResponseClient(codeExchange)))
                 .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")));

@@ -3,6 +3,8 @@ package org.tweetflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,21 +16,39 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
 
-/** Tokens for background work: encrypted at rest, refreshed before they expire, renewed once for many callers. */
+/**
+ * Tokens for background work: encrypted at rest, refreshed before they expire, renewed once for many callers, and
+ * never waited for longer than the read timeout (short here, so a token endpoint that never answers is seen at once).
+ */
 @TweetflowTest
+@TestPropertySource(properties = "tweetflow.http.read-timeout=PT1S")
 class MemberTokensTest {
+
+    /** Far beyond the read timeout: a call that waited for the answer would take at least this long. */
+    static final Duration NEVER = Duration.ofSeconds(15);
 
     static final String ADA = "10000001";
 
@@ -44,6 +64,10 @@ class MemberTokensTest {
     XSimulator x;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange;
 
     Member ada;
     XSimulator.Tokens issued;
@@ -57,6 +81,7 @@ class MemberTokensTest {
 
     @AfterEach
     void forget() {
+        faults.clear();
         jdbc.update("DELETE FROM member");
     }
 
@@ -115,10 +140,58 @@ class MemberTokensTest {
                 .isInstanceOf(ReconnectNeededException.class);
     }
 
+    @Test
+    void refreshFromATokenEndpointThatNeverAnswersFailsWithinTheTimeoutAndLeavesTheTokenFreeForTheNextCall() {
+        store(issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(20));
+        faults.inject(Fault.delay("POST", "/x/2/oauth2/token", NEVER));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER))
+                .isNotInstanceOf(ReconnectNeededException.class);
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(waited).isLessThan(Duration.ofSeconds(10));
+        // the row lock went with the failed call: the next one refreshes at once with the same refresh token
+        String fresh = tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER);
+        assertThat(fresh).isNotEqualTo(issued.accessToken());
+    }
+
+    @Test
+    void codeExchangeWithATokenEndpointThatNeverAnswersFailsWithinTheTimeout() {
+        ClientRegistration twitter = registrations.findByRegistrationId(OAuthClientConfiguration.TWITTER);
+        OAuth2AuthorizationRequest asked = OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri(twitter.getProviderDetails().getAuthorizationUri()).clientId(twitter.getClientId())
+                .redirectUri(twitter.getRedirectUri()).state("state").build();
+        OAuth2AuthorizationResponse answered = OAuth2AuthorizationResponse.success("code")
+                .redirectUri(twitter.getRedirectUri()).state("state").build();
+        faults.inject(Fault.delay("POST", "/x/2/oauth2/token", NEVER));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> codeExchange.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(twitter,
+                new OAuth2AuthorizationExchange(asked, answered)))).hasRootCauseInstanceOf(HttpTimeoutException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** Open Humans' recorded server refuses a refresh token with 401, its documentation says 400: both mean it. */
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401})
+    void refreshTokenOpenHumansRefusesMeansTheMemberMustSignInAgain(int status) {
+        store(OAuthClientConfiguration.OPEN_HUMANS, "oh-access", "oh-refresh", Instant.now().plusSeconds(7200));
+        faults.inject(Fault.status("POST", "/openhumans/oauth2/token/", status, "{\"error\":\"invalid_grant\"}"));
+
+        assertThatThrownBy(() -> tokens.renewedAccessToken(ada.id(), OAuthClientConfiguration.OPEN_HUMANS,
+                "oh-access")).isInstanceOf(ReconnectNeededException.class).hasMessageContaining("invalid_grant");
+    }
+
     private void store(String access, String refresh, Instant expiresAt) {
+        store(OAuthClientConfiguration.TWITTER, access, refresh, expiresAt);
+    }
+
+    private void store(String provider, String access, String refresh, Instant expiresAt) {
         Instant issuedAt = expiresAt.minusSeconds(7200);
         clients.saveAuthorizedClient(new OAuth2AuthorizedClient(
-                registrations.findByRegistrationId(OAuthClientConfiguration.TWITTER), ADA,
+                registrations.findByRegistrationId(provider), ADA,
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, access, issuedAt, expiresAt),
                 new OAuth2RefreshToken(refresh, issuedAt)), new TestingAuthenticationToken(ADA, null));
     }
