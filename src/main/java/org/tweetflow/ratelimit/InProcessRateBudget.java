@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The single-machine budget. Until the first answer tells the real limit of a key, only one call at a time is
  * allowed (a probe), so no guess can overspend; after that the provider's remaining count and reset time rule.
+ * Windows live in memory (they are relearnt from the first answer); pauses are stored ({@link RatePauses}).
  */
 @Component
 public class InProcessRateBudget implements RateBudget {
@@ -20,18 +22,19 @@ public class InProcessRateBudget implements RateBudget {
 
     private final Clock clock;
     private final Map<BudgetKey, Window> windows = new ConcurrentHashMap<>();
-    private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
+    private final RatePauses pauses;
 
-    public InProcessRateBudget(Clock clock) {
+    public InProcessRateBudget(Clock clock, RatePauses pauses) {
         this.clock = clock;
+        this.pauses = pauses;
     }
 
     @Override
     public Permit tryAcquire(BudgetKey key) {
         Instant now = clock.instant();
-        Pause pause = pauses.get(key.endpoint());
-        if (pause != null && now.isBefore(pause.until())) {
-            return Permit.notBefore(pause.until(), pause.reason());
+        Optional<RatePauses.Pause> pause = pauses.inForce(key.endpoint(), now);
+        if (pause.isPresent()) {
+            return Permit.notBefore(pause.get().until(), pause.get().reason());
         }
         Permit[] permit = new Permit[1];
         windows.compute(key, (k, window) -> {
@@ -68,7 +71,7 @@ public class InProcessRateBudget implements RateBudget {
 
     @Override
     public void pause(String endpoint, Instant until, String reason) {
-        pauses.merge(endpoint, new Pause(until, reason), (a, b) -> a.until().isAfter(b.until()) ? a : b);
+        pauses.pause(endpoint, until, reason);
     }
 
     /** @param resetKnown whether an answer said when the window resets, or it is a guess until one does */
@@ -82,8 +85,5 @@ public class InProcessRateBudget implements RateBudget {
         Window renewed(Instant now) {
             return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW), false);
         }
-    }
-
-    private record Pause(Instant until, String reason) {
     }
 }

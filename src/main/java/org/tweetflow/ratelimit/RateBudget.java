@@ -21,6 +21,9 @@ public interface RateBudget {
      */
     void unanswered(BudgetKey key);
 
-    /** Stops every call to an endpoint, whatever the credential, until the given time (the monthly usage cap). */
+    /**
+     * Stops every call to an endpoint, whatever the credential, until the given time (the monthly usage cap). The
+     * pause is stored: it holds for every replica and after a restart.
+     */
     void pause(String endpoint, Instant until, String reason);
 }

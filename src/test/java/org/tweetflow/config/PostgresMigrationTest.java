@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tweetflow.ratelimit.RatePauses;
 
 /** The migrations that build the embedded H2 database build a real PostgreSQL (14, started by the test) too. */
 class PostgresMigrationTest {
@@ -61,5 +62,21 @@ class PostgresMigrationTest {
                 .hasMessageContaining("work_item_once");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM work_item WHERE subject_id = 42", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPauseIsStoredAndTheLongerOfTwoHolds() {
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
+                .migrate();
+        RatePauses pauses = new RatePauses(new JdbcTemplate(postgres.getPostgresDatabase()));
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        Instant monthEnd = Instant.parse("2026-12-01T00:00:00Z");
+
+        pauses.pause("users/tweets", monthEnd, "monthly usage cap");
+        pauses.pause("users/tweets", now.plusSeconds(60), "shorter");
+
+        assertThat(pauses.inForce("users/tweets", now)).contains(new RatePauses.Pause(monthEnd, "monthly usage cap"));
+        assertThat(pauses.inForce("users/tweets", monthEnd)).isEmpty();
+        assertThat(pauses.inForce("users/me", now)).isEmpty();
     }
 }

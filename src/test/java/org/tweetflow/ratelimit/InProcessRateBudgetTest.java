@@ -4,17 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tweetflow.MutableClock;
 
 class InProcessRateBudgetTest {
+
+    /** The service's schema on an embedded database: where pauses are kept. */
+    static JdbcTemplate database;
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     static final BudgetKey SAM_TIMELINE = new BudgetKey("users/tweets", "member-7");
 
     final MutableClock clock = new MutableClock(START);
-    final InProcessRateBudget budget = new InProcessRateBudget(clock);
+    final InProcessRateBudget budget = new InProcessRateBudget(clock, new RatePauses(database));
+
+    @BeforeAll
+    static void createDatabase() {
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:budget-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database = new JdbcTemplate(dataSource);
+    }
+
+    @AfterEach
+    void forgetPauses() {
+        database.update("DELETE FROM fetch_pause");
+    }
 
     @Test
     void allowsOnlyOneProbeUntilAnAnswerTellsTheLimit() {
@@ -95,6 +117,31 @@ class InProcessRateBudgetTest {
         assertThat(permit.retryAt()).isEqualTo(monthEnd);
         assertThat(permit.reason()).contains("usage cap");
         assertThat(budget.tryAcquire(new BudgetKey("users/me", "member-1")).granted()).isTrue();
+    }
+
+    @Test
+    void usageCapPauseHoldsInANewProcessUntilItEnds() {
+        Instant monthEnd = START.plusSeconds(86_400);
+        budget.pause("users/tweets", monthEnd, "X's monthly usage cap is reached");
+
+        InProcessRateBudget restarted = new InProcessRateBudget(clock, new RatePauses(database));
+        Permit permit = restarted.tryAcquire(SAM_TIMELINE);
+
+        assertThat(permit.granted()).isFalse();
+        assertThat(permit.retryAt()).isEqualTo(monthEnd);
+        assertThat(permit.reason()).isEqualTo("X's monthly usage cap is reached");
+        clock.set(monthEnd);
+        assertThat(restarted.tryAcquire(SAM_TIMELINE).granted()).isTrue();
+    }
+
+    @Test
+    void aShorterPauseDoesNotEndALongerOne() {
+        Instant monthEnd = START.plusSeconds(86_400);
+        budget.pause("users/tweets", monthEnd, "monthly usage cap");
+
+        budget.pause("users/tweets", START.plusSeconds(60), "monthly usage cap");
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).retryAt()).isEqualTo(monthEnd);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.tweetflow.ratelimit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pauses of a kind of call in the database ({@code fetch_pause}), for every replica and across restarts: X's monthly
+ * usage cap holds until the month ends, and a restarted service must not run into it again to find out.
+ */
+@Component
+public class RatePauses {
+
+    private static final int REASON_LENGTH = 500;
+
+    private final JdbcTemplate jdbc;
+
+    public RatePauses(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Pauses calls to {@code endpoint} until {@code until}; of two pauses the longer one holds. */
+    public void pause(String endpoint, Instant until, String reason) {
+        Timestamp end = Timestamp.from(until);
+        String why = reason.length() <= REASON_LENGTH ? reason : reason.substring(0, REASON_LENGTH - 3) + "...";
+        int inserted = jdbc.update("""
+                INSERT INTO fetch_pause (kind, paused_until, reason) SELECT ?, ?, ? WHERE NOT EXISTS
+                (SELECT 1 FROM fetch_pause WHERE kind = ?)""", endpoint, end, why, endpoint);
+        if (inserted == 0) {
+            jdbc.update("UPDATE fetch_pause SET paused_until = ?, reason = ? WHERE kind = ? AND paused_until < ?",
+                    end, why, endpoint, end);
+        }
+    }
+
+    /** The pause of {@code endpoint} still in force at {@code now}, if any. */
+    public Optional<Pause> inForce(String endpoint, Instant now) {
+        return jdbc.query("SELECT paused_until, reason FROM fetch_pause WHERE kind = ? AND paused_until > ?",
+                (rs, n) -> new Pause(rs.getTimestamp(1).toInstant(), rs.getString(2)), endpoint,
+                Timestamp.from(now)).stream().findFirst();
+    }
+
+    public record Pause(Instant until, String reason) {
+    }
+}
