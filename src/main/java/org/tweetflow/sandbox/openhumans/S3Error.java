@@ -24,12 +24,9 @@ record S3Error(HttpStatus status, String code, String message, Map<String, Strin
             + " you provided. Check your key and signing method.";
 
     static S3Error signatureDoesNotMatch(String accessKeyId, String stringToSign, String signatureProvided) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("AWSAccessKeyId", accessKeyId);
-        details.put("StringToSign", stringToSign);
-        details.put("SignatureProvided", signatureProvided);
-        details.put("StringToSignBytes", hexBytes(stringToSign));
-        return new S3Error(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch", SIGNATURE_DOES_NOT_MATCH, details);
+        return new S3Error(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch", SIGNATURE_DOES_NOT_MATCH,
+                details("AWSAccessKeyId", accessKeyId, "StringToSign", stringToSign, "SignatureProvided",
+                        signatureProvided, "StringToSignBytes", hexBytes(stringToSign)));
     }
 
     /**
@@ -45,7 +42,7 @@ record S3Error(HttpStatus status, String code, String message, Map<String, Strin
     }
 
     static S3Error expired(long expires, Instant serverTime) {
-        return new S3Error(HttpStatus.FORBIDDEN, "AccessDenied", "Request has expired", Map.of("Expires",
+        return new S3Error(HttpStatus.FORBIDDEN, "AccessDenied", "Request has expired", details("Expires",
                 Instant.ofEpochSecond(expires).toString(), "ServerTime",
                 serverTime.truncatedTo(ChronoUnit.SECONDS).toString()));
     }
@@ -69,7 +66,7 @@ record S3Error(HttpStatus status, String code, String message, Map<String, Strin
     static S3Error onlyOneAuthMechanism(String authorization) {
         return new S3Error(HttpStatus.BAD_REQUEST, "InvalidArgument", "Only one auth mechanism allowed; only the "
                 + "X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header "
-                + "should be specified", Map.of("ArgumentName", "Authorization", "ArgumentValue", authorization));
+                + "should be specified", details("ArgumentName", "Authorization", "ArgumentValue", authorization));
     }
 
     static S3Error chunkedUpload() {
@@ -86,6 +83,15 @@ record S3Error(HttpStatus status, String code, String message, Map<String, Strin
     static S3Error noSuchKey(String key) {
         return new S3Error(HttpStatus.NOT_FOUND, "NoSuchKey", "The specified key does not exist.",
                 Map.of("Key", key));
+    }
+
+    /** The detail elements in the order S3 writes them. */
+    private static Map<String, String> details(String... namesAndValues) {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            details.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return details;
     }
 
     void write(HttpServletResponse response) throws IOException {

@@ -110,8 +110,8 @@ class OpenHumansSimulatorTest {
         assertThat(tokens.get("refresh_token").asText()).isNotBlank().isNotEqualTo(tokens.get("access_token").asText());
 
         HttpResponse<String> again = tokenBasic(form);
-        assertThat(again.statusCode()).isEqualTo(401);
-        assertThat(json(again).get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).isEqualTo("{\"error\":\"invalid_grant\"}");
 
         String other = query(decide("authorize", ADA, "s").headers().firstValue("Location").orElseThrow())
                 .get("code");
@@ -136,7 +136,7 @@ class OpenHumansSimulatorTest {
                 + tokens.get("access_token").asText(), null)).get("username").asText()).isEqualTo("cleo");
 
         HttpResponse<String> reused = post("/oauth2/token/", form(form), null);
-        assertThat(reused.statusCode()).isEqualTo(401);
+        assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(reused.body()).isEqualTo("{\"error\":\"invalid_grant\"}");
     }
 
@@ -207,20 +207,19 @@ class OpenHumansSimulatorTest {
         long id = answer.get("id").asLong();
         String url = answer.get("url").asText();
         assertThat(url).startsWith("http://localhost:").contains("/sandbox/openhumans/storage/")
-                .contains("/archive.json?Expires=").contains("&Signature=");
+                .contains("/archive.json?AWSAccessKeyId=").contains("&Expires=").contains("&Signature=");
 
         byte[] content = "{\"tweets\":[1,2,3]}".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(local(pathAndQuery(url) + "x"))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tampered.statusCode()).isEqualTo(403);
-        assertThat(tampered.body()).contains("<Error><Code>AccessDenied</Code>");
+        assertThat(tampered.body()).contains("<Error><Code>SignatureDoesNotMatch</Code>");
 
         HttpResponse<String> early = post("/api/direct-sharing/project/files/upload/complete/?access_token=" + token,
                 form(Map.of("project_member_id", BEN, "file_id", Long.toString(id))), null);
         assertThat(early.statusCode()).isEqualTo(400);
 
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(local(pathAndQuery(url)))
-                .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(simulator.files(BEN)).isEmpty();

@@ -252,22 +252,22 @@ class XSimulatorTest {
         assertThat(since.path("meta").path("newest_id").asText()).isEqualTo(all.get(0));
         assertThat(since.path("meta").path("oldest_id").asText()).isEqualTo(all.get(4));
 
-        Instant at = Instant.parse("2031-05-05T10:00:00Z");
-        sim.post(EMMA, "A post far in the future", at);
+        Instant at = Instant.parse("2016-05-05T10:00:00Z");
+        sim.post(EMMA, "A post from long ago", at);
         String emmaToken = sim.issueToken(EMMA);
         JsonNode inside = json.readTree(get(api("/2/users/" + EMMA + "/tweets?tweet.fields=created_at"
-                + "&start_time=2031-05-05T09:00:00Z&end_time=2031-05-05T10:00:01Z"), emmaToken).body());
-        assertThat(inside.path("data").get(0).path("text").asText()).isEqualTo("A post far in the future");
-        assertThat(inside.path("data").get(0).path("created_at").asText()).isEqualTo("2031-05-05T10:00:00.000Z");
+                + "&start_time=2016-05-05T10:00:00Z&end_time=2016-05-05T10:00:01Z"), emmaToken).body());
+        assertThat(inside.path("data").get(0).path("text").asText()).isEqualTo("A post from long ago");
+        assertThat(inside.path("data").get(0).path("created_at").asText()).isEqualTo("2016-05-05T10:00:00.000Z");
         JsonNode endExclusive = json.readTree(get(api("/2/users/" + EMMA + "/tweets"
-                + "?start_time=2031-05-05T09:00:00Z&end_time=2031-05-05T10:00:00Z"), emmaToken).body());
+                + "?start_time=2016-05-05T09:00:00Z&end_time=2016-05-05T10:00:00Z"), emmaToken).body());
         assertThat(endExclusive.path("meta").path("result_count").asInt()).isZero();
         assertThat(endExclusive.has("data")).isFalse();
     }
 
     @Test
     void emptyAccountAnswersWithoutData() throws Exception {
-        HttpResponse<String> answer = get(api("/2/users/" + EMMA + "/tweets?end_time=2030-01-01T00:00:00Z"),
+        HttpResponse<String> answer = get(api("/2/users/" + EMMA + "/tweets?end_time=2015-01-01T00:00:00Z"),
                 sim.issueToken(EMMA));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json.readTree(answer.body())).isEqualTo(json.readTree("{\"meta\":{\"result_count\":0}}"));

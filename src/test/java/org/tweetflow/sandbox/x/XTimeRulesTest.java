@@ -1,0 +1,224 @@
+package org.tweetflow.sandbox.x;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tweetflow.sandbox.SandboxHttp.json;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tweetflow.sandbox.SandboxHttp;
+import org.tweetflow.sandbox.SandboxTest;
+
+/** The timeline's and recent search's rules for start_time and end_time, answered with X's 400 envelope. */
+@SandboxTest
+class XTimeRulesTest {
+
+    static final String SANDY = XSimulator.SANDY;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    XSimulator sim;
+
+    SandboxHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new SandboxHttp(port);
+    }
+
+    // ------------------------------------------------------------------ timeline
+
+    @Test
+    void timelineRefusesStartTimeBeforeTwentyTenNovemberSixth() throws Exception {
+        HttpResponse<String> answer = timeline("start_time=2010-11-05T23:59:59Z&end_time=2011-01-01T00:00:00Z");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer)).isEqualTo(json("""
+                {"errors":[{"parameters":{"start_time":["2010-11-05T23:59:59Z"]},
+                  "message":"Invalid 'start_time':'2010-11-05T23:59:59Z'. 'start_time' must be on or after 2010-11-06T00:00Z"}],
+                 "title":"Invalid Request","detail":"One or more parameters to your request was invalid.",
+                 "type":"https://api.twitter.com/2/problems/invalid-request"}"""));
+    }
+
+    @Test
+    void timelineRefusesEndTimeBeforeTwentyTenNovemberSixth() throws Exception {
+        HttpResponse<String> answer = timeline("end_time=2007-03-14T00:00:00Z");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).isEqualTo(
+                "Invalid 'end_time':'2007-03-14T00:00Z'. 'end_time' must be on or after 2010-11-06T00:00Z");
+        assertThat(json(answer).at("/errors/0/parameters/end_time/0").asText()).isEqualTo("2007-03-14T00:00Z");
+    }
+
+    @Test
+    void timelineAcceptsStartTimeAtTwentyTenNovemberSixth() throws Exception {
+        HttpResponse<String> answer = timeline("start_time=2010-11-06T00:00:00Z&end_time=2011-01-01T00:00:00Z");
+        assertThat(answer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void timelineRefusesEndTimeInTheFuture() throws Exception {
+        String nextWeek = secondsFromNow(Duration.ofDays(7));
+        HttpResponse<String> answer = timeline("start_time=2024-01-01T00:00:00Z&end_time=" + nextWeek);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).isEqualTo("Invalid 'end_time':'" + echo(nextWeek)
+                + "'. 'end_time' must be a minimum of 10 seconds prior to the request time.");
+    }
+
+    @Test
+    void timelineRefusesEndTimeLessThanTenSecondsBeforeTheRequest() throws Exception {
+        String fiveSecondsAgo = secondsFromNow(Duration.ofSeconds(-5));
+        HttpResponse<String> answer = timeline("end_time=" + fiveSecondsAgo);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).endsWith("'end_time' must be a minimum of 10 seconds prior to the request time.");
+    }
+
+    @Test
+    void timelineRefusesStartTimeLessThanTenSecondsBeforeTheRequest() throws Exception {
+        String inAMinute = secondsFromNow(Duration.ofMinutes(1));
+        HttpResponse<String> answer = timeline("start_time=" + inAMinute);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).isEqualTo("Invalid 'start_time':'" + echo(inAMinute)
+                + "'. 'start_time' must be a minimum of 10 seconds prior to the request time.");
+    }
+
+    @Test
+    void timelineAcceptsEndTimeAMinuteBeforeTheRequest() throws Exception {
+        HttpResponse<String> answer = timeline("start_time=2024-01-01T00:00:00Z&end_time="
+                + secondsFromNow(Duration.ofMinutes(-1)));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer).path("data").size()).isPositive();
+    }
+
+    @Test
+    void timelineRefusesStartTimeNotBeforeEndTime() throws Exception {
+        HttpResponse<String> answer = timeline("start_time=2024-02-01T00:00:00Z&end_time=2024-01-01T00:00:00Z");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer).at("/errors/0/parameters")).isEqualTo(json(
+                "{\"start_time\":[\"2024-02-01T00:00Z\"],\"end_time\":[\"2024-01-01T00:00Z\"]}"));
+        assertThat(onlyMessage(answer)).isEqualTo(
+                "Invalid 'start_time':'2024-02-01T00:00Z'. 'start_time' must be before 'end_time':'2024-01-01T00:00Z'");
+        HttpResponse<String> equal = timeline("start_time=2024-01-01T00:00:00Z&end_time=2024-01-01T00:00:00Z");
+        assertThat(equal.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void timelineRefusesTimesThatAreNotRfc3339ToTheSecond() throws Exception {
+        for (String bad : new String[] {"2024-01-01", "2024-01-01T00:00Z", "2024-01-01 00:00:00Z",
+                "2024-01-01T00:00:00", "1704067200"}) {
+            HttpResponse<String> answer = timeline("start_time=" + SandboxHttp.enc(bad));
+            assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+            assertThat(json(answer).at("/errors/0/parameters/start_time/0").asText()).isEqualTo(bad);
+            assertThat(json(answer).path("type").asText()).isEqualTo(InvalidRequest.TYPE);
+        }
+        assertThat(timeline("start_time=2024-01-01T00:00:00.000Z").statusCode()).isEqualTo(200);
+        assertThat(timeline("start_time=2024-01-01T01:00:00%2B01:00").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void timelineReportsEveryBrokenTimeRuleAtOnce() throws Exception {
+        HttpResponse<String> answer = timeline("start_time=2009-01-01T00:00:00Z&end_time="
+                + secondsFromNow(Duration.ofDays(3)));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer).path("errors")).hasSize(2);
+    }
+
+    // ------------------------------------------------------------------ recent search
+
+    @Test
+    void searchRefusesStartTimeOlderThanSevenDays() throws Exception {
+        String eightDaysAgo = secondsFromNow(Duration.ofDays(-8));
+        HttpResponse<String> answer = search("query=climate&start_time=" + eightDaysAgo);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).startsWith("Invalid 'start_time':'" + echo(eightDaysAgo)
+                + "'. 'start_time' must be on or after ");
+    }
+
+    @Test
+    void searchRefusesEndTimeLessThanTenSecondsBeforeTheRequest() throws Exception {
+        HttpResponse<String> answer = search("query=climate&end_time=" + secondsFromNow(Duration.ofSeconds(-3)));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).endsWith("'end_time' must be a minimum of 10 seconds prior to the request time.");
+    }
+
+    @Test
+    void searchRefusesStartTimeLessThanTenSecondsBeforeTheRequest() throws Exception {
+        HttpResponse<String> answer = search("query=climate&start_time=" + secondsFromNow(Duration.ofHours(1)));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer))
+                .endsWith("'start_time' must be a minimum of 10 seconds prior to the request time.");
+    }
+
+    @Test
+    void searchRefusesSinceIdTogetherWithStartTime() throws Exception {
+        String since = sim.reachableTweetIds(SANDY).get(5);
+        String start = secondsFromNow(Duration.ofDays(-2));
+        HttpResponse<String> answer = search("query=climate&since_id=" + since + "&start_time=" + start);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).isEqualTo(
+                "Invalid use of 'since_id' or 'until_id' in conjunction with 'start_time' or 'end_time'.");
+        assertThat(search("query=climate&until_id=" + since + "&end_time=" + secondsFromNow(Duration.ofHours(-1)))
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void searchAcceptsAWindowInsideTheLastSevenDays() throws Exception {
+        HttpResponse<String> answer = search("query=climate&start_time=" + secondsFromNow(Duration.ofDays(-6))
+                + "&end_time=" + secondsFromNow(Duration.ofMinutes(-1)));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer).path("data").size()).isPositive();
+    }
+
+    @Test
+    void searchRefusesAQueryLongerThan512Characters() throws Exception {
+        HttpResponse<String> answer = search("query=" + "a".repeat(513));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer))
+                .isEqualTo("There were errors processing your request: Query is too long (max 512 characters)");
+        assertThat(search("query=" + "a".repeat(512)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void searchRefusesAnEmptyQuery() throws Exception {
+        HttpResponse<String> answer = search("query=");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).isEqualTo("The `query` query parameter can not be empty");
+    }
+
+    @Test
+    void searchRefusesMaxResultsBelowTen() throws Exception {
+        HttpResponse<String> answer = search("query=climate&max_results=5");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(onlyMessage(answer)).isEqualTo("The `max_results` query parameter value [5] is not between 10 and 100");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private HttpResponse<String> timeline(String query) throws Exception {
+        return http.x("/2/users/" + SANDY + "/tweets?" + query, sim.issueToken(SANDY));
+    }
+
+    private HttpResponse<String> search(String query) throws Exception {
+        return http.x("/2/tweets/search/recent?" + query, sim.issueToken(SANDY));
+    }
+
+    private static String onlyMessage(HttpResponse<String> answer) throws Exception {
+        assertThat(json(answer).path("errors")).as(answer.body()).hasSize(1);
+        return json(answer).at("/errors/0/message").asText();
+    }
+
+    private static String secondsFromNow(Duration offset) {
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** How X repeats an instant in its messages. */
+    private static String echo(String rfc3339) {
+        return XTimeWindow.echo(Instant.parse(rfc3339));
+    }
+}
