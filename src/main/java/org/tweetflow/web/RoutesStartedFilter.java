@@ -1,0 +1,68 @@
+package org.tweetflow.web;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.camel.CamelContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Holds a member's request until the Camel routes have started. Tomcat takes requests about a second before Camel
+ * starts its routes, and an X callback landing then could not learn the account. The wait is bounded: a service
+ * whose routes do not start in time answers 503 with Retry-After. The sandbox, health probes and static files
+ * need no route and never wait.
+ */
+class RoutesStartedFilter extends OncePerRequestFilter {
+
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final CamelContext camel;
+    private final Duration patience;
+
+    RoutesStartedFilter(CamelContext camel, Duration patience) {
+        this.camel = camel;
+        this.patience = patience;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/sandbox/") || path.startsWith("/actuator/") || path.startsWith("/css/")
+                || path.startsWith("/js/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!routesStarted()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "tweetflow is starting");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Whether the context (and with it every route set to start) is started, waiting up to the patience for it. */
+    private boolean routesStarted() {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!camel.isStarted()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}
