@@ -120,10 +120,11 @@ class TimelineCallsBench {
 
                 Each demo X account of the sandbox, connected by a fresh member: a **first sync**, then an **idle
                 re-sync** an hour later (no new posts), both through the `archive-member` route. Calls are the
-                `GET /2/users/:id/tweets` requests the sandbox answered. Floor = ceil(posts archived / 100), X's page
-                size. Targets: first sync ≤ floor + 1; idle re-sync = 1.
+                `GET /2/users/:id/tweets` requests the sandbox answered. Floor = ceil(posts archived / 100), X's
+                page size. Targets: first sync ≤ floor + 1; idle re-sync = 1. The wall time includes the archive's
+                download and upload through the sandbox (and, in the first row, the JVM warming up).
 
-                | account | created | posts on X | reachable | posts archived | weeks | first sync calls | floor | target | first sync | idle re-sync calls | idle re-sync | first sync time |
+                | account | created | posts on X | reachable | posts archived | weeks | first sync calls | floor | target | first sync | idle re-sync calls | idle re-sync | first sync wall time |
                 |---|---|--:|--:|--:|--:|--:|--:|--:|---|--:|---|--:|
                 """);
         List<String> notes = new ArrayList<>();
