@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
+import org.tweetflow.twitter.Includes;
 import org.tweetflow.twitter.TimelinePage;
 
 /**
@@ -30,6 +33,10 @@ import org.tweetflow.twitter.TimelinePage;
 @Component("archiveStreams")
 public class ArchiveStreams {
 
+    /** Newest first: post ids are snowflakes, so a longer id is a later one. */
+    private static final Comparator<JsonNode> NEWEST_FIRST = Comparator
+            .comparing((JsonNode tweet) -> id(tweet).length()).thenComparing(ArchiveStreams::id).reversed();
+
     private final ObjectMapper mapper;
 
     public ArchiveStreams(ObjectMapper mapper) {
@@ -37,31 +44,28 @@ public class ArchiveStreams {
     }
 
     /**
-     * The weeks an existing archive holds and when each was fetched, and the account it names, in one pass that
+     * The weeks an existing archive holds (and which of them whole) and the account it names, in one pass that
      * skips over the tweets.
      */
     public ArchiveSummary index(InputStream archive) throws IOException {
-        TreeMap<IsoWeek, Instant> fetchedAt = new TreeMap<>();
-        long[] tweets = {0};
+        Counts counts = new Counts();
         JsonNode[] account = {null};
         try (JsonParser parser = mapper.getFactory().createParser(archive)) {
-            forEachWeek(parser, named -> account[0] = named, week -> {
-                IsoWeek id = IsoWeek.parse(week.path("week").asText());
-                fetchedAt.put(id, Instant.parse(week.path("fetched_at").asText()));
-                tweets[0] += week.path("tweets").size();
-            });
+            forEachWeek(parser, named -> account[0] = named, week -> counts.add(IsoWeek.parse(week.path("week")
+                    .asText()), week.path("complete").asBoolean(false), week.path("tweets").size()));
         }
-        return summary(account[0], fetchedAt, tweets[0]);
+        return counts.summary(account[0]);
     }
 
     /**
-     * Writes the merged archive: existing weeks in ascending order, each fetched week replacing the old content of
-     * its week, tweet ids deduplicated within the week they belong to (so at most once in the file).
+     * Writes the merged archive, weeks ascending. The archive only grows: a week fetched again keeps every post it
+     * held, a re-fetched copy replacing its older one (fresher metrics), and an edited post replaces its earlier
+     * versions wherever they are. Each week's includes are exactly what its posts reference.
      */
     public ArchiveSummary merge(InputStream existing, SortedMap<IsoWeek, FetchedWeek> fetched,
             Map<String, Object> account, Instant updatedAt, OutputStream out) throws IOException {
-        TreeMap<IsoWeek, Instant> fetchedAt = new TreeMap<>();
-        long[] tweets = {0};
+        Set<String> superseded = earlierVersions(fetched.values());
+        Counts counts = new Counts();
         Iterator<FetchedWeek> pending = fetched.values().iterator();
         FetchedWeek[] next = {pending.hasNext() ? pending.next() : null};
         try (JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -70,71 +74,95 @@ public class ArchiveStreams {
             gen.writeObjectField("account", account);
             gen.writeStringField("updated_at", updatedAt.toString());
             gen.writeArrayFieldStart("weeks");
-            WeekWriter writer = (week, fetchedTime, weekTweets, includes) -> {
-                tweets[0] += writeWeek(gen, week, fetchedTime, weekTweets, includes);
-                fetchedAt.put(week, fetchedTime);
-            };
+            WeekWriter writer = week -> counts.add(week.week(), week.complete(), writeWeek(gen, week, superseded));
             if (existing != null) {
                 try (JsonParser parser = mapper.getFactory().createParser(existing)) {
-                    forEachWeek(parser, replacedBelow -> { }, old -> {
-                        IsoWeek week = IsoWeek.parse(old.path("week").asText());
-                        while (next[0] != null && next[0].week().compareTo(week) < 0) {
-                            writeFetched(writer, next[0]);
+                    forEachWeek(parser, replacedBelow -> { }, node -> {
+                        FetchedWeek archived = archivedWeek(node);
+                        while (next[0] != null && next[0].week().compareTo(archived.week()) < 0) {
+                            writer.write(next[0]);
                             next[0] = pending.hasNext() ? pending.next() : null;
                         }
-                        if (next[0] != null && next[0].week().equals(week)) {
-                            return; // re-fetched: the new content replaces this week when its turn comes
+                        if (next[0] != null && next[0].week().equals(archived.week())) {
+                            writer.write(merged(archived, next[0]));
+                            next[0] = pending.hasNext() ? pending.next() : null;
+                        } else {
+                            writer.write(archived);
                         }
-                        writer.write(week, Instant.parse(old.path("fetched_at").asText()),
-                                TimelinePage.items(old.path("tweets")),
-                                TimelinePage.includes(old.path("includes")));
                     });
                 }
             }
             while (next[0] != null) {
-                writeFetched(writer, next[0]);
+                writer.write(next[0]);
                 next[0] = pending.hasNext() ? pending.next() : null;
             }
             gen.writeEndArray();
             gen.writeEndObject();
         }
-        return summary(mapper.valueToTree(account), fetchedAt, tweets[0]);
+        return counts.summary(mapper.valueToTree(account));
     }
 
-    private static void writeFetched(WeekWriter writer, FetchedWeek week) throws IOException {
-        writer.write(week.week(), week.fetchedAt(), week.tweets(), week.includes());
+    private static FetchedWeek archivedWeek(JsonNode week) {
+        return new FetchedWeek(IsoWeek.parse(week.path("week").asText()),
+                Instant.parse(week.path("fetched_at").asText()), week.path("complete").asBoolean(false),
+                TimelinePage.items(week.path("tweets")), new Includes().add(week.path("includes")));
     }
 
-    private static int writeWeek(JsonGenerator gen, IsoWeek week, Instant fetchedAt, List<JsonNode> tweets,
-            Map<String, List<JsonNode>> includes) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("week", week.toString());
-        gen.writeStringField("start", week.start().toString());
-        gen.writeStringField("end", week.end().toString());
-        gen.writeBooleanField("complete", WeekPlanner.isComplete(week, fetchedAt));
-        gen.writeStringField("fetched_at", fetchedAt.toString());
-        gen.writeArrayFieldStart("tweets");
-        Set<String> ids = new HashSet<>();
-        for (JsonNode tweet : tweets) {
-            if (ids.add(tweet.path("id").asText())) {
-                gen.writeTree(tweet);
+    /** The archived week with the fetched one laid over it: nothing archived is dropped. */
+    private static FetchedWeek merged(FetchedWeek archived, FetchedWeek fetched) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        archived.tweets().forEach(tweet -> byId.put(id(tweet), tweet));
+        fetched.tweets().forEach(tweet -> byId.put(id(tweet), tweet));
+        return new FetchedWeek(fetched.week(), fetched.fetchedAt(), fetched.complete() || archived.complete(),
+                List.copyOf(byId.values()), new Includes().add(archived.includes()).add(fetched.includes()));
+    }
+
+    /** The ids of earlier versions of the fetched posts (X gives an edited post a new id). */
+    private static Set<String> earlierVersions(Iterable<FetchedWeek> fetched) {
+        Set<String> earlier = new HashSet<>();
+        for (FetchedWeek week : fetched) {
+            for (JsonNode tweet : week.tweets()) {
+                tweet.path("edit_history_tweet_ids").forEach(version -> {
+                    if (!version.asText().equals(id(tweet))) {
+                        earlier.add(version.asText());
+                    }
+                });
             }
+        }
+        return earlier;
+    }
+
+    /** Writes one week, newest post first, each id once; returns the number of posts written. */
+    private static int writeWeek(JsonGenerator gen, FetchedWeek week, Set<String> superseded) throws IOException {
+        Map<String, JsonNode> tweets = new LinkedHashMap<>();
+        week.tweets().stream().filter(tweet -> !superseded.contains(id(tweet))).sorted(NEWEST_FIRST)
+                .forEach(tweet -> tweets.putIfAbsent(id(tweet), tweet));
+        gen.writeStartObject();
+        gen.writeStringField("week", week.week().toString());
+        gen.writeStringField("start", week.week().start().toString());
+        gen.writeStringField("end", week.week().end().toString());
+        gen.writeBooleanField("complete", week.complete());
+        gen.writeStringField("fetched_at", week.fetchedAt().toString());
+        gen.writeArrayFieldStart("tweets");
+        for (JsonNode tweet : tweets.values()) {
+            gen.writeTree(tweet);
         }
         gen.writeEndArray();
         gen.writeObjectFieldStart("includes");
-        for (String type : ArchiveFormat.INCLUDES) {
-            gen.writeArrayFieldStart(type);
-            Set<String> keys = new HashSet<>();
-            for (JsonNode item : includes.getOrDefault(type, List.of())) {
-                if (keys.add(item.path("id").asText(item.path("media_key").asText()))) {
-                    gen.writeTree(item);
-                }
+        for (Map.Entry<String, List<JsonNode>> type : week.includes().referencedBy(tweets.values()).entrySet()) {
+            gen.writeArrayFieldStart(type.getKey());
+            for (JsonNode item : type.getValue()) {
+                gen.writeTree(item);
             }
             gen.writeEndArray();
         }
         gen.writeEndObject();
         gen.writeEndObject();
-        return ids.size();
+        return tweets.size();
+    }
+
+    private static String id(JsonNode tweet) {
+        return tweet.path("id").asText();
     }
 
     /**
@@ -162,9 +190,24 @@ public class ArchiveStreams {
         }
     }
 
-    private static ArchiveSummary summary(JsonNode account, TreeMap<IsoWeek, Instant> weeks, long tweets) {
-        return new ArchiveSummary(account, weeks, tweets, weeks.size(), weeks.isEmpty() ? null : weeks.firstKey(),
-                weeks.isEmpty() ? null : weeks.lastKey());
+    /** What a pass over the weeks counted. */
+    private static final class Counts {
+        private final TreeSet<IsoWeek> weeks = new TreeSet<>();
+        private final Set<IsoWeek> complete = new HashSet<>();
+        private long tweets;
+
+        void add(IsoWeek week, boolean whole, int weekTweets) {
+            weeks.add(week);
+            if (whole) {
+                complete.add(week);
+            }
+            tweets += weekTweets;
+        }
+
+        ArchiveSummary summary(JsonNode account) {
+            return new ArchiveSummary(account, Set.copyOf(complete), tweets, weeks.size(),
+                    weeks.isEmpty() ? null : weeks.first(), weeks.isEmpty() ? null : weeks.last());
+        }
     }
 
     @FunctionalInterface
@@ -174,7 +217,6 @@ public class ArchiveStreams {
 
     @FunctionalInterface
     private interface WeekWriter {
-        void write(IsoWeek week, Instant fetchedAt, List<JsonNode> tweets, Map<String, List<JsonNode>> includes)
-                throws IOException;
+        void write(FetchedWeek week) throws IOException;
     }
 }

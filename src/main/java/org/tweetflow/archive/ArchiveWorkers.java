@@ -3,7 +3,6 @@ package org.tweetflow.archive;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.tweetflow.work.WorkLeases;
 
 /**
  * This replica's archive workers: claim queued syncs up to the number of free workers (so no lease is held by an
- * item waiting for a worker), keep the leases of running syncs alive, and settle each item by its outcome.
+ * item waiting for a worker), renew a sync's lease while it makes progress, and settle each item by its outcome.
  * Rate limits are per member token, so members sync side by side: a backlog takes as long as its largest member.
  */
 @Component("archiveWorkers")
@@ -37,7 +36,6 @@ public class ArchiveWorkers {
     private final TweetflowProperties.Archive settings;
     private final String owner = hostName() + "/" + UUID.randomUUID();
     private final Map<Long, WorkItem> running = new ConcurrentHashMap<>();
-    private volatile Instant leasesRenewedAt = Instant.EPOCH;
 
     public ArchiveWorkers(WorkLeases leases, Clock clock, TweetflowProperties properties) {
         this.leases = leases;
@@ -45,9 +43,8 @@ public class ArchiveWorkers {
         this.settings = properties.archive();
     }
 
-    /** The items this replica takes now: one per free worker. Also renews the leases of running syncs. */
+    /** The items this replica takes now: one per free worker. */
     public List<WorkItem> claim() {
-        renewLeases();
         List<WorkItem> claimed = new ArrayList<>();
         while (running.size() < settings.workers()) {
             Optional<WorkItem> next = leases.claimNext(ArchiveQueue.KIND, owner, settings.lease());
@@ -68,7 +65,8 @@ public class ArchiveWorkers {
     }
 
     /**
-     * Renews the lease of the sync running in this exchange (none when the route is called directly); a lease lost
+     * Renews the lease of the sync running in this exchange (none when the route is called directly), called as the
+     * sync makes progress: a sync stuck for a lease's time loses its item to whoever asks next. A lease lost
      * (this replica stalled past it, another one took the sync over) ends this run before it uploads anything.
      */
     public void keepLease(Exchange exchange) {
@@ -99,20 +97,6 @@ public class ArchiveWorkers {
         } else {
             leases.complete(item, owner);
         }
-    }
-
-    private void renewLeases() {
-        Instant now = clock.instant();
-        if (Duration.between(leasesRenewedAt, now).compareTo(settings.lease().dividedBy(3)) < 0) {
-            return;
-        }
-        leasesRenewedAt = now;
-        running.values().forEach(item -> {
-            if (!leases.renew(item, owner, settings.lease())) {
-                LOG.warn("Lost the lease of work item {} (member {}): another replica may take it over",
-                        item.id(), item.subjectId());
-            }
-        });
     }
 
     /** On shutdown the running syncs' items are freed at once, for another replica to resume them. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,8 +40,6 @@ import org.tweetflow.work.WorkItem;
 @Component("memberSync")
 public class MemberSync {
 
-    /** Where planning starts for an account whose creation date is unknown: X launched in March 2006. */
-    static final Instant TWITTER_LAUNCH = Instant.parse("2006-03-21T00:00:00Z");
     /** Open Humans answering 401 even to a renewed token is not retried at once for ever. */
     static final int RETRIES_AFTER_RENEWAL = 3;
 
@@ -52,7 +51,7 @@ public class MemberSync {
     private final WeekPlanner planner;
     private final ArchiveStates states;
     private final Clock clock;
-    private final int weeksPerRange;
+    private final TweetflowProperties.Archive settings;
 
     public MemberSync(Members members, MemberTokens tokens, ArchiveStreams streams, WeekPlanner planner,
             ArchiveStates states, Clock clock, TweetflowProperties properties) {
@@ -62,7 +61,7 @@ public class MemberSync {
         this.planner = planner;
         this.states = states;
         this.clock = clock;
-        this.weeksPerRange = properties.archive().weeksPerRange();
+        this.settings = properties.archive();
     }
 
     /** Body: the member id. Loads the member and fresh tokens of both providers. */
@@ -108,8 +107,7 @@ public class MemberSync {
 
     public void plan(Exchange exchange) {
         SyncRun run = run(exchange);
-        Instant since = run.member().twitterCreatedAt() != null ? run.member().twitterCreatedAt() : TWITTER_LAUNCH;
-        run.plan(planner.dueRanges(run.archivedWeeks(), since, weeksPerRange));
+        run.plan(planner.dueRanges(run.completeWeeks(), run.member().twitterCreatedAt()));
         states.syncing(run.member().id(), 0, run.weeksDue());
     }
 
@@ -124,6 +122,19 @@ public class MemberSync {
         SyncRun run = run(exchange);
         run.add(exchange.getMessage().getBody(SortedMap.class));
         states.syncing(run.member().id(), run.weeksDone(), run.weeksDue());
+    }
+
+    /**
+     * A page of the range being fetched arrived: the dashboard counts the weeks that are whole so far (nothing to
+     * count when the range is fetched outside a member's sync).
+     */
+    public void pageFetched(Exchange exchange) {
+        SyncRun run = run(exchange);
+        if (run == null) {
+            return;
+        }
+        WeekCollector collector = exchange.getProperty(TweetflowExchange.WEEK_COLLECTOR, WeekCollector.class);
+        states.syncing(run.member().id(), run.weeksDone() + collector.wholeWeeks(), run.weeksDue());
     }
 
     /** The rate limit stopped a range: its whole weeks are kept, the rest of the sync waits for the cooldown. */
@@ -231,9 +242,41 @@ public class MemberSync {
             return new SyncOutcome(SyncOutcome.Kind.RETRY, clock.instant(), "Open Humans token renewed");
         }
         String detail = cause == null ? "unknown failure" : cause.getMessage();
+        if (isOutage(cause)) {
+            // the backoff of the single calls did not outlast it: the sync is tried again later, not next day
+            Instant retryAt = clock.instant().plus(outageBackoff(attempts(exchange)));
+            String waiting = detail + "; tried again from " + retryAt;
+            states.failed(memberId, waiting);
+            LOG.warn("Archive sync of member {} met an outage, the archive on Open Humans is unchanged: {}", memberId,
+                    waiting);
+            return new SyncOutcome(SyncOutcome.Kind.RETRY, retryAt, waiting);
+        }
         states.failed(memberId, detail);
         LOG.warn("Archive sync of member {} failed, the archive on Open Humans is unchanged: {}", memberId, detail);
         return new SyncOutcome(SyncOutcome.Kind.FAILED, null, detail);
+    }
+
+    /**
+     * Whether the failure is a provider's outage rather than a refusal: a 5xx (or Open Humans' 429), a timeout or a
+     * broken connection, also under the token refresh.
+     */
+    private static boolean isOutage(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof XApiException.Transient || t instanceof IOException
+                    || t instanceof OpenHumansException failed && (failed.status() >= 500 || failed.status() == 429)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first retry after an outage waits retry-delay, each further one twice as long, up to retry-delay-max. */
+    private Duration outageBackoff(int attempts) {
+        Duration delay = settings.retryDelay();
+        for (int i = 1; i < attempts && delay.compareTo(settings.retryDelayMax()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(settings.retryDelayMax()) < 0 ? delay : settings.retryDelayMax();
     }
 
     /** Whether the member is still here, with the X account this sync is for. */

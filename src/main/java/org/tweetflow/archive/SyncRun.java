@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -71,8 +71,8 @@ public class SyncRun {
         return existing;
     }
 
-    Map<IsoWeek, Instant> archivedWeeks() {
-        return existingSummary == null ? Map.of() : existingSummary.fetchedAt();
+    Set<IsoWeek> completeWeeks() {
+        return existingSummary == null ? Set.of() : existingSummary.completeWeeks();
     }
 
     void plan(List<WeekRange> due) {

@@ -2,13 +2,13 @@ package org.tweetflow.archive;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tweetflow.twitter.Includes;
 import org.tweetflow.twitter.TimelinePage;
 
 /**
@@ -20,7 +20,7 @@ public class WeekCollector {
 
     private final WeekRange range;
     private final Map<IsoWeek, List<JsonNode>> tweets = new TreeMap<>();
-    private final Map<IsoWeek, Map<String, List<JsonNode>>> includes = new TreeMap<>();
+    private final Includes includes = new Includes();
     private Instant oldestSeen;
 
     public WeekCollector(WeekRange range) {
@@ -32,13 +32,10 @@ public class WeekCollector {
     }
 
     public void add(TimelinePage page) {
+        includes.add(page.includes());
         for (JsonNode tweet : page.tweets()) {
             Instant created = Instant.parse(tweet.path("created_at").asText());
-            IsoWeek week = IsoWeek.of(created);
-            tweets.computeIfAbsent(week, w -> new ArrayList<>()).add(tweet);
-            Map<String, List<JsonNode>> weekIncludes = includes.computeIfAbsent(week, w -> new LinkedHashMap<>());
-            page.includes().forEach((type, items) -> weekIncludes.computeIfAbsent(type, t -> new ArrayList<>())
-                    .addAll(items));
+            tweets.computeIfAbsent(IsoWeek.of(created), w -> new ArrayList<>()).add(tweet);
             if (oldestSeen == null || created.isBefore(oldestSeen)) {
                 oldestSeen = created;
             }
@@ -52,18 +49,21 @@ public class WeekCollector {
 
     /** Only the weeks known to be whole when fetching stopped before the last page. */
     public SortedMap<IsoWeek, FetchedWeek> interrupted(Instant fetchedAt) {
-        if (oldestSeen == null) {
-            return new TreeMap<>();
-        }
-        return weeksFrom(IsoWeek.of(oldestSeen).next(), fetchedAt);
+        return oldestSeen == null ? new TreeMap<>() : weeksFrom(IsoWeek.of(oldestSeen).next(), fetchedAt);
+    }
+
+    /** How many weeks of the range are whole so far: those newer than the oldest post seen. */
+    public int wholeWeeks() {
+        return oldestSeen == null ? 0 : (int) range.weeks().stream()
+                .filter(week -> week.compareTo(IsoWeek.of(oldestSeen)) > 0).count();
     }
 
     private SortedMap<IsoWeek, FetchedWeek> weeksFrom(IsoWeek first, Instant fetchedAt) {
         SortedMap<IsoWeek, FetchedWeek> weeks = new TreeMap<>();
         for (IsoWeek week : range.weeks()) {
             if (week.compareTo(first) >= 0) {
-                weeks.put(week, new FetchedWeek(week, fetchedAt, tweets.getOrDefault(week, List.of()),
-                        includes.getOrDefault(week, FetchedWeek.noIncludes())));
+                weeks.put(week, new FetchedWeek(week, fetchedAt, range.reachesEndOf(week),
+                        tweets.getOrDefault(week, List.of()), includes));
             }
         }
         return weeks;

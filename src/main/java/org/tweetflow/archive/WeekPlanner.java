@@ -1,21 +1,29 @@
 package org.tweetflow.archive;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Works out which weeks a sync must fetch. A week is complete only when it was fetched after it ended, so the
- * current week and the week of the last fetch are always fetched again (the seed's "drop the last partial week").
- * Due weeks are grouped, oldest first, into ranges of consecutive weeks, each fetched with one paginated query:
- * an idle re-sync costs one call per incomplete week, a first sync about one call per hundred posts.
+ * Works out which weeks a sync must fetch: every week not yet complete, from the account's creation to now. A
+ * week is complete once a fetch reached its end, so the current week and the week of the last fetch are always
+ * fetched again (the seed's "drop the last partial week"). Each contiguous run of due weeks is one range, however
+ * long: X's pagination, not the range, bounds a call, so a first sync costs about one call per hundred posts and
+ * an idle re-sync one call.
  */
 @Component("weekPlanner")
 public class WeekPlanner {
+
+    /** X's timeline refuses any {@code start_time} or {@code end_time} before this (400). */
+    public static final Instant TIMELINE_FLOOR = Instant.parse("2010-11-06T00:00:00Z");
+    /** X refuses times less than 10 s before the request; a minute leaves room for clock skew. */
+    public static final Duration BEFORE_NOW = Duration.ofMinutes(1);
 
     private final Clock clock;
 
@@ -24,39 +32,35 @@ public class WeekPlanner {
     }
 
     /**
-     * @param fetchedAt       when each archived week was last fetched (weeks absent from the map were never fetched)
-     * @param since           the oldest instant worth asking for (the account's creation)
-     * @param maxWeeksPerRange the longest range, so that progress is checkpointed regularly
+     * @param complete the weeks the archive holds whole
+     * @param since    the oldest instant worth asking for (the account's creation; null when unknown)
+     * @return the due ranges, oldest first, within what X serves
      */
-    public List<WeekRange> dueRanges(Map<IsoWeek, Instant> fetchedAt, Instant since, int maxWeeksPerRange) {
-        Instant now = clock.instant();
-        IsoWeek current = IsoWeek.of(now);
+    public List<WeekRange> dueRanges(Set<IsoWeek> complete, Instant since) {
+        Instant from = since == null || since.isBefore(TIMELINE_FLOOR) ? TIMELINE_FLOOR : since;
+        Instant until = clock.instant().minus(BEFORE_NOW).truncatedTo(ChronoUnit.SECONDS);
         List<WeekRange> ranges = new ArrayList<>();
         IsoWeek open = null;
         IsoWeek previous = null;
-        int length = 0;
-        for (IsoWeek week = IsoWeek.of(since); week.compareTo(current) <= 0; week = week.next()) {
-            boolean due = !isComplete(week, fetchedAt.get(week));
-            if (open != null && (!due || length == maxWeeksPerRange)) {
-                ranges.add(new WeekRange(open, previous));
-                open = null;
-            }
+        for (IsoWeek week = IsoWeek.of(from); week.start().isBefore(until); week = week.next()) {
+            boolean due = !complete.contains(week);
             if (due && open == null) {
                 open = week;
-                length = 0;
-            }
-            if (due) {
-                length++;
+            } else if (!due && open != null) {
+                ranges.add(range(open, previous, until));
+                open = null;
             }
             previous = week;
         }
         if (open != null) {
-            ranges.add(new WeekRange(open, previous));
+            ranges.add(range(open, previous, until));
         }
         return ranges;
     }
 
-    public static boolean isComplete(IsoWeek week, Instant fetchedAt) {
-        return fetchedAt != null && !fetchedAt.isBefore(week.end());
+    private static WeekRange range(IsoWeek first, IsoWeek last, Instant until) {
+        Instant start = first.start().isBefore(TIMELINE_FLOOR) ? TIMELINE_FLOOR : first.start();
+        Instant end = last.end().isAfter(until) ? until : last.end();
+        return new WeekRange(first, last, start, end);
     }
 }

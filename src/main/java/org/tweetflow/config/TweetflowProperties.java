@@ -73,8 +73,10 @@ public record TweetflowProperties(
      * @param workers         members synced side by side on this replica
      * @param lease           how long a claimed member stays with one worker without renewal
      * @param pollInterval    how often idle workers look for queued members
-     * @param weeksPerRange   the longest week range fetched with one paginated query
      * @param claimQueued     whether this replica's workers take queued syncs (off for a replica serving pages only)
+     * @param retryDelay      how long a sync stopped by a provider's outage waits before it is tried again (doubled
+     *                        on each further attempt)
+     * @param retryDelayMax   the longest such wait
      */
     public record Archive(
             @DefaultValue("0 0 3 * * ?") String schedule,
@@ -83,8 +85,9 @@ public record TweetflowProperties(
             @Min(1) @DefaultValue("4") int workers,
             @NotNull @DefaultValue("PT2M") Duration lease,
             @NotNull @DefaultValue("PT2S") Duration pollInterval,
-            @Min(1) @DefaultValue("26") int weeksPerRange,
-            @DefaultValue("true") boolean claimQueued) {
+            @DefaultValue("true") boolean claimQueued,
+            @NotNull @DefaultValue("PT1M") Duration retryDelay,
+            @NotNull @DefaultValue("PT1H") Duration retryDelayMax) {
     }
 
     /**

@@ -7,6 +7,10 @@ import org.apache.camel.Message;
  * Points the next camel-http step at a URL. Every call to X and Open Humans goes through camel-http endpoints
  * whose own URI is only a name; the real target travels in these headers, query kept as given (presigned URLs
  * must not be re-encoded).
+ *
+ * <p>Every request starts from a clean slate: camel-http sends the message's headers along, and the previous
+ * answer's headers ({@code x-rate-limit-*}, {@code set-cookie}, {@code location} ...) must never go out again,
+ * least of all to a presigned URL whose signature covers what is sent.
  */
 public final class HttpTarget {
 
@@ -16,6 +20,8 @@ public final class HttpTarget {
     }
 
     public static void set(Message message, String method, String url) {
+        // Camel's own headers stay: they are never sent, and the redelivery counter lives there
+        message.removeHeaders("*", "Camel*");
         String[] urlAndQuery = url.split("\\?", 2);
         message.setHeader(Exchange.HTTP_METHOD, method);
         message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);

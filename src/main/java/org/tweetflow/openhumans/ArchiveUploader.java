@@ -38,12 +38,15 @@ public class ArchiveUploader {
         post(exchange, "/api/direct-sharing/project/files/upload/direct/", fields, 201, "upload/direct");
     }
 
-    /** The file goes as a stream ({@code FileEntity}), read again from disk should the PUT be redelivered. */
+    /**
+     * The file goes as a stream of known length, read again from disk should the PUT be redelivered, with no header
+     * the presigned URL's signature did not cover (so no Content-Type).
+     */
     public void putFile(Exchange exchange) throws IOException {
         JsonNode target = mapper.readTree(exchange.getMessage().getBody(String.class));
         exchange.setProperty(NEW_FILE_ID, target.path("id").asLong());
         exchange.setProperty(OpenHumansCalls.CALL, new OpenHumansCall("PUT", target.path("url").asText(), null,
-                exchange.getProperty(TweetflowExchange.ARCHIVE_PATH, Path.class), "application/octet-stream", 200,
+                exchange.getProperty(TweetflowExchange.ARCHIVE_PATH, Path.class), null, 200,
                 "the presigned PUT"));
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.springframework.stereotype.Component;
 import org.tweetflow.http.HttpTarget;
 
@@ -25,8 +27,18 @@ public class OpenHumansCalls {
         } else {
             HttpTarget.set(message, call.method(), call.url());
         }
-        message.setHeader(Exchange.CONTENT_TYPE, call.contentType());
-        message.setBody(call.body() instanceof Path file ? file.toFile() : call.body());
+        if (call.contentType() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, call.contentType());
+        }
+        message.setBody(call.body() instanceof Path file ? fileEntity(file) : call.body());
+    }
+
+    /**
+     * A file goes out as a stream of known length (S3 refuses a chunked PUT) and without a Content-Type: the
+     * presigned URL was signed without one, and S3 checks it.
+     */
+    private static FileEntity fileEntity(Path file) {
+        return new FileEntity(file.toFile(), (ContentType) null);
     }
 
     public void check(Exchange exchange) {

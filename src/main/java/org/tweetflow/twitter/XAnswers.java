@@ -61,7 +61,7 @@ public class XAnswers {
                     .asText(root.path("errors").path(0).path("message").asText()));
         }
         JsonNode next = root.path("meta").path("next_token");
-        return new TimelinePage(TimelinePage.items(root.path("data")), TimelinePage.includes(root.path("includes")),
+        return new TimelinePage(TimelinePage.items(root.path("data")), new Includes().add(root.path("includes")),
                 next.isTextual() ? next.asText() : null);
     }
 

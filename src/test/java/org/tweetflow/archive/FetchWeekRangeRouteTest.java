@@ -128,7 +128,7 @@ class FetchWeekRangeRouteTest {
 
     private static WeekRange lastWeeks(int count) {
         IsoWeek last = IsoWeek.of(Instant.now().minus(Duration.ofDays(7)));
-        return new WeekRange(IsoWeek.of(last.start().minus(Duration.ofDays(7L * (count - 1)))), last);
+        return WeekRange.of(IsoWeek.of(last.start().minus(Duration.ofDays(7L * (count - 1)))), last);
     }
 
     /** X ids are snowflakes: their time is in the high bits. */

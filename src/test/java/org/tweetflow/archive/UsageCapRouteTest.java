@@ -46,7 +46,7 @@ class UsageCapRouteTest {
         IsoWeek last = IsoWeek.of(Instant.now().minus(Duration.ofDays(7)));
         String token = x.issueToken(XSimulator.SAM);
         return camel.send("direct:fetch-week-range", exchange -> {
-            exchange.getMessage().setBody(new WeekRange(last, last));
+            exchange.getMessage().setBody(WeekRange.of(last, last));
             exchange.setProperty(TweetflowExchange.X_USER_ID, XSimulator.SAM);
             exchange.setProperty(TweetflowExchange.CREDENTIAL, credential);
             exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token);

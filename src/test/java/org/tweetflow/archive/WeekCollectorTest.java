@@ -9,12 +9,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.tweetflow.twitter.Includes;
 import org.tweetflow.twitter.TimelinePage;
 
 class WeekCollectorTest {
 
     static final Instant FETCHED = Instant.parse("2026-11-25T10:00:00Z");
-    static final WeekRange W40_TO_W44 = new WeekRange(IsoWeek.parse("2026-W40"), IsoWeek.parse("2026-W44"));
+    static final WeekRange W40_TO_W44 = WeekRange.of(IsoWeek.parse("2026-W40"), IsoWeek.parse("2026-W44"));
 
     final ObjectMapper mapper = new ObjectMapper();
 
@@ -31,7 +32,20 @@ class WeekCollectorTest {
         assertThat(weeks.get(IsoWeek.parse("2026-W44")).tweets()).extracting(t -> t.path("id").asText())
                 .containsExactly("5", "4");
         assertThat(weeks.get(IsoWeek.parse("2026-W42")).tweets()).isEmpty();
-        assertThat(weeks.get(IsoWeek.parse("2026-W40")).includes().get("users")).hasSize(1);
+        assertThat(weeks.values()).allMatch(FetchedWeek::complete);
+    }
+
+    @Test
+    void aWeekTheRangeStopsShortOfIsNotComplete() {
+        WeekRange untilWednesday = new WeekRange(IsoWeek.parse("2026-W47"), IsoWeek.parse("2026-W48"),
+                IsoWeek.parse("2026-W47").start(), FETCHED.minusSeconds(60));
+        WeekCollector collector = new WeekCollector(untilWednesday);
+        collector.add(page(tweet("5", "2026-11-24T08:00:00Z")));
+
+        Map<IsoWeek, FetchedWeek> weeks = collector.finished(FETCHED);
+
+        assertThat(weeks.get(IsoWeek.parse("2026-W47")).complete()).isTrue();
+        assertThat(weeks.get(IsoWeek.parse("2026-W48")).complete()).isFalse();
     }
 
     @Test
@@ -52,7 +66,8 @@ class WeekCollectorTest {
 
     private TimelinePage page(JsonNode... tweets) {
         JsonNode sam = mapper.createObjectNode().put("id", "1400000000000000002").put("username", "small_sam");
-        return new TimelinePage(List.of(tweets), Map.of("users", List.of(sam)), null);
+        return new TimelinePage(List.of(tweets), new Includes().add(mapper.createObjectNode()
+                .set("users", mapper.createArrayNode().add(sam))), null);
     }
 
     private JsonNode tweet(String id, String createdAt) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,35 +29,59 @@ class WeekPlannerTest {
     }
 
     @Test
-    void firstSyncPlansEveryWeekSinceTheAccountBeganInCappedRanges() {
-        List<WeekRange> ranges = planner.dueRanges(Map.of(), Instant.parse("2026-08-05T00:00:00Z"), 10);
+    void firstSyncPlansOneRangeFromTheAccountsFirstWeekHoweverLong() {
+        List<WeekRange> ranges = planner.dueRanges(Set.of(), Instant.parse("2015-08-05T10:00:00Z"));
 
-        assertThat(ranges).extracting(WeekRange::toString)
-                .containsExactly("2026-W32..2026-W41", "2026-W42..2026-W48");
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2015-W32..2026-W48");
+        assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2015-08-03T00:00:00Z"));
     }
 
     @Test
-    void weeksFetchedAfterTheyEndedAreNotFetchedAgain() {
-        Map<IsoWeek, Instant> fetched = new HashMap<>();
-        fetched.put(IsoWeek.parse("2026-W45"), Instant.parse("2026-11-20T08:00:00Z"));
-        fetched.put(IsoWeek.parse("2026-W46"), Instant.parse("2026-11-20T08:00:00Z"));
-        fetched.put(IsoWeek.parse("2026-W47"), Instant.parse("2026-11-20T08:00:00Z"));
+    void anAccountOlderThanXsTimelineFloorIsAskedFromTwentyTenNovemberSixth() {
+        List<WeekRange> ranges = planner.dueRanges(Set.of(), Instant.parse("2007-03-14T09:00:00Z"));
 
-        List<WeekRange> ranges = planner.dueRanges(fetched, Instant.parse("2026-11-02T00:00:00Z"), 52);
+        assertThat(ranges).hasSize(1);
+        assertThat(ranges.get(0).first()).hasToString("2010-W44");
+        assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2010-11-06T00:00:00Z"));
+    }
 
-        // W47 was fetched during itself: incomplete; W48 is the current week.
+    @Test
+    void theLastRangeEndsAMinuteBeforeNowNotAtTheEndOfTheCurrentWeek() {
+        WeekRange last = planner.dueRanges(Set.of(), Instant.parse("2026-11-02T00:00:00Z")).get(0);
+
+        assertThat(last.end()).isEqualTo(Instant.parse("2026-11-25T09:59:00Z"));
+        assertThat(last.reachesEndOf(IsoWeek.parse("2026-W47"))).isTrue();
+        assertThat(last.reachesEndOf(IsoWeek.parse("2026-W48"))).as("the current week").isFalse();
+    }
+
+    @Test
+    void aWeekThatBeganLessThanAMinuteAgoWaitsForTheNextSync() {
+        WeekPlanner mondayMorning = new WeekPlanner(Clock.fixed(Instant.parse("2026-11-30T00:00:30Z"),
+                ZoneOffset.UTC));
+
+        List<WeekRange> ranges = mondayMorning.dueRanges(Set.of(IsoWeek.parse("2026-W47")),
+                Instant.parse("2026-11-16T00:00:00Z"));
+
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W48");
+        assertThat(ranges.get(0).end()).isEqualTo(Instant.parse("2026-11-29T23:59:30Z"));
+    }
+
+    @Test
+    void completeWeeksAreNotFetchedAgain() {
+        Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W45"), IsoWeek.parse("2026-W46"));
+
+        List<WeekRange> ranges = planner.dueRanges(complete, Instant.parse("2026-11-02T00:00:00Z"));
+
+        // W47 was last fetched during itself, W48 is the current week: one range, one call when idle.
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W47..2026-W48");
     }
 
     @Test
     void aGapInTheMiddleBecomesItsOwnRange() {
-        Map<IsoWeek, Instant> fetched = new HashMap<>();
-        Instant later = Instant.parse("2026-11-24T00:00:00Z");
-        for (String week : List.of("2026-W44", "2026-W46", "2026-W47")) {
-            fetched.put(IsoWeek.parse(week), later);
-        }
+        Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W44"), IsoWeek.parse("2026-W46"),
+                IsoWeek.parse("2026-W47"));
 
-        List<WeekRange> ranges = planner.dueRanges(fetched, Instant.parse("2026-10-26T00:00:00Z"), 52);
+        List<WeekRange> ranges = planner.dueRanges(complete, Instant.parse("2026-10-26T00:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W45", "2026-W48");
         assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z"));

@@ -53,14 +53,16 @@ class XAnswersTest {
     @Test
     void pageKeepsTweetsIncludesAndNextToken() {
         TimelinePage page = answers.page("""
-                {"data":[{"id":"1900000000000000002","text":"newer","edit_history_tweet_ids":["1900000000000000002"]},
+                {"data":[{"id":"1900000000000000002","text":"newer","author_id":"1400000000000000002",
+                          "edit_history_tweet_ids":["1900000000000000002"]},
                          {"id":"1900000000000000001","text":"older","edit_history_tweet_ids":["1900000000000000001"]}],
                  "includes":{"users":[{"id":"1400000000000000002","name":"Small Sam","username":"small_sam"}]},
                  "meta":{"result_count":2,"newest_id":"1900000000000000002","oldest_id":"1900000000000000001",
                          "next_token":"7140dibdnow9c7btw4b0t3w5fhxm9e7bavjeq0ov3ivdc"}}""");
 
         assertThat(page.tweets()).extracting(t -> t.path("text").asText()).containsExactly("newer", "older");
-        assertThat(page.includes().get("users")).hasSize(1);
+        assertThat(page.includes().referencedBy(page.tweets()).get("users")).extracting(u -> u.path("username")
+                .asText()).containsExactly("small_sam");
         assertThat(page.nextToken()).isEqualTo("7140dibdnow9c7btw4b0t3w5fhxm9e7bavjeq0ov3ivdc");
     }
 

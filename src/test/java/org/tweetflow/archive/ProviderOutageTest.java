@@ -1,0 +1,108 @@
+package org.tweetflow.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.MutableClock;
+import org.tweetflow.TestClock;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.member.Member;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
+import org.tweetflow.sandbox.x.XSimulator;
+
+/**
+ * A provider's outage outlasting the backoff of single calls: the sync stays queued and is tried again after a
+ * growing delay (retry-delay, then twice as long ...), not dropped until the next daily scan.
+ */
+@TweetflowTest
+@Import(TestClock.class)
+@TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.poll-interval=PT0.1S",
+        "tweetflow.http.max-retries=2", "tweetflow.archive.retry-delay=PT1M", "tweetflow.archive.retry-delay-max=PT1H",
+        "tweetflow.simulation.timeline-limit=100000", "tweetflow.simulation.window=PT15M"})
+class ProviderOutageTest {
+
+    /** More answers than the attempts during the outage make: X is down until the test ends the outage. */
+    static final int OUTAGE_ANSWERS = 100;
+
+    @Autowired
+    ArchiveQueue queue;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    XSimulator x;
+    @Autowired
+    ConnectedMembers members;
+
+    @AfterEach
+    void forget() {
+        faults.clear();
+        members.forgetAll();
+    }
+
+    @Test
+    void fiveMinuteXOutageIsWaitedOutWithGrowingDelaysAndTheSyncCompletesTheSameDay() throws Exception {
+        Instant outageStart = clock.instant();
+        Instant outageEnd = outageStart.plus(Duration.ofMinutes(5));
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        List<Duration> waits = new ArrayList<>();
+
+        xIsDown();
+        queue.queue(ada.id(), "connected");
+        for (int attempt = 1; attempt < 10; attempt++) {
+            int claimed = attempt;
+            await().atMost(Duration.ofSeconds(30)).until(() -> settled(ada, claimed));
+            if ("idle".equals(members.state(ada.id()))) {
+                break;
+            }
+            assertThat(members.detail(ada.id())).contains("X answered 503").contains("tried again from");
+            Instant notBefore = jdbc.queryForObject("SELECT not_before FROM work_item WHERE subject_id = ?",
+                    Timestamp.class, ada.id()).toInstant();
+            waits.add(Duration.between(clock.instant(), notBefore));
+            clock.set(notBefore);
+            if (!clock.instant().isBefore(outageEnd)) {
+                faults.clear();
+            }
+        }
+
+        assertThat(waits).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4));
+        assertThat(clock.instant()).isBefore(outageStart.plus(Duration.ofHours(1)));
+        assertThat(ArchiveMemberRouteTest.tweetIds(members.archive(ada.projectMemberId())))
+                .containsExactlyInAnyOrderElementsOf(x.reachableTweetIds(XSimulator.SAM));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class)).isZero();
+    }
+
+    private void xIsDown() {
+        for (int i = 0; i < OUTAGE_ANSWERS; i++) {
+            faults.inject(Fault.status("GET", "/x/2/users/*/tweets", 503,
+                    "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\",\"type\":\"about:blank\","
+                            + "\"status\":503}"));
+        }
+    }
+
+    /** The sync's attempt ended: synced (the item left the queue), or released to wait for its next attempt. */
+    private boolean settled(Member member, int attempt) {
+        List<Integer> released = jdbc.queryForList(
+                "SELECT attempts FROM work_item WHERE subject_id = ? AND lease_owner IS NULL", Integer.class,
+                member.id());
+        boolean synced = "idle".equals(members.state(member.id())) && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM work_item WHERE subject_id = ?", Integer.class, member.id()) == 0;
+        return synced || released.contains(attempt) && "failed".equals(members.state(member.id()));
+    }
+}
