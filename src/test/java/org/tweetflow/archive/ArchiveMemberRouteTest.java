@@ -403,14 +403,14 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
-    void rateLimitInOneRangeEndsTheSyncWithoutCallingForTheRemainingRanges() throws Exception {
+    void rateLimitAnswerEndsTheSyncWithoutAnotherCall() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SANDY, clock.instant());
         faults.inject(Fault.status("GET", TIMELINE, 429, "{\"title\":\"Too Many Requests\",\"status\":429}"));
 
         SyncOutcome stopped = sync(ada);
 
         assertThat(stopped.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
-        assertThat(x.callCount("users/tweets")).as("no call for the 16 ranges after the 429").isZero();
+        assertThat(x.callCount("users/tweets")).as("no call after the 429").isZero();
         clock.set(stopped.notBefore().plusSeconds(1));
     }
 
@@ -430,6 +430,83 @@ class ArchiveMemberRouteTest {
         assertThat(x.callCount("users/tweets")).as("no call for the second member").isEqualTo(callsAfterFirst);
         x.setUsageCapped(false);
         clock.set(capped.notBefore().plusSeconds(1));
+    }
+
+    @Test
+    void accountCreatedIn2007WithFourThousandPostsSyncedOnAWednesdayGetsEveryReachablePostWithinTheCallTarget()
+            throws Exception {
+        clock.set(IsoWeek.of(clock.instant()).next().start().plus(Duration.ofDays(2)).plus(Duration.ofHours(13)));
+        Member ada = members.connect(ADA, XSimulator.VETERAN, clock.instant());
+        assertThat(ada.twitterCreatedAt()).isBefore(WeekPlanner.TIMELINE_FLOOR);
+        assertThat(x.tweetCount(XSimulator.VETERAN)).isEqualTo(4000);
+
+        SyncOutcome outcome = sync(ada);
+
+        assertThat(outcome.kind()).as(members.detail(ada.id())).isEqualTo(SyncOutcome.Kind.SYNCED);
+        JsonNode archive = members.archive(ADA);
+        for (JsonNode week : archive.path("weeks")) {
+            IsoWeek id = IsoWeek.parse(week.path("week").asText());
+            week.path("tweets").forEach(tweet -> assertThat(IsoWeek.of(Instant.parse(tweet.path("created_at")
+                    .asText()))).isEqualTo(id));
+        }
+        List<String> reachable = x.reachableTweetIds(XSimulator.VETERAN);
+        assertThat(tweetIds(archive)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(reachable);
+        assertThat(archive.path("weeks").get(0).path("week").asText()).as("X's floor week").isEqualTo("2010-W44");
+        int calls = x.callCount("users/tweets");
+        LOG.info("Efficiency: first sync of a 2007 account, {} reachable posts, took {} timeline calls",
+                reachable.size(), calls);
+        assertThat(calls).isLessThanOrEqualTo((reachable.size() + 99) / 100 + 1);
+    }
+
+    @Test
+    void postTheMemberDeletedOnXStaysInTheArchive() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        List<String> archived = tweetIds(members.archive(ADA));
+        String newest = x.reachableTweetIds(XSimulator.SAM).get(0);
+        x.delete(Long.parseLong(newest));
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(tweetIds(members.archive(ADA))).contains(newest).containsAll(archived).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void postsPushedPastTheNewest3200ByNewOnesStayInTheArchive() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        List<String> archived = tweetIds(members.archive(ADA));
+        Instant from = clock.instant();
+        for (int i = 0; i < 3300; i++) {
+            x.post(XSimulator.SAM, "Busy day, post " + i, from.plusSeconds(20L * i));
+        }
+        clock.set(from.plusSeconds(20L * 3300).plus(Duration.ofMinutes(5)));
+        assertThat(x.reachableTweetIds(XSimulator.SAM)).doesNotContainAnyElementsOf(archived);
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(tweetIds(members.archive(ADA))).doesNotHaveDuplicates().containsAll(archived)
+                .containsAll(x.reachableTweetIds(XSimulator.SAM));
+    }
+
+    @Test
+    void postEditedOnXReplacesItsOldCopyWhichStaysAmongTheIncludes() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        long original = x.post(XSimulator.SAM, "Coffe and code", clock.instant().minus(Duration.ofMinutes(20))).id();
+        sync(ada);
+        assertThat(tweetIds(members.archive(ADA))).contains(Long.toString(original));
+        String edited = x.edit(original, "Coffee and code", clock.instant().minus(Duration.ofMinutes(10)))
+                .idString();
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        JsonNode archive = members.archive(ADA);
+        assertThat(tweetIds(archive)).contains(edited).doesNotContain(Long.toString(original));
+        JsonNode week = weeksByName(archive).get(IsoWeek.of(clock.instant().minus(Duration.ofMinutes(70))).toString());
+        assertThat(week.path("includes").path("tweets").findValuesAsText("id")).contains(Long.toString(original));
     }
 
     private SyncOutcome sync(Member member) {

@@ -96,7 +96,7 @@ final class XRenderer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.idString());
         m.put("text", t.text());
-        m.put("edit_history_tweet_ids", List.of(t.idString()));
+        m.put("edit_history_tweet_ids", sim.editHistory(t).stream().map(String::valueOf).toList());
         if (tweetFields.contains("author_id")) {
             m.put("author_id", t.authorId());
         }
@@ -351,6 +351,13 @@ final class XRenderer {
                             sim.account(rt.authorId()).ifPresent(a -> users.putIfAbsent(a.id(), a));
                         }
                     });
+                }
+            }
+            if (expansions.contains("edit_history_tweet_ids")) {
+                for (long version : sim.editHistory(t)) {
+                    if (version != t.id()) {
+                        sim.tweet(version).ifPresent(earlier -> included.putIfAbsent(earlier.id(), earlier));
+                    }
                 }
             }
             if (expansions.contains("attachments.media_keys")) {

@@ -85,6 +85,8 @@ public class XSimulator {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, NavigableMap<Long, Tweet>> timelines = new ConcurrentHashMap<>();
     private final Map<Long, Tweet> tweets = new ConcurrentHashMap<>();
+    /** Edited posts: the new id and the ids of its earlier versions, oldest first. */
+    private final Map<Long, List<Long>> earlierVersions = new ConcurrentHashMap<>();
     private final Map<String, Media> media = new ConcurrentHashMap<>();
     private final Map<String, Poll> polls = new ConcurrentHashMap<>();
     private final Map<String, Place> places = new LinkedHashMap<>();
@@ -132,6 +134,28 @@ public class XSimulator {
         Tweet t = addTweet(userId, text, at, "en", "Tweetflow Sandbox", 0, null, List.of(), List.of(), null, null,
                 new Tweet.Metrics(0, 0, 0, 0, 0, 0), false);
         return t;
+    }
+
+    /**
+     * The user edits a post, as X does it: the edit is a new post with a new id (created at the edit) whose
+     * {@code edit_history_tweet_ids} list the earlier versions; the timeline shows only the newest version.
+     */
+    public Tweet edit(long id, String text, Instant at) {
+        Tweet old = tweet(id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+        Tweet edited = addTweet(old.authorId(), text, at, old.lang(), old.source(), old.conversationId(),
+                old.inReplyToUserId(), old.referencedTweets(), old.mediaKeys(), old.pollId(), old.placeId(),
+                old.metrics(), old.withheld());
+        List<Long> history = new ArrayList<>(earlierVersions.getOrDefault(id, List.of()));
+        history.add(id);
+        earlierVersions.put(edited.id(), List.copyOf(history));
+        removeFromTimeline(old);
+        return edited;
+    }
+
+    /** The user deletes a post: X no longer returns it. */
+    public void delete(long id) {
+        tweet(id).ifPresent(this::removeFromTimeline);
+        tweets.remove(id);
     }
 
     public int callCount(String endpointKey) {
@@ -199,6 +223,22 @@ public class XSimulator {
 
     Collection<Account> allAccounts() {
         return accounts.values();
+    }
+
+    /** The ids of every version of the post, oldest first, this one last. */
+    List<Long> editHistory(Tweet t) {
+        List<Long> history = new ArrayList<>(earlierVersions.getOrDefault(t.id(), List.of()));
+        history.add(t.id());
+        return history;
+    }
+
+    private void removeFromTimeline(Tweet t) {
+        NavigableMap<Long, Tweet> tl = timelines.get(t.authorId());
+        if (tl != null) {
+            synchronized (tl) {
+                tl.remove(t.id());
+            }
+        }
     }
 
     Optional<Tweet> tweet(long id) {
