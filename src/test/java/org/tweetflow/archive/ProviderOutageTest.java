@@ -22,6 +22,7 @@ import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.security.OAuthClientConfiguration;
 
 /**
  * A provider's outage outlasting the backoff of single calls: the sync stays queued and is tried again after a
@@ -30,7 +31,8 @@ import org.tweetflow.sandbox.x.XSimulator;
 @TweetflowTest
 @Import(TestClock.class)
 @TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.poll-interval=PT0.1S",
-        "tweetflow.http.max-retries=2", "tweetflow.archive.retry-delay=PT1M", "tweetflow.archive.retry-delay-max=PT1H",
+        "tweetflow.http.max-retries=2", "tweetflow.http.read-timeout=PT1S", "tweetflow.archive.retry-delay=PT1M",
+        "tweetflow.archive.retry-delay-max=PT1H",
         "tweetflow.simulation.timeline-limit=100000", "tweetflow.simulation.window=PT15M"})
 class ProviderOutageTest {
 
@@ -86,6 +88,26 @@ class ProviderOutageTest {
         assertThat(ArchiveMemberRouteTest.tweetIds(members.archive(ada.projectMemberId())))
                 .containsExactlyInAnyOrderElementsOf(x.reachableTweetIds(XSimulator.SAM));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class)).isZero();
+    }
+
+    @Test
+    void tokenEndpointThatNeverAnswersFailsTheSyncWithinTheTimeoutsAndReleasesItsLease() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
+        members.store(OAuthClientConfiguration.TWITTER, "10000001", expired.accessToken(), expired.refreshToken(),
+                clock.instant().minus(Duration.ofHours(3)));
+        for (int i = 0; i < OUTAGE_ANSWERS; i++) {
+            faults.inject(Fault.delay("POST", "/x/2/oauth2/token", Duration.ofSeconds(20)));
+        }
+        long started = System.nanoTime();
+
+        queue.queue(ada.id(), "connected");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> settled(ada, 1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(members.detail(ada.id())).contains("tried again from");
+        assertThat(jdbc.queryForObject("SELECT not_before FROM work_item WHERE subject_id = ?", Timestamp.class,
+                ada.id()).toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
     }
 
     private void xIsDown() {
