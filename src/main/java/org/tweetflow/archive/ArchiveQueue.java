@@ -63,7 +63,10 @@ public class ArchiveQueue {
         return queued;
     }
 
-    /** Queues one member to be synced as soon as a worker is free; false when it was queued already. */
+    /**
+     * Queues one member to be synced as soon as a worker is free; false when it was queued already, or while their
+     * archive is being deleted.
+     */
     @Transactional
     public boolean queue(long memberId, String reason) {
         return queue(memberId, reason, clock.instant());
@@ -81,8 +84,14 @@ public class ArchiveQueue {
     private boolean queue(long memberId, String reason, Instant notBefore) {
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            jdbc.update("INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)",
-                    KIND, memberId, reason, Timestamp.from(notBefore), now);
+            // not while the member's archive is being deleted: the sync would merge it back (ArchiveDeletions
+            // queues one once Open Humans confirmed the deletion)
+            if (jdbc.update("""
+                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
+                    WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?)""",
+                    KIND, memberId, reason, Timestamp.from(notBefore), now, ArchiveDeletions.KIND, memberId) == 0) {
+                return false;
+            }
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }

@@ -73,14 +73,24 @@ public class ArchiveStates {
         jdbc.update("UPDATE archive_state SET sync_requested_at = ? WHERE member_id = ?", Timestamp.from(at), memberId);
     }
 
-    /** The member deleted their archive on Open Humans: nothing is archived any more. */
+    /**
+     * The member asked for their archive to be deleted (recorded at once, before Open Humans confirms it): a sync
+     * uploading from now on withdraws its file.
+     */
+    public void archiveDeletionRequested(long memberId) {
+        Timestamp now = now();
+        ensure(memberId, now);
+        jdbc.update("UPDATE archive_state SET archive_deleted_at = ? WHERE member_id = ?", now, memberId);
+    }
+
+    /** Open Humans confirmed deleting the member's archive: nothing is archived any more. */
     public void archiveDeleted(long memberId) {
         jdbc.update("""
                 UPDATE archive_state SET tweets = 0, weeks = 0, first_week = NULL, last_week = NULL, oh_file_id = NULL,
-                last_complete_at = NULL, archive_deleted_at = ? WHERE member_id = ?""", now(), memberId);
+                last_complete_at = NULL, updated_at = ? WHERE member_id = ?""", now(), memberId);
     }
 
-    /** Whether the member had their archive deleted after {@code since}. */
+    /** Whether the member asked for their archive to be deleted after {@code since}. */
     public boolean archiveDeletedSince(long memberId, Instant since) {
         return jdbc.queryForList("SELECT archive_deleted_at FROM archive_state WHERE member_id = ?", Timestamp.class,
                 memberId).stream().anyMatch(at -> at != null && !at.toInstant().isBefore(since));

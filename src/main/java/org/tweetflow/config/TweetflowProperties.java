@@ -74,8 +74,8 @@ public record TweetflowProperties(
      * @param lease           how long a claimed member stays with one worker without renewal
      * @param pollInterval    how often idle workers look for queued members
      * @param claimQueued     whether this replica's workers take queued syncs (off for a replica serving pages only)
-     * @param retryDelay      how long a sync stopped by a provider's outage waits before it is tried again (doubled
-     *                        on each further attempt)
+     * @param retryDelay      how long a sync stopped by a provider's outage, or an archive deletion Open Humans did
+     *                        not confirm, waits before it is tried again (doubled on each further attempt)
      * @param retryDelayMax   the longest such wait
      */
     public record Archive(
@@ -88,6 +88,15 @@ public record TweetflowProperties(
             @DefaultValue("true") boolean claimQueued,
             @NotNull @DefaultValue("PT1M") Duration retryDelay,
             @NotNull @DefaultValue("PT1H") Duration retryDelayMax) {
+
+        /** The wait before attempt {@code attempts + 1}: retry-delay, twice that, four times ... up to retry-delay-max. */
+        public Duration retryDelayAfter(int attempts) {
+            Duration delay = retryDelay;
+            for (int i = 1; i < attempts && delay.compareTo(retryDelayMax) < 0; i++) {
+                delay = delay.multipliedBy(2);
+            }
+            return delay.compareTo(retryDelayMax) < 0 ? delay : retryDelayMax;
+        }
     }
 
     /**

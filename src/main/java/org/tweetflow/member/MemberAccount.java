@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
 import org.tweetflow.config.TweetflowProperties;
@@ -32,18 +33,20 @@ public class MemberAccount {
     private final EncryptedAuthorizedClientService clients;
     private final ArchiveQueue queue;
     private final ArchiveStates states;
+    private final ArchiveDeletions deletions;
     private final ProducerTemplate camel;
     private final Clock clock;
     private final Duration syncNowInterval;
 
     public MemberAccount(Members members, MemberTokens tokens, EncryptedAuthorizedClientService clients,
-            ArchiveQueue queue, ArchiveStates states, ProducerTemplate camel, Clock clock,
+            ArchiveQueue queue, ArchiveStates states, ArchiveDeletions deletions, ProducerTemplate camel, Clock clock,
             TweetflowProperties properties) {
         this.members = members;
         this.tokens = tokens;
         this.clients = clients;
         this.queue = queue;
         this.states = states;
+        this.deletions = deletions;
         this.camel = camel;
         this.clock = clock;
         this.syncNowInterval = properties.archive().syncNowInterval();
@@ -80,17 +83,26 @@ public class MemberAccount {
     /**
      * Forgets the X account here and revokes the token at X; the archive on Open Humans goes only if asked. The
      * account is forgotten first, so a sync running meanwhile stops before it uploads anything.
+     *
+     * @return whether Open Humans confirmed deleting the archive; false when it is kept, or when Open Humans did not
+     *         answer and the deletion is tried again later
      */
-    public void disconnectTwitter(Member member, boolean deleteArchive) {
+    public boolean disconnectTwitter(Member member, boolean deleteArchive) {
         members.disconnectTwitter(member.id());
         queue.dequeue(member.id());
         states.idle(member.id());
         revokeTwitter(member);
-        if (deleteArchive) {
-            states.archiveDeleted(member.id());
-            call("direct:delete-archive", exchange -> withOpenHumansToken(exchange, member),
-                    "Open Humans did not delete the archive");
+        if (!deleteArchive) {
+            return false;
         }
+        deletions.request(member.id()).ifPresent(deletion -> call("direct:delete-member-archive",
+                exchange -> exchange.getMessage().setBody(deletion), "The archive deletion could not be recorded"));
+        return !deletions.pending(member.id());
+    }
+
+    /** Whether the member's archive is still being deleted from Open Humans. */
+    public boolean archiveDeletionPending(Member member) {
+        return deletions.pending(member.id());
     }
 
     /** Forgets the member here. Their archive on Open Humans stays theirs; the X token is given back first. */
@@ -133,16 +145,9 @@ public class MemberAccount {
                 tokens.accessToken(member.id(), OAuthClientConfiguration.TWITTER));
     }
 
-    private void withOpenHumansToken(Exchange exchange, Member member) {
-        exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
-        exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
-        exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
-                tokens.accessToken(member.id(), OAuthClientConfiguration.OPEN_HUMANS));
-    }
-
     /** The download address of the member's archive on Open Humans (short-lived, signed), if there is one. */
     public Optional<String> archiveDownloadUrl(Member member) {
-        Exchange found = call("direct:find-archive-file", exchange -> withOpenHumansToken(exchange, member),
+        Exchange found = call("direct:find-archive-file", exchange -> tokens.actAtOpenHumans(exchange, member),
                 "Open Humans did not list the member's files");
         return Optional.ofNullable(found.getMessage().getBody(ArchiveFile.class))
                 .map(ArchiveFile::downloadUrl);

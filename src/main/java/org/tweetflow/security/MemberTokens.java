@@ -2,6 +2,7 @@ package org.tweetflow.security;
 
 import java.util.Set;
 
+import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -10,6 +11,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 
@@ -56,6 +58,14 @@ public class MemberTokens {
     /** A new access token after the provider answered 401 to {@code rejected}, unless another call renewed it. */
     public String renewedAccessToken(long memberId, String provider, String rejected) {
         return authorize(memberId, provider, forcedRefresh, rejected);
+    }
+
+    /** Lets the exchange's calls to Open Humans act for the member: their project member id and a usable token. */
+    public void actAtOpenHumans(Exchange exchange, Member member) {
+        exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
+        exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
+        exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
+                accessToken(member.id(), OAuthClientConfiguration.OPEN_HUMANS));
     }
 
     private String authorize(long memberId, String provider,

@@ -17,6 +17,10 @@ import org.tweetflow.member.MemberAccount;
 @Controller
 class ConnectController {
 
+    /** Said until Open Humans confirmed deleting the member's archive: the archive is still there meanwhile. */
+    static final String DELETION_PENDING = "Open Humans has not confirmed deleting your archive yet; "
+            + "tweetflow keeps asking until it does.";
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectController.class);
 
     private final SignedInMember signedIn;
@@ -28,8 +32,13 @@ class ConnectController {
     }
 
     @GetMapping("/connect")
-    String connect(Authentication authentication) {
-        return signedIn.of(authentication).twitterConnected() ? "redirect:/dashboard" : "connect";
+    String connect(Authentication authentication, Model model) {
+        Member member = signedIn.of(authentication);
+        if (member.twitterConnected()) {
+            return "redirect:/dashboard";
+        }
+        model.addAttribute("deletionPending", account.archiveDeletionPending(member) ? DELETION_PENDING : null);
+        return "connect";
     }
 
     @GetMapping("/connect/twitter/callback")

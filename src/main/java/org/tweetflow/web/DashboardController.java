@@ -78,10 +78,10 @@ class DashboardController {
     String disconnect(Authentication authentication, @RequestParam(defaultValue = "keep") String archive,
             RedirectAttributes flash) {
         boolean delete = "delete".equals(archive);
-        account.disconnectTwitter(signedIn.of(authentication), delete);
-        flash.addFlashAttribute("notice", delete
-                ? "X disconnected and your archive deleted from Open Humans."
-                : "X disconnected. Your archive stays in your Open Humans account.");
+        boolean deleted = account.disconnectTwitter(signedIn.of(authentication), delete);
+        flash.addFlashAttribute("notice", !delete ? "X disconnected. Your archive stays in your Open Humans account."
+                : deleted ? "X disconnected and your archive deleted from Open Humans."
+                : "X disconnected. " + ConnectController.DELETION_PENDING);
         return "redirect:/connect";
     }
 

@@ -2,6 +2,8 @@ package org.tweetflow.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -47,6 +49,18 @@ class TweetflowPropertiesTest {
     void invalidDurationFailsTheStart() {
         runner.withPropertyValues("tweetflow.archive.stale-after=four days")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void eachRetryAfterAnOutageWaitsTwiceAsLongUpToTheLongestWait() {
+        runner.withPropertyValues("tweetflow.archive.retry-delay=PT1M", "tweetflow.archive.retry-delay-max=PT1H")
+                .run(context -> {
+                    TweetflowProperties.Archive archive = context.getBean(TweetflowProperties.class).archive();
+                    assertThat(archive.retryDelayAfter(1)).isEqualTo(Duration.ofMinutes(1));
+                    assertThat(archive.retryDelayAfter(2)).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(archive.retryDelayAfter(4)).isEqualTo(Duration.ofMinutes(8));
+                    assertThat(archive.retryDelayAfter(40)).isEqualTo(Duration.ofHours(1));
+                });
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.tweetflow.archive;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+import org.tweetflow.security.MemberTokens;
+import org.tweetflow.work.WorkItem;
+import org.tweetflow.work.WorkLeases;
+
+/**
+ * "Delete my archive", kept until Open Humans confirmed it: the request is a work item of its own kind, tried at
+ * once and, while Open Humans fails (5xx after the redeliveries, timeouts, a refused token), again later, each time
+ * after a longer wait (retry-delay, as a sync after an outage). Only a confirmed deletion empties what the dashboard shows; the request time is recorded at
+ * once, so a sync uploading meanwhile withdraws its file. No archive sync is queued while a deletion is pending (it
+ * would merge the archive about to go); one is queued once it is gone, for a member who connected X again.
+ */
+@Component("archiveDeletions")
+public class ArchiveDeletions {
+
+    public static final String KIND = "archive-delete";
+
+    /** A few calls with their redeliveries; a replica that dies leaves the deletion to another one after this. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveDeletions.class);
+    private static final int CLAIMS_PER_POLL = 4;
+
+    private final JdbcTemplate jdbc;
+    private final WorkLeases leases;
+    private final ArchiveStates states;
+    private final ArchiveQueue queue;
+    private final Members members;
+    private final MemberTokens tokens;
+    private final Clock clock;
+    private final TweetflowProperties.Archive settings;
+    private final String owner = "archive-deletions/" + UUID.randomUUID();
+
+    public ArchiveDeletions(JdbcTemplate jdbc, WorkLeases leases, ArchiveStates states, ArchiveQueue queue,
+            Members members, MemberTokens tokens, Clock clock, TweetflowProperties properties) {
+        this.jdbc = jdbc;
+        this.leases = leases;
+        this.states = states;
+        this.queue = queue;
+        this.members = members;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.settings = properties.archive();
+    }
+
+    /**
+     * The member asked for their archive to be deleted. Returns the deletion, claimed by this replica to try at once,
+     * or empty when one was pending already (it keeps its own schedule).
+     */
+    public Optional<WorkItem> request(long memberId) {
+        states.archiveDeletionRequested(memberId);
+        Instant now = clock.instant();
+        try {
+            jdbc.update("""
+                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at, lease_owner, lease_until,
+                    attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 1)""", KIND, memberId, "requested", Timestamp.from(now),
+                    Timestamp.from(now), owner, Timestamp.from(now.plus(LEASE)));
+        } catch (DuplicateKeyException pendingAlready) {
+            return Optional.empty();
+        }
+        long id = jdbc.queryForObject("SELECT id FROM work_item WHERE kind = ? AND subject_id = ?", Long.class, KIND,
+                memberId);
+        return Optional.of(new WorkItem(id, KIND, memberId, "requested", 1));
+    }
+
+    /** Whether the member's archive is still to be deleted: Open Humans has not confirmed it yet. */
+    public boolean pending(long memberId) {
+        return jdbc.queryForObject("SELECT count(*) FROM work_item WHERE kind = ? AND subject_id = ?", Integer.class,
+                KIND, memberId) > 0;
+    }
+
+    /** The deletions due for another attempt, claimed by this replica. */
+    public List<WorkItem> due() {
+        List<WorkItem> claimed = new ArrayList<>();
+        while (claimed.size() < CLAIMS_PER_POLL) {
+            Optional<WorkItem> next = leases.claimNext(KIND, owner, LEASE);
+            if (next.isEmpty()) {
+                break;
+            }
+            claimed.add(next.get());
+        }
+        return claimed;
+    }
+
+    /** Body: a claimed deletion. The calls that follow act for its member at Open Humans. */
+    public void begin(Exchange exchange) {
+        WorkItem item = exchange.getMessage().getBody(WorkItem.class);
+        exchange.setProperty(TweetflowExchange.WORK_ITEM, item);
+        Member member = members.find(item.subjectId()).orElseThrow(() -> new IllegalStateException(
+                "member " + item.subjectId() + " left; their archive can no longer be deleted for them"));
+        tokens.actAtOpenHumans(exchange, member);
+    }
+
+    /** Open Humans confirmed: the archive is gone, and a member who connected X again meanwhile starts afresh. */
+    public void confirmed(Exchange exchange) {
+        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+        states.archiveDeleted(item.subjectId());
+        leases.complete(item, owner);
+        LOG.info("Archive of member {} deleted on Open Humans", item.subjectId());
+        if (members.find(item.subjectId()).filter(Member::twitterConnected).isPresent()) {
+            queue.queue(item.subjectId(), "connected");
+        }
+    }
+
+    /** Open Humans did not confirm: tried again after a wait that doubles with each attempt (retry-delay). */
+    public void failed(Exchange exchange) {
+        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (members.find(item.subjectId()).isEmpty()) {
+            LOG.warn("Archive deletion of member {} dropped: the member left", item.subjectId());
+            leases.complete(item, owner);
+            return;
+        }
+        Instant retryAt = clock.instant().plus(settings.retryDelayAfter(item.attempts()));
+        LOG.warn("Open Humans did not confirm deleting the archive of member {} (attempt {}): {}; trying again at {}",
+                item.subjectId(), item.attempts(), cause == null ? "no answer" : cause.getMessage(), retryAt);
+        leases.release(item, owner, retryAt);
+    }
+}
