@@ -21,6 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tweetflow.TweetflowTest;
+import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 import org.tweetflow.security.MemberSignIn;
@@ -83,6 +84,20 @@ class DashboardPageTest {
         mvc.perform(post("/dashboard/sync").with(SignedIn.as(ada)).with(csrf())).andExpect(redirectedUrl("/connect"));
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class)).isZero();
+    }
+
+    @Test
+    void connectPageSaysAnArchiveDeletionOpenHumansHasNotConfirmedIsStillUnderWay() throws Exception {
+        Member ada = members.ensure("10000001");
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)",
+                ArchiveDeletions.KIND, ada.id(), "requested", now, now);
+
+        Document page = Jsoup.parse(mvc.perform(get("/connect").with(SignedIn.as(ada))).andReturn().getResponse()
+                .getContentAsString());
+
+        assertThat(page.getElementById("deletion-pending").text())
+                .startsWith("Open Humans has not confirmed deleting your archive yet");
     }
 
     private Document dashboard(Member member) throws Exception {
