@@ -26,9 +26,10 @@ import org.tweetflow.work.WorkLeases;
 /**
  * "Delete my archive", kept until Open Humans confirmed it: the request is a work item of its own kind, tried at
  * once and, while Open Humans fails (5xx after the redeliveries, timeouts, a refused token), again later, each time
- * after a longer wait (retry-delay, as a sync after an outage). Only a confirmed deletion empties what the dashboard shows; the request time is recorded at
- * once, so a sync uploading meanwhile withdraws its file. No archive sync is queued while a deletion is pending (it
- * would merge the archive about to go); one is queued once it is gone, for a member who connected X again.
+ * after a longer wait (retry-delay, as a sync after an outage). Only a confirmed deletion empties what the dashboard
+ * shows; the request time is recorded at once, so a sync uploading meanwhile withdraws its file. No archive sync is
+ * queued while a deletion is pending (it would merge the archive about to go); one is queued once it is gone, for a
+ * member who connected X again.
  */
 @Component("archiveDeletions")
 public class ArchiveDeletions {
