@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -73,13 +72,11 @@ public class MemberSync {
                 .orElseThrow(() -> new IllegalStateException("member " + memberId + " has no X account connected"));
         exchange.setProperty(TweetflowExchange.SYNC_RUN, new SyncRun(member, clock.instant()));
         states.started(memberId);
-        exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
         exchange.setProperty(TweetflowExchange.X_USER_ID, member.twitterUserId());
         exchange.setProperty(TweetflowExchange.CREDENTIAL, member.credential());
         exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
                 tokens.accessToken(memberId, OAuthClientConfiguration.TWITTER));
-        exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
-                tokens.accessToken(memberId, OAuthClientConfiguration.OPEN_HUMANS));
+        tokens.actAtOpenHumans(exchange, member);
     }
 
     /** Body: the archive file found on Open Humans, or null for a member's first sync. */
@@ -244,7 +241,7 @@ public class MemberSync {
         String detail = cause == null ? "unknown failure" : cause.getMessage();
         if (isOutage(cause)) {
             // the backoff of the single calls did not outlast it: the sync is tried again later, not next day
-            Instant retryAt = clock.instant().plus(outageBackoff(attempts(exchange)));
+            Instant retryAt = clock.instant().plus(settings.retryDelayAfter(attempts(exchange)));
             String waiting = detail + "; tried again from " + retryAt;
             states.failed(memberId, waiting);
             LOG.warn("Archive sync of member {} met an outage, the archive on Open Humans is unchanged: {}", memberId,
@@ -268,15 +265,6 @@ public class MemberSync {
             }
         }
         return false;
-    }
-
-    /** The first retry after an outage waits retry-delay, each further one twice as long, up to retry-delay-max. */
-    private Duration outageBackoff(int attempts) {
-        Duration delay = settings.retryDelay();
-        for (int i = 1; i < attempts && delay.compareTo(settings.retryDelayMax()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(settings.retryDelayMax()) < 0 ? delay : settings.retryDelayMax();
     }
 
     /** Whether the member is still here, with the X account this sync is for. */
