@@ -2,16 +2,25 @@ package org.tweetflow.sandbox;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Plain HTTP/1.1 requests to the sandbox on the test's port, as any client would send them. */
+/**
+ * Plain HTTP/1.1 requests to the sandbox on the test's port, as any client would send them. A {@link SandboxTest}
+ * gets one injected ({@code @Autowired SandboxHttp http}).
+ */
 public final class SandboxHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,7 +29,7 @@ public final class SandboxHttp {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
 
-    public SandboxHttp(int port) {
+    public SandboxHttp(@Value("${server.port}") int port) {
         this.port = port;
     }
 
@@ -36,7 +45,12 @@ public final class SandboxHttp {
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return http.send(request, body);
     }
 
     public static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -49,6 +63,23 @@ public final class SandboxHttp {
 
     public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** An application/x-www-form-urlencoded body of the fields, in their order. */
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The decoded parameters of a URL's query, in their order. */
+    public static Map<String, String> query(String url) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /** The path and query of an absolute URL. */

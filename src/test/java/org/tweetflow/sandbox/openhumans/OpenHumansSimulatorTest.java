@@ -1,35 +1,29 @@
 package org.tweetflow.sandbox.openhumans;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tweetflow.sandbox.SandboxHttp.enc;
+import static org.tweetflow.sandbox.SandboxHttp.form;
+import static org.tweetflow.sandbox.SandboxHttp.json;
+import static org.tweetflow.sandbox.SandboxHttp.pathAndQuery;
+import static org.tweetflow.sandbox.SandboxHttp.query;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
-import org.tweetflow.TweetflowTest;
 import org.tweetflow.sandbox.SandboxClients;
+import org.tweetflow.sandbox.SandboxTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-@TweetflowTest
-@TestPropertySource(properties = "tweetflow.simulation.openhumans.storage-dir=${java.io.tmpdir}/tweetflow-oh-sim-test")
+@SandboxTest
 class OpenHumansSimulatorTest {
 
     private static final String ADA = "10000001";
@@ -38,14 +32,11 @@ class OpenHumansSimulatorTest {
     private static final String REDIRECT = "http://localhost/cb/openhumans";
     private static final String META = "{\"description\":\"an archive\",\"tags\":[\"tweets\",\"json\"]}";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     OpenHumansSimulator simulator;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ObjectMapper mapper = new ObjectMapper();
+    @Autowired
+    OpenHumansApi openHumans;
 
     @BeforeEach
     void clean() {
@@ -57,7 +48,7 @@ class OpenHumansSimulatorTest {
 
     @Test
     void authorizeRedirectsWithCodeAndState() throws Exception {
-        HttpResponse<String> page = get("/direct-sharing/projects/oauth2/authorize/?client_id="
+        HttpResponse<String> page = openHumans.get("/direct-sharing/projects/oauth2/authorize/?client_id="
                 + SandboxClients.OPEN_HUMANS_CLIENT_ID + "&response_type=code&redirect_uri=" + enc(REDIRECT)
                 + "&state=st-1", null);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -71,8 +62,7 @@ class OpenHumansSimulatorTest {
         String code = query(location).get("code");
         JsonNode tokens = json(tokenBasic(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT)));
-        JsonNode member = json(get("/api/direct-sharing/project/exchange-member/?access_token="
-                + tokens.get("access_token").asText(), null));
+        JsonNode member = json(openHumans.exchangeMember(tokens.get("access_token").asText()));
         assertThat(member.get("username").asText()).isEqualTo("ben");
         assertThat(member.get("project_member_id").asText()).isEqualTo(BEN);
     }
@@ -86,7 +76,7 @@ class OpenHumansSimulatorTest {
 
     @Test
     void unknownClientIdIs400Page() throws Exception {
-        HttpResponse<String> page = get("/direct-sharing/projects/oauth2/authorize/?client_id=nope"
+        HttpResponse<String> page = openHumans.get("/direct-sharing/projects/oauth2/authorize/?client_id=nope"
                 + "&response_type=code&redirect_uri=" + enc(REDIRECT) + "&state=s", null);
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Invalid client_id");
@@ -115,9 +105,9 @@ class OpenHumansSimulatorTest {
 
         String other = query(decide("authorize", ADA, "s").headers().firstValue("Location").orElseThrow())
                 .get("code");
-        HttpResponse<String> badClient = post("/oauth2/token/", form(Map.of("grant_type", "authorization_code",
-                "code", other, "redirect_uri", REDIRECT, "client_id", SandboxClients.OPEN_HUMANS_CLIENT_ID,
-                "client_secret", "wrong")), null);
+        HttpResponse<String> badClient = openHumans.post("/oauth2/token/", form(Map.of("grant_type",
+                "authorization_code", "code", other, "redirect_uri", REDIRECT,
+                "client_id", SandboxClients.OPEN_HUMANS_CLIENT_ID, "client_secret", "wrong")), null);
         assertThat(badClient.statusCode()).isEqualTo(401);
         assertThat(json(badClient).get("error").asText()).isEqualTo("invalid_client");
     }
@@ -128,14 +118,14 @@ class OpenHumansSimulatorTest {
         Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token", issued.refreshToken(),
                 "client_id", SandboxClients.OPEN_HUMANS_CLIENT_ID,
                 "client_secret", SandboxClients.OPEN_HUMANS_CLIENT_SECRET);
-        HttpResponse<String> refreshed = post("/oauth2/token/", form(form), null);
+        HttpResponse<String> refreshed = openHumans.post("/oauth2/token/", form(form), null);
         assertThat(refreshed.statusCode()).isEqualTo(200);
         JsonNode tokens = json(refreshed);
         assertThat(tokens.get("refresh_token").asText()).isNotEqualTo(issued.refreshToken());
-        assertThat(json(get("/api/direct-sharing/project/exchange-member/?access_token="
-                + tokens.get("access_token").asText(), null)).get("username").asText()).isEqualTo("cleo");
+        assertThat(json(openHumans.exchangeMember(tokens.get("access_token").asText())).get("username").asText())
+                .isEqualTo("cleo");
 
-        HttpResponse<String> reused = post("/oauth2/token/", form(form), null);
+        HttpResponse<String> reused = openHumans.post("/oauth2/token/", form(form), null);
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(reused.body()).isEqualTo("{\"error\":\"invalid_grant\"}");
     }
@@ -147,10 +137,10 @@ class OpenHumansSimulatorTest {
         String token = simulator.issueToken(ADA);
         SimulatedFile done = simulator.addFile(ADA, "done.json", META, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
         simulator.addFile(BEN, "bens.json", META, new byte[] {1});
-        HttpResponse<String> pending = uploadDirect(token, ADA, "pending.json", META);
+        HttpResponse<String> pending = openHumans.uploadDirect(token, ADA, "pending.json", META);
         assertThat(pending.statusCode()).isEqualTo(201);
 
-        JsonNode member = json(get("/api/direct-sharing/project/exchange-member/?access_token=" + token, null));
+        JsonNode member = json(openHumans.exchangeMember(token));
         assertThat(member.get("project_member_id").asText()).isEqualTo(ADA);
         assertThat(member.get("username").asText()).isEqualTo("ada");
         assertThat(member.get("message_permission").asBoolean()).isTrue();
@@ -179,7 +169,7 @@ class OpenHumansSimulatorTest {
             simulator.addFile(CLEO, "f" + i + ".json", META, new byte[] {(byte) i});
         }
         String token = simulator.issueToken(CLEO);
-        JsonNode first = json(get("/api/direct-sharing/project/exchange-member/?access_token=" + token, null));
+        JsonNode first = json(openHumans.exchangeMember(token));
         assertThat(first.get("count").asInt()).isEqualTo(150);
         assertThat(first.get("data")).hasSize(100);
         assertThat(first.get("data").get(0).get("basename").asText()).isEqualTo("f0.json");
@@ -188,7 +178,7 @@ class OpenHumansSimulatorTest {
         assertThat(next).contains("/sandbox/openhumans/api/direct-sharing/project/exchange-member/?")
                 .contains("access_token=" + token).endsWith("page=2");
 
-        JsonNode second = json(get(pathAndQuery(next), null));
+        JsonNode second = json(openHumans.get(pathAndQuery(next), null));
         assertThat(second.get("data")).hasSize(50);
         assertThat(second.get("data").get(0).get("basename").asText()).isEqualTo("f100.json");
         assertThat(second.get("data").get(49).get("basename").asText()).isEqualTo("f149.json");
@@ -201,7 +191,7 @@ class OpenHumansSimulatorTest {
     @Test
     void directUploadPutCompleteThenListed() throws Exception {
         String token = simulator.issueToken(BEN);
-        HttpResponse<String> direct = uploadDirect(token, BEN, "archive.json", META);
+        HttpResponse<String> direct = openHumans.uploadDirect(token, BEN, "archive.json", META);
         assertThat(direct.statusCode()).isEqualTo(201);
         JsonNode answer = json(direct);
         long id = answer.get("id").asLong();
@@ -210,31 +200,30 @@ class OpenHumansSimulatorTest {
                 .contains("/archive.json?AWSAccessKeyId=").contains("&Expires=").contains("&Signature=");
 
         byte[] content = "{\"tweets\":[1,2,3]}".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(local(pathAndQuery(url) + "x"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tampered = openHumans.send(
+                HttpRequest.newBuilder(openHumans.local(pathAndQuery(url) + "x"))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
         assertThat(tampered.statusCode()).isEqualTo(403);
         assertThat(tampered.body()).contains("<Error><Code>SignatureDoesNotMatch</Code>");
 
-        HttpResponse<String> early = post("/api/direct-sharing/project/files/upload/complete/?access_token=" + token,
-                form(Map.of("project_member_id", BEN, "file_id", Long.toString(id))), null);
+        HttpResponse<String> early = complete(token, BEN, id);
         assertThat(early.statusCode()).isEqualTo(400);
 
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(local(pathAndQuery(url)))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = openHumans.send(HttpRequest.newBuilder(openHumans.local(pathAndQuery(url)))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(simulator.files(BEN)).isEmpty();
 
-        HttpResponse<String> complete = post("/api/direct-sharing/project/files/upload/complete/?access_token="
-                + token, form(Map.of("project_member_id", BEN, "file_id", Long.toString(id))), null);
+        HttpResponse<String> complete = complete(token, BEN, id);
         assertThat(complete.statusCode()).isEqualTo(200);
         assertThat(complete.body()).isEqualTo("{\"status\":\"ok\",\"size\":" + content.length + "}");
 
         List<SimulatedFile> files = simulator.files(BEN);
         assertThat(files).extracting(SimulatedFile::id, SimulatedFile::basename, SimulatedFile::size)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(id, "archive.json", (long) content.length));
-        assertThat(mapper.readTree(files.get(0).metadataJson())).isEqualTo(mapper.readTree(META));
+        assertThat(json(files.get(0).metadataJson())).isEqualTo(json(META));
         assertThat(Files.readAllBytes(simulator.path(id))).isEqualTo(content);
-        JsonNode member = json(get("/api/direct-sharing/project/exchange-member/?access_token=" + token, null));
+        JsonNode member = json(openHumans.exchangeMember(token));
         assertThat(member.get("data").get(0).get("id").asLong()).isEqualTo(id);
         assertThat(simulator.callCount("put")).isEqualTo(2);
         assertThat(simulator.callCount("complete")).isEqualTo(2);
@@ -243,11 +232,12 @@ class OpenHumansSimulatorTest {
     @Test
     void directUploadAcceptsJsonBodyAndBearer() throws Exception {
         String token = simulator.issueToken(ADA);
-        String body = mapper.writeValueAsString(Map.of("project_member_id", ADA, "filename", "j.json",
+        String body = new ObjectMapper().writeValueAsString(Map.of("project_member_id", ADA, "filename", "j.json",
                 "metadata", META));
-        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(local("/api/direct-sharing/project/files/upload/direct/"))
+        HttpResponse<String> direct = openHumans.send(HttpRequest.newBuilder(
+                openHumans.local("/api/direct-sharing/project/files/upload/direct/"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(direct.statusCode()).isEqualTo(201);
         assertThat(json(direct).get("id").asLong()).isPositive();
     }
@@ -255,17 +245,18 @@ class OpenHumansSimulatorTest {
     @Test
     void uploadWithoutDescriptionOrTagsIs400() throws Exception {
         String token = simulator.issueToken(ADA);
-        HttpResponse<String> noTags = uploadDirect(token, ADA, "foo", "{\"description\":\"Test data\"}");
+        HttpResponse<String> noTags = openHumans.uploadDirect(token, ADA, "foo", "{\"description\":\"Test data\"}");
         assertThat(noTags.statusCode()).isEqualTo(400);
         assertThat(noTags.body()).isEqualTo("{\"metadata\":[\"\\\"tags\\\" is a required field of the metadata\"]}");
-        HttpResponse<String> noDescription = uploadDirect(token, ADA, "foo", "{\"tags\":[\"text\"]}");
+        HttpResponse<String> noDescription = openHumans.uploadDirect(token, ADA, "foo", "{\"tags\":[\"text\"]}");
         assertThat(noDescription.statusCode()).isEqualTo(400);
         assertThat(noDescription.body())
                 .isEqualTo("{\"metadata\":[\"\\\"description\\\" is a required field of the metadata\"]}");
-        HttpResponse<String> notObject = uploadDirect(token, ADA, "foo", "[1]");
+        HttpResponse<String> notObject = openHumans.uploadDirect(token, ADA, "foo", "[1]");
         assertThat(notObject.statusCode()).isEqualTo(400);
         assertThat(json(notObject).get("metadata").get(0).asText()).isEqualTo("Metadata must be a JSON object.");
-        HttpResponse<String> tagsNotArray = uploadDirect(token, ADA, "foo", "{\"description\":\"d\",\"tags\":\"t\"}");
+        HttpResponse<String> tagsNotArray = openHumans.uploadDirect(token, ADA, "foo",
+                "{\"description\":\"d\",\"tags\":\"t\"}");
         assertThat(tagsNotArray.statusCode()).isEqualTo(400);
         assertThat(simulator.files(ADA)).isEmpty();
     }
@@ -276,12 +267,11 @@ class OpenHumansSimulatorTest {
     void deleteNeedsExactlyOneSelector() throws Exception {
         String token = simulator.issueToken(ADA);
         SimulatedFile f = simulator.addFile(ADA, "a.json", META, new byte[] {1});
-        HttpResponse<String> none = post("/api/direct-sharing/project/files/delete/?access_token=" + token,
-                form(Map.of("project_member_id", ADA)), null);
+        HttpResponse<String> none = delete(token, Map.of("project_member_id", ADA));
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(json(none).get("non_field_errors").get(0).asText()).contains("file_id", "file_basename", "all_files");
-        HttpResponse<String> two = post("/api/direct-sharing/project/files/delete/?access_token=" + token,
-                form(Map.of("project_member_id", ADA, "file_id", Long.toString(f.id()), "all_files", "True")), null);
+        HttpResponse<String> two = delete(token, Map.of("project_member_id", ADA, "file_id", Long.toString(f.id()),
+                "all_files", "True"));
         assertThat(two.statusCode()).isEqualTo(400);
         assertThat(simulator.files(ADA)).hasSize(1);
     }
@@ -292,15 +282,14 @@ class OpenHumansSimulatorTest {
         SimulatedFile old = simulator.addFile(ADA, "same.json", META, new byte[] {1});
         SimulatedFile fresh = simulator.addFile(ADA, "same.json", META, new byte[] {2});
         SimulatedFile other = simulator.addFile(ADA, "other.json", META, new byte[] {3});
-        HttpResponse<String> deleted = post("/api/direct-sharing/project/files/delete/?access_token=" + token,
-                form(Map.of("project_member_id", ADA, "file_id", Long.toString(old.id()))), null);
+        HttpResponse<String> deleted = delete(token, Map.of("project_member_id", ADA,
+                "file_id", Long.toString(old.id())));
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(deleted.body()).isEqualTo("{\"ids\":[" + old.id() + "]}");
         assertThat(simulator.files(ADA)).extracting(SimulatedFile::id).containsExactly(fresh.id(), other.id());
         assertThat(Files.exists(simulator.path(fresh.id()))).isTrue();
 
-        HttpResponse<String> all = post("/api/direct-sharing/project/files/delete/?access_token=" + token,
-                form(Map.of("project_member_id", ADA, "all_files", "True")), null);
+        HttpResponse<String> all = delete(token, Map.of("project_member_id", ADA, "all_files", "True"));
         assertThat(json(all).get("ids")).hasSize(2);
         assertThat(simulator.files(ADA)).isEmpty();
     }
@@ -308,8 +297,7 @@ class OpenHumansSimulatorTest {
     @Test
     void deleteForAnotherMemberIs400() throws Exception {
         String token = simulator.issueToken(ADA);
-        HttpResponse<String> wrong = post("/api/direct-sharing/project/files/delete/?access_token=" + token,
-                form(Map.of("project_member_id", "1234", "all_files", "True")), null);
+        HttpResponse<String> wrong = delete(token, Map.of("project_member_id", "1234", "all_files", "True"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).isEqualTo("{\"project_member_id\":\"project_member_id is invalid\"}");
     }
@@ -321,21 +309,22 @@ class OpenHumansSimulatorTest {
         String token = simulator.issueToken(BEN);
         byte[] content = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
         simulator.addFile(BEN, "dl.json", META, content);
-        JsonNode member = json(get("/api/direct-sharing/project/exchange-member/?access_token=" + token, null));
+        JsonNode member = json(openHumans.exchangeMember(token));
         String downloadUrl = member.get("data").get(0).get("download_url").asText();
 
-        HttpResponse<String> redirect = get(pathAndQuery(downloadUrl), null);
+        HttpResponse<String> redirect = openHumans.get(pathAndQuery(downloadUrl), null);
         assertThat(redirect.statusCode()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains("/sandbox/openhumans/storage/").contains("/dl.json?");
 
-        HttpResponse<byte[]> bytes = http.send(HttpRequest.newBuilder(local(pathAndQuery(location))).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> bytes = openHumans.send(HttpRequest.newBuilder(openHumans.local(pathAndQuery(location)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(bytes.statusCode()).isEqualTo(200);
         assertThat(bytes.body()).isEqualTo(content);
         assertThat(bytes.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 
-        HttpResponse<String> wrongKey = get(pathAndQuery(downloadUrl).replaceAll("key=.*", "key=guess"), null);
+        HttpResponse<String> wrongKey = openHumans.get(pathAndQuery(downloadUrl).replaceAll("key=.*", "key=guess"),
+                null);
         assertThat(wrongKey.statusCode()).isEqualTo(404);
         assertThat(simulator.callCount("download")).isEqualTo(2);
     }
@@ -344,18 +333,18 @@ class OpenHumansSimulatorTest {
 
     @Test
     void invalidTokenIs401() throws Exception {
-        HttpResponse<String> invalid = get("/api/direct-sharing/project/exchange-member/?access_token=nope", null);
+        HttpResponse<String> invalid = openHumans.exchangeMember("nope");
         assertThat(invalid.statusCode()).isEqualTo(401);
         assertThat(invalid.body()).isEqualTo("{\"detail\":\"Invalid token.\"}");
 
         String token = simulator.issueToken(ADA);
-        assertThat(get("/api/direct-sharing/project/exchange-member/", token).statusCode()).isEqualTo(200);
+        assertThat(openHumans.get("/api/direct-sharing/project/exchange-member/", token).statusCode()).isEqualTo(200);
         simulator.expireAccessToken(token);
-        HttpResponse<String> expired = get("/api/direct-sharing/project/exchange-member/", token);
+        HttpResponse<String> expired = openHumans.get("/api/direct-sharing/project/exchange-member/", token);
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(expired.body()).isEqualTo("{\"detail\":\"Expired token.\"}");
 
-        HttpResponse<String> missing = get("/api/direct-sharing/project/exchange-member/", null);
+        HttpResponse<String> missing = openHumans.get("/api/direct-sharing/project/exchange-member/", null);
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.body()).isEqualTo("{\"detail\":\"Authentication credentials were not provided.\"}");
     }
@@ -363,76 +352,21 @@ class OpenHumansSimulatorTest {
     // ------------------------------------------------------------------ helpers
 
     private HttpResponse<String> decide(String decision, String member, String state) throws Exception {
-        return post("/direct-sharing/projects/oauth2/authorize/", form(Map.of("client_id",
+        return openHumans.post("/direct-sharing/projects/oauth2/authorize/", form(Map.of("client_id",
                 SandboxClients.OPEN_HUMANS_CLIENT_ID, "redirect_uri", REDIRECT, "state", state,
                 "project_member_id", member, "decision", decision)), null);
     }
 
+    private HttpResponse<String> complete(String token, String member, long fileId) throws Exception {
+        return openHumans.post("/api/direct-sharing/project/files/upload/complete/?access_token=" + token,
+                form(Map.of("project_member_id", member, "file_id", Long.toString(fileId))), null);
+    }
+
+    private HttpResponse<String> delete(String token, Map<String, String> fields) throws Exception {
+        return openHumans.post("/api/direct-sharing/project/files/delete/?access_token=" + token, form(fields), null);
+    }
+
     private HttpResponse<String> tokenBasic(Map<String, String> fields) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((SandboxClients.OPEN_HUMANS_CLIENT_ID + ":"
-                + SandboxClients.OPEN_HUMANS_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(local("/oauth2/token/")).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> uploadDirect(String token, String member, String filename, String metadata)
-            throws Exception {
-        return post("/api/direct-sharing/project/files/upload/direct/?access_token=" + token,
-                form(Map.of("project_member_id", member, "filename", filename, "metadata", metadata)), null);
-    }
-
-    private HttpResponse<String> get(String path, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(local(path)).GET();
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(local(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A path below the simulator (or an absolute path starting with /sandbox) on this test's port. */
-    private URI local(String path) {
-        String full = path.startsWith(SandboxClients.OPEN_HUMANS_PATH) ? path : SandboxClients.OPEN_HUMANS_PATH + path;
-        return URI.create("http://localhost:" + port + full);
-    }
-
-    /** The path and query of an absolute URL the simulator produced (its public URL may name another port). */
-    private static String pathAndQuery(String absolute) {
-        URI uri = URI.create(absolute);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
-    private static String form(Map<String, String> fields) {
-        List<String> parts = new ArrayList<>();
-        fields.forEach((k, v) -> parts.add(enc(k) + "=" + enc(v)));
-        return parts.stream().collect(Collectors.joining("&"));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private JsonNode json(HttpResponse<String> response) throws IOException {
-        return mapper.readTree(response.body());
+        return openHumans.token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET, form(fields));
     }
 }

@@ -3,15 +3,10 @@ package org.tweetflow.sandbox.openhumans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tweetflow.sandbox.SandboxHttp.enc;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tweetflow.sandbox.SandboxClients;
 import org.tweetflow.sandbox.SandboxHttp;
 import org.tweetflow.sandbox.SandboxTest;
@@ -22,22 +17,15 @@ class OpenHumansTokenRulesTest {
 
     private static final String CLEO = "10000003";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     OpenHumansSimulator simulator;
 
-    SandboxHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new SandboxHttp(port);
-    }
+    @Autowired
+    OpenHumansApi openHumans;
 
     @Test
     void badRefreshTokenIs400InvalidGrant() throws Exception {
-        HttpResponse<String> answer = token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
+        HttpResponse<String> answer = openHumans.token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
                 "grant_type=refresh_token&refresh_token=nope");
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_grant\"}");
@@ -45,7 +33,7 @@ class OpenHumansTokenRulesTest {
 
     @Test
     void badCodeIs400InvalidGrant() throws Exception {
-        HttpResponse<String> answer = token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
+        HttpResponse<String> answer = openHumans.token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
                 "grant_type=authorization_code&code=nope&redirect_uri=" + enc("http://localhost/cb"));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_grant\"}");
@@ -54,7 +42,7 @@ class OpenHumansTokenRulesTest {
     @Test
     void badClientIs401InvalidClient() throws Exception {
         String refresh = simulator.issueTokens(CLEO).refreshToken();
-        HttpResponse<String> answer = token("wrong-secret", "grant_type=refresh_token&refresh_token=" + refresh);
+        HttpResponse<String> answer = openHumans.token("wrong-secret", "grant_type=refresh_token&refresh_token=" + refresh);
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_client\"}");
     }
@@ -62,17 +50,9 @@ class OpenHumansTokenRulesTest {
     @Test
     void goodRefreshTokenAnswersTenHourTokens() throws Exception {
         String refresh = simulator.issueTokens(CLEO).refreshToken();
-        HttpResponse<String> answer = token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
+        HttpResponse<String> answer = openHumans.token(SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
                 "grant_type=refresh_token&refresh_token=" + refresh);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(SandboxHttp.json(answer).path("expires_in").asInt()).isEqualTo(36000);
-    }
-
-    private HttpResponse<String> token(String secret, String form) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((SandboxClients.OPEN_HUMANS_CLIENT_ID + ":" + secret)
-                .getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(http.local(SandboxClients.OPEN_HUMANS_PATH + "/oauth2/token/"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 }

@@ -2,24 +2,23 @@ package org.tweetflow.sandbox.openhumans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tweetflow.sandbox.SandboxHttp.enc;
+import static org.tweetflow.sandbox.SandboxHttp.json;
 import static org.tweetflow.sandbox.SandboxHttp.pathAndQuery;
+import static org.tweetflow.sandbox.SandboxHttp.query;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,12 +51,11 @@ class S3PresignedUrlTest {
     @Autowired
     S3Presigner presigner;
 
-    SandboxHttp http;
+    @Autowired
+    OpenHumansApi openHumans;
 
-    @BeforeEach
-    void client() {
-        http = new SandboxHttp(port);
-    }
+    @Autowired
+    SandboxHttp http;
 
     @Test
     void uploadUrlIsSignedWithSignatureVersion2ForAPutWithoutContentTypeOrMd5() throws Exception {
@@ -204,9 +202,7 @@ class S3PresignedUrlTest {
     void downloadRedirectsToAGetSignedTheSameWay() throws Exception {
         simulator.addFile(BEN, "dl.json", META, CONTENT);
         String token = simulator.issueToken(BEN);
-        String downloadUrl = SandboxHttp.json(http.send(HttpRequest.newBuilder(http.local(
-                SandboxClients.OPEN_HUMANS_PATH + "/api/direct-sharing/project/exchange-member/?access_token=" + token))
-                .GET().build())).at("/data/0/download_url").asText();
+        String downloadUrl = json(openHumans.exchangeMember(token)).at("/data/0/download_url").asText();
         HttpResponse<String> redirect = http.send(HttpRequest.newBuilder(http.local(pathAndQuery(downloadUrl))).GET()
                 .build());
         assertThat(redirect.statusCode()).isEqualTo(302);
@@ -225,14 +221,9 @@ class S3PresignedUrlTest {
     // ------------------------------------------------------------------ helpers
 
     private String uploadUrl(String filename) throws Exception {
-        String token = simulator.issueToken(BEN);
-        String form = "project_member_id=" + BEN + "&filename=" + enc(filename) + "&metadata=" + enc(META);
-        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(http.local(SandboxClients.OPEN_HUMANS_PATH
-                + "/api/direct-sharing/project/files/upload/direct/?access_token=" + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        HttpResponse<String> direct = openHumans.uploadDirect(simulator.issueToken(BEN), BEN, filename, META);
         assertThat(direct.statusCode()).as(direct.body()).isEqualTo(201);
-        return SandboxHttp.json(direct).path("url").asText();
+        return json(direct).path("url").asText();
     }
 
     private HttpRequest.Builder put(String url) {
@@ -244,14 +235,5 @@ class S3PresignedUrlTest {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
         mac.init(new javax.crypto.spec.SecretKeySpec(presigner.secretKey(), "HmacSHA1"));
         return java.util.Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

@@ -1,6 +1,8 @@
 package org.tweetflow.sandbox.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tweetflow.sandbox.SandboxHttp.json;
+import static org.tweetflow.sandbox.x.XSimulator.VETERAN;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -9,32 +11,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tweetflow.sandbox.SandboxClients;
-import org.tweetflow.sandbox.SandboxHttp;
 import org.tweetflow.sandbox.SandboxTest;
 
 /** The demo account from 2007: older than the timeline's floor and with more posts than the API reaches. */
 @SandboxTest
 class VeteranAccountTest {
 
-    static final String VETERAN = XSimulator.VETERAN;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     XSimulator sim;
 
-    SandboxHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new SandboxHttp(port);
-    }
+    @Autowired
+    XApi x;
 
     @Test
     void veteranWasCreatedInMarch2007AndHasFourThousandPosts() throws Exception {
@@ -46,10 +36,10 @@ class VeteranAccountTest {
         assertThat(posts.stream().filter(t -> t.createdAt().isBefore(XTimeWindow.TIMELINE_FLOOR)).count())
                 .isGreaterThan(500);
 
-        HttpResponse<String> me = http.x("/2/users/me?user.fields=created_at,public_metrics", sim.issueToken(VETERAN));
-        assertThat(SandboxHttp.json(me).at("/data/username").asText()).isEqualTo("veteran_vera");
-        assertThat(SandboxHttp.json(me).at("/data/created_at").asText()).isEqualTo("2007-03-14T18:02:00.000Z");
-        assertThat(SandboxHttp.json(me).at("/data/public_metrics/tweet_count").asInt()).isEqualTo(4000);
+        HttpResponse<String> me = x.me(VETERAN, "user.fields=created_at,public_metrics");
+        assertThat(json(me).at("/data/username").asText()).isEqualTo("veteran_vera");
+        assertThat(json(me).at("/data/created_at").asText()).isEqualTo("2007-03-14T18:02:00.000Z");
+        assertThat(json(me).at("/data/public_metrics/tweet_count").asInt()).isEqualTo(4000);
     }
 
     @Test
@@ -87,10 +77,9 @@ class VeteranAccountTest {
 
     @Test
     void authorizePageOffersTheVeteran() throws Exception {
-        HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(http.local(SandboxClients.X_PATH
-                + "/i/oauth2/authorize?response_type=code&client_id=" + SandboxClients.X_CLIENT_ID
-                + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&scope=tweet.read&state=s&code_challenge=abc"
-                + "&code_challenge_method=S256")).GET().build());
+        HttpResponse<String> page = x.page("/i/oauth2/authorize?response_type=code&client_id="
+                + SandboxClients.X_CLIENT_ID + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&scope=tweet.read&state=s"
+                + "&code_challenge=abc&code_challenge_method=S256");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("veteran_vera").contains("value=\"" + VETERAN + "\"");
         assertThat(sim.demoAccounts()).extracting(XSimulator.Account::username).contains("veteran_vera");

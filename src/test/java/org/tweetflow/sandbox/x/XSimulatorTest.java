@@ -1,11 +1,13 @@
 package org.tweetflow.sandbox.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tweetflow.sandbox.SandboxHttp.enc;
+import static org.tweetflow.sandbox.SandboxHttp.form;
+import static org.tweetflow.sandbox.SandboxHttp.query;
+import static org.tweetflow.sandbox.x.XRefusal.invalidRequest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -289,11 +291,8 @@ class XSimulatorTest {
         HttpResponse<String> answer = get(api("/2/users/" + SANDY + "/tweets?max_results=1000"),
                 sim.issueToken(SANDY));
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(answer.body())).isEqualTo(json.readTree("""
-                {"errors":[{"parameters":{"max_results":["1000"]},
-                  "message":"The `max_results` query parameter value [1000] is not between 5 and 100"}],
-                 "title":"Invalid Request","detail":"One or more parameters to your request was invalid.",
-                 "type":"https://api.twitter.com/2/problems/invalid-request"}"""));
+        assertThat(json.readTree(answer.body())).isEqualTo(invalidRequest("max_results", "1000",
+                "The `max_results` query parameter value [1000] is not between 5 and 100"));
     }
 
     @Test
@@ -484,29 +483,12 @@ class XSimulatorTest {
 
     private HttpResponse<String> post(String path, String authorization, Map<String, String> form)
             throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> query(String location) {
-        Map<String, String> out = new HashMap<>();
-        String q = URI.create(location).getRawQuery();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

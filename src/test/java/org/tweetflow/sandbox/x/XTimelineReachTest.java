@@ -2,6 +2,10 @@ package org.tweetflow.sandbox.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tweetflow.sandbox.SandboxHttp.json;
+import static org.tweetflow.sandbox.x.XRefusal.refusalMessage;
+import static org.tweetflow.sandbox.x.XSimulator.EMMA;
+import static org.tweetflow.sandbox.x.XSimulator.SANDY;
+import static org.tweetflow.sandbox.x.XSimulator.VETERAN;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -12,32 +16,19 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.tweetflow.sandbox.SandboxHttp;
 import org.tweetflow.sandbox.SandboxTest;
 
 /** How deep the timeline reaches: the 3,200 newest posts (800 without replies), and no data past them. */
 @SandboxTest
 class XTimelineReachTest {
 
-    static final String SANDY = XSimulator.SANDY;
-    static final String VETERAN = XSimulator.VETERAN;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     XSimulator sim;
 
-    SandboxHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new SandboxHttp(port);
-    }
+    @Autowired
+    XApi x;
 
     @Test
     void timelineAnswersWithoutDataForPostsOlderThanTheNewest3200() throws Exception {
@@ -48,8 +39,7 @@ class XTimelineReachTest {
                 .count();
         assertThat(postedBefore).isPositive();
 
-        HttpResponse<String> answer = http.x("/2/users/" + VETERAN + "/tweets?start_time=2010-11-06T00:00:00Z"
-                + "&end_time=" + oldestReachable, sim.issueToken(VETERAN));
+        HttpResponse<String> answer = x.timeline(VETERAN, "start_time=2010-11-06T00:00:00Z&end_time=" + oldestReachable);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json(answer)).isEqualTo(json("{\"meta\":{\"result_count\":0}}"));
     }
@@ -60,7 +50,7 @@ class XTimelineReachTest {
         List<String> ids = new ArrayList<>();
         String next = null;
         do {
-            JsonNode page = json(http.x("/2/users/" + SANDY + "/tweets?max_results=100&exclude=replies"
+            JsonNode page = json(x.get("/2/users/" + SANDY + "/tweets?max_results=100&exclude=replies"
                     + "&tweet.fields=referenced_tweets" + (next == null ? "" : "&pagination_token=" + next), token));
             for (JsonNode t : page.path("data")) {
                 ids.add(t.path("id").asText());
@@ -76,16 +66,13 @@ class XTimelineReachTest {
 
     @Test
     void timelineRefusesAnUndocumentedExclusion() throws Exception {
-        HttpResponse<String> answer = http.x("/2/users/" + SANDY + "/tweets?exclude=quotes", sim.issueToken(SANDY));
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(json(answer).at("/errors/0/message").asText())
+        assertThat(refusalMessage(x.timeline(SANDY, "exclude=quotes")))
                 .isEqualTo("The `exclude` query parameter value [quotes] is not one of [replies,retweets]");
     }
 
     @Test
     void timelineWithoutRetweetsLeavesThemOut() throws Exception {
-        JsonNode page = json(http.x("/2/users/" + SANDY + "/tweets?max_results=100&exclude=retweets"
-                + "&tweet.fields=referenced_tweets", sim.issueToken(SANDY)));
+        JsonNode page = json(x.timeline(SANDY, "max_results=100&exclude=retweets&tweet.fields=referenced_tweets"));
         assertThat(page.path("data").size()).isPositive();
         page.path("data").forEach(t -> t.path("referenced_tweets")
                 .forEach(r -> assertThat(r.path("type").asText()).isNotEqualTo("retweeted")));
@@ -93,7 +80,7 @@ class XTimelineReachTest {
 
     @Test
     void emptyResultHasNoDataField() throws Exception {
-        HttpResponse<String> answer = http.x("/2/users/" + XSimulator.EMMA + "/tweets", sim.issueToken(XSimulator.EMMA));
+        HttpResponse<String> answer = x.timeline(EMMA);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json(answer).has("data")).isFalse();
         assertThat(json(answer).at("/meta/result_count").asInt()).isZero();
