@@ -39,9 +39,10 @@ class S3Presigner {
     /**
      * Answer headers that no client sends to a presigned URL: finding one means the client carried the headers of an
      * earlier answer (Open Humans', X's) into this request. PROVIDERS.md: the PUT carries no header the signature did
-     * not cover.
+     * not cover. A Cookie is no such sign: real S3 lives on a host of its own, but the sandbox's storage shares this
+     * service's host, so a member's browser following a download link sends the service's session cookie along.
      */
-    private static final Set<String> ANSWER_HEADERS = Set.of("set-cookie", "cookie", "location", "www-authenticate",
+    private static final Set<String> ANSWER_HEADERS = Set.of("set-cookie", "location", "www-authenticate",
             "retry-after", "etag", "last-modified", "vary", "allow", "server", "x-frame-options");
     private static final String RATE_LIMIT_HEADERS = "x-rate-limit-";
 
