@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,23 @@ public class RatePauses {
     public void pause(String endpoint, Instant until, String reason) {
         Timestamp end = Timestamp.from(until);
         String why = reason.length() <= REASON_LENGTH ? reason : reason.substring(0, REASON_LENGTH - 3) + "...";
-        int inserted = jdbc.update("""
-                INSERT INTO fetch_pause (kind, paused_until, reason) SELECT ?, ?, ? WHERE NOT EXISTS
-                (SELECT 1 FROM fetch_pause WHERE kind = ?)""", endpoint, end, why, endpoint);
-        if (inserted == 0) {
+        if (!inserted(endpoint, end, why)) {
             jdbc.update("UPDATE fetch_pause SET paused_until = ?, reason = ? WHERE kind = ? AND paused_until < ?",
                     end, why, endpoint, end);
+        }
+    }
+
+    /**
+     * Stores the first pause of {@code endpoint}; false when one is stored already. Two replicas meeting the cap at
+     * once may both pass the NOT EXISTS: the second insert then breaks the key, which only means the row is there.
+     */
+    private boolean inserted(String endpoint, Timestamp end, String why) {
+        try {
+            return jdbc.update("""
+                    INSERT INTO fetch_pause (kind, paused_until, reason) SELECT ?, ?, ? WHERE NOT EXISTS
+                    (SELECT 1 FROM fetch_pause WHERE kind = ?)""", endpoint, end, why, endpoint) > 0;
+        } catch (DuplicateKeyException pausedMeanwhile) {
+            return false;
         }
     }
 
