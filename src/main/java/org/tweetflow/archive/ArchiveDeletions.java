@@ -81,7 +81,7 @@ public class ArchiveDeletions {
         }
         long id = jdbc.queryForObject("SELECT id FROM work_item WHERE kind = ? AND subject_id = ?", Long.class, KIND,
                 memberId);
-        return Optional.of(new WorkItem(id, KIND, memberId, "requested", 1));
+        return Optional.of(new WorkItem(id, KIND, memberId, "requested", 1, owner));
     }
 
     /** Whether the member's archive is still to be deleted: Open Humans has not confirmed it yet. */

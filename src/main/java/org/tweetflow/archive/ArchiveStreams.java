@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ public class ArchiveStreams {
         JsonNode[] account = {null};
         try (JsonParser parser = mapper.getFactory().createParser(archive)) {
             forEachWeek(parser, named -> account[0] = named, week -> counts.add(IsoWeek.parse(week.path("week")
-                    .asText()), week.path("complete").asBoolean(false), week.path("tweets").size()));
+                    .asText()), week.path("complete").asBoolean(false), Instant.parse(week.path("fetched_at").asText()),
+                    week.path("tweets").size()));
         }
         return counts.summary(account[0]);
     }
@@ -74,10 +76,12 @@ public class ArchiveStreams {
             gen.writeObjectField("account", account);
             gen.writeStringField("updated_at", updatedAt.toString());
             gen.writeArrayFieldStart("weeks");
-            WeekWriter writer = week -> counts.add(week.week(), week.complete(), writeWeek(gen, week, superseded));
+            WeekWriter writer = week -> counts.add(week.week(), week.complete(), week.fetchedAt(),
+                    writeWeek(gen, week, superseded));
             if (existing != null) {
                 try (JsonParser parser = mapper.getFactory().createParser(existing)) {
-                    forEachWeek(parser, replacedBelow -> { }, node -> {
+                    // the account is written anew from the member's connection, not copied
+                    forEachWeek(parser, archivedAccount -> { }, node -> {
                         FetchedWeek archived = archivedWeek(node);
                         while (next[0] != null && next[0].week().compareTo(archived.week()) < 0) {
                             writer.write(next[0]);
@@ -121,13 +125,7 @@ public class ArchiveStreams {
     private static Set<String> earlierVersions(Iterable<FetchedWeek> fetched) {
         Set<String> earlier = new HashSet<>();
         for (FetchedWeek week : fetched) {
-            for (JsonNode tweet : week.tweets()) {
-                tweet.path("edit_history_tweet_ids").forEach(version -> {
-                    if (!version.asText().equals(id(tweet))) {
-                        earlier.add(version.asText());
-                    }
-                });
-            }
+            week.tweets().forEach(tweet -> earlier.addAll(Includes.earlierVersions(tweet)));
         }
         return earlier;
     }
@@ -194,18 +192,21 @@ public class ArchiveStreams {
     private static final class Counts {
         private final TreeSet<IsoWeek> weeks = new TreeSet<>();
         private final Set<IsoWeek> complete = new HashSet<>();
+        private final Map<IsoWeek, Instant> partlyFetchedAt = new HashMap<>();
         private long tweets;
 
-        void add(IsoWeek week, boolean whole, int weekTweets) {
+        void add(IsoWeek week, boolean whole, Instant fetchedAt, int weekTweets) {
             weeks.add(week);
             if (whole) {
                 complete.add(week);
+            } else {
+                partlyFetchedAt.put(week, fetchedAt);
             }
             tweets += weekTweets;
         }
 
         ArchiveSummary summary(JsonNode account) {
-            return new ArchiveSummary(account, Set.copyOf(complete), tweets, weeks.size(),
+            return new ArchiveSummary(account, Set.copyOf(complete), Map.copyOf(partlyFetchedAt), tweets, weeks.size(),
                     weeks.isEmpty() ? null : weeks.first(), weeks.isEmpty() ? null : weeks.last());
         }
     }

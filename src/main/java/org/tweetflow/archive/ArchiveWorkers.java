@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.Exchange;
@@ -34,8 +35,10 @@ public class ArchiveWorkers {
     private final WorkLeases leases;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
-    private final String owner = hostName() + "/" + UUID.randomUUID();
-    private final Map<Long, WorkItem> running = new ConcurrentHashMap<>();
+    private final String replica = hostName() + "/" + UUID.randomUUID();
+    private final AtomicLong claims = new AtomicLong();
+    /** The running syncs by lease owner: each claim has its own, so a re-claim of a stalled item is a new run. */
+    private final Map<String, WorkItem> running = new ConcurrentHashMap<>();
 
     public ArchiveWorkers(WorkLeases leases, Clock clock, TweetflowProperties properties) {
         this.leases = leases;
@@ -47,11 +50,12 @@ public class ArchiveWorkers {
     public List<WorkItem> claim() {
         List<WorkItem> claimed = new ArrayList<>();
         while (running.size() < settings.workers()) {
-            Optional<WorkItem> next = leases.claimNext(ArchiveQueue.KIND, owner, settings.lease());
+            Optional<WorkItem> next = leases.claimNext(ArchiveQueue.KIND, replica + "#" + claims.incrementAndGet(),
+                    settings.lease());
             if (next.isEmpty()) {
                 break;
             }
-            running.put(next.get().id(), next.get());
+            running.put(next.get().leaseOwner(), next.get());
             claimed.add(next.get());
         }
         return claimed;
@@ -67,12 +71,13 @@ public class ArchiveWorkers {
     /**
      * Renews the lease of the sync running in this exchange (none when the route is called directly), called as the
      * sync makes progress: a sync stuck for a lease's time loses its item to whoever asks next. A lease lost
-     * (this replica stalled past it, another one took the sync over) ends this run before it uploads anything.
+     * (this run stalled past it, another claim took the sync over) ends this run before it uploads anything.
      */
     public void keepLease(Exchange exchange) {
         WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
-        if (item != null && !leases.renew(item, owner, settings.lease())) {
-            throw new SyncCancelledException("the lease of work item " + item.id() + " was lost to another worker");
+        if (item != null && !leases.renew(item, item.leaseOwner(), settings.lease())) {
+            throw new LeaseLostException("the sync of member " + item.subjectId() + " was taken over by another "
+                    + "worker after this one held it past its lease");
         }
     }
 
@@ -85,24 +90,26 @@ public class ArchiveWorkers {
         if (item == null) {
             return;
         }
-        running.remove(item.id());
+        running.remove(item.leaseOwner());
         // archive-member ends every sync it could record with an outcome; anything else escaped it
         SyncOutcome outcome = exchange.getMessage().getBody() instanceof SyncOutcome ended ? ended : null;
         if (outcome == null) {
             LOG.warn("Archive sync of member {} ended without an outcome; it is tried again later", item.subjectId(),
                     exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-            leases.release(item, owner, clock.instant().plus(settings.lease()));
+            leases.release(item, item.leaseOwner(), clock.instant().plus(settings.lease()));
+        } else if (outcome.kind() == SyncOutcome.Kind.COOLING_DOWN) {
+            leases.postpone(item, item.leaseOwner(), outcome.notBefore());
         } else if (outcome.staysQueued()) {
-            leases.release(item, owner, outcome.notBefore());
+            leases.release(item, item.leaseOwner(), outcome.notBefore());
         } else {
-            leases.complete(item, owner);
+            leases.complete(item, item.leaseOwner());
         }
     }
 
     /** On shutdown the running syncs' items are freed at once, for another replica to resume them. */
     @PreDestroy
     void releaseRunning() {
-        running.values().forEach(item -> leases.release(item, owner, clock.instant()));
+        running.values().forEach(item -> leases.release(item, item.leaseOwner(), clock.instant()));
     }
 
     private static String hostName() {

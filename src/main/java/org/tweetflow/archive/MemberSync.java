@@ -14,13 +14,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
@@ -104,7 +108,7 @@ public class MemberSync {
 
     public void plan(Exchange exchange) {
         SyncRun run = run(exchange);
-        run.plan(planner.dueRanges(run.completeWeeks(), run.member().twitterCreatedAt()));
+        run.plan(planner.dueRanges(run.completeWeeks(), run.partlyFetchedAt(), run.member().twitterCreatedAt()));
         states.syncing(run.member().id(), 0, run.weeksDue());
     }
 
@@ -218,6 +222,11 @@ public class MemberSync {
         if (memberId == null) {
             throw new IllegalStateException("archive sync failed before it knew its member", cause);
         }
+        if (cause instanceof LeaseLostException lost) {
+            // the worker that took the sync over records its state now
+            LOG.warn("Archive sync of member {} stopped: {}", memberId, lost.getMessage());
+            return new SyncOutcome(SyncOutcome.Kind.FAILED, null, lost.getMessage());
+        }
         boolean disconnected = run != null ? !stillConnected(run.member()) : members.find(memberId).isEmpty();
         if (cause instanceof SyncCancelledException || disconnected) {
             LOG.info("Archive sync of member {} cancelled: the member disconnected X or left", memberId);
@@ -238,7 +247,7 @@ public class MemberSync {
             states.queued(memberId);
             return new SyncOutcome(SyncOutcome.Kind.RETRY, clock.instant(), "Open Humans token renewed");
         }
-        String detail = cause == null ? "unknown failure" : cause.getMessage();
+        String detail = shortReason(cause);
         if (isOutage(cause)) {
             // the backoff of the single calls did not outlast it: the sync is tried again later, not next day
             Instant retryAt = clock.instant().plus(settings.retryDelayAfter(attempts(exchange)));
@@ -255,16 +264,36 @@ public class MemberSync {
 
     /**
      * Whether the failure is a provider's outage rather than a refusal: a 5xx (or Open Humans' 429), a timeout or a
-     * broken connection, also under the token refresh.
+     * broken connection, also under a token refresh. An answer that cannot be read is no outage: trying again
+     * reads the same answer.
      */
     private static boolean isOutage(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof XApiException.Transient || t instanceof IOException
-                    || t instanceof OpenHumansException failed && (failed.status() >= 500 || failed.status() == 429)) {
+            if (t instanceof JsonProcessingException || t instanceof MalformedArchiveException) {
+                return false;
+            }
+            if (t instanceof XApiException.Transient || t instanceof IOException || t instanceof ResourceAccessException
+                    || t instanceof OpenHumansException failed && overloaded(failed.status())
+                    || t instanceof RestClientResponseException failed && overloaded(failed.getStatusCode().value())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean overloaded(int status) {
+        return status >= 500 || status == 429;
+    }
+
+    /** What the member is told: what failed, without the provider's answer body (that goes to the log). */
+    private static String shortReason(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        if (cause instanceof OAuth2AuthorizationException refused) {
+            return "a token refresh failed (" + refused.getError().getErrorCode() + ")";
+        }
+        return cause.getMessage();
     }
 
     /** Whether the member is still here, with the X account this sync is for. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
@@ -73,6 +74,10 @@ public class SyncRun {
 
     Set<IsoWeek> completeWeeks() {
         return existingSummary == null ? Set.of() : existingSummary.completeWeeks();
+    }
+
+    Map<IsoWeek, Instant> partlyFetchedAt() {
+        return existingSummary == null ? Map.of() : existingSummary.partlyFetchedAt();
     }
 
     void plan(List<WeekRange> due) {

@@ -71,7 +71,8 @@ public record TweetflowProperties(
      * @param staleAfter      a member whose last complete sync is older than this is synced again
      * @param syncNowInterval the shortest time between two "sync now" requests of one member
      * @param workers         members synced side by side on this replica
-     * @param lease           how long a claimed member stays with one worker without renewal
+     * @param lease           how long a claimed member stays with one worker without progress; longer than one call
+     *                        through all its redeliveries (6 × read-timeout + 31 s with the defaults)
      * @param pollInterval    how often idle workers look for queued members
      * @param claimQueued     whether this replica's workers take queued syncs (off for a replica serving pages only)
      * @param retryDelay      how long a sync stopped by a provider's outage, or an archive deletion Open Humans did
@@ -83,7 +84,7 @@ public record TweetflowProperties(
             @NotNull @DefaultValue("P4D") Duration staleAfter,
             @NotNull @DefaultValue("PT1H") Duration syncNowInterval,
             @Min(1) @DefaultValue("4") int workers,
-            @NotNull @DefaultValue("PT2M") Duration lease,
+            @NotNull @DefaultValue("PT5M") Duration lease,
             @NotNull @DefaultValue("PT2S") Duration pollInterval,
             @DefaultValue("true") boolean claimQueued,
             @NotNull @DefaultValue("PT1M") Duration retryDelay,

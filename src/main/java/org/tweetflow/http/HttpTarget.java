@@ -20,8 +20,8 @@ public final class HttpTarget {
     }
 
     public static void set(Message message, String method, String url) {
-        // Camel's own headers stay: they are never sent, and the redelivery counter lives there
-        message.removeHeaders("*", "Camel*");
+        // the redelivery counter lives in headers; everything else goes, Camel's own (CamelHttpPath ...) included
+        message.removeHeaders("*", "CamelRedeliver*");
         String[] urlAndQuery = url.split("\\?", 2);
         message.setHeader(Exchange.HTTP_METHOD, method);
         message.setHeader(Exchange.HTTP_URI, urlAndQuery[0]);

@@ -6,6 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.FileEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.http.HttpTarget;
 
@@ -18,6 +20,9 @@ public class OpenHumansCalls {
 
     /** The exchange property holding the {@link OpenHumansCall} to make. */
     public static final String CALL = "tweetflowOpenHumansCall";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenHumansCalls.class);
+    private static final int LOGGED_BODY = 2000;
 
     public void prepare(Exchange exchange) {
         OpenHumansCall call = exchange.getProperty(CALL, OpenHumansCall.class);
@@ -46,8 +51,13 @@ public class OpenHumansCalls {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status != call.expectedStatus()) {
-            throw new OpenHumansException(status,
-                    "Open Humans answered " + status + " to " + call.step() + ": " + message.getBody(String.class));
+            // the answer's body stays in the log: members see what failed, not the provider's (or S3's) details
+            LOG.warn("Open Humans answered {} to {}: {}", status, call.step(), abbreviate(message.getBody(String.class)));
+            throw new OpenHumansException(status, "Open Humans answered " + status + " to " + call.step());
         }
+    }
+
+    private static String abbreviate(String body) {
+        return body == null || body.length() <= LOGGED_BODY ? body : body.substring(0, LOGGED_BODY) + "...";
     }
 }

@@ -57,12 +57,7 @@ public final class Includes {
                     pick(picked, "users", referenced.path("author_id").asText(null));
                 }
             }
-            String id = tweet.path("id").asText();
-            for (JsonNode version : tweet.path("edit_history_tweet_ids")) {
-                if (!version.asText().equals(id)) {
-                    pick(picked, "tweets", version.asText());
-                }
-            }
+            earlierVersions(tweet).forEach(version -> pick(picked, "tweets", version));
             tweet.path("attachments").path("media_keys").forEach(key -> pick(picked, "media", key.asText()));
             tweet.path("attachments").path("poll_ids").forEach(poll -> pick(picked, "polls", poll.asText()));
             pick(picked, "places", tweet.path("geo").path("place_id").asText(null));
@@ -70,6 +65,22 @@ public final class Includes {
         Map<String, List<JsonNode>> lists = new LinkedHashMap<>();
         picked.forEach((type, items) -> lists.put(type, new ArrayList<>(items.values())));
         return lists;
+    }
+
+    /**
+     * The ids of the post's earlier versions: X lists every version oldest first, the post's own id among them, so
+     * only those before it are earlier (an old version may carry the whole list).
+     */
+    public static List<String> earlierVersions(JsonNode tweet) {
+        List<String> earlier = new ArrayList<>();
+        String id = tweet.path("id").asText();
+        for (JsonNode version : tweet.path("edit_history_tweet_ids")) {
+            if (version.asText().equals(id)) {
+                return earlier;
+            }
+            earlier.add(version.asText());
+        }
+        return List.of();
     }
 
     private JsonNode pick(Map<String, Map<String, JsonNode>> picked, String type, String key) {

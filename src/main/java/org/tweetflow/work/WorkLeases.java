@@ -43,7 +43,7 @@ public class WorkLeases {
                 return Optional.of(jdbc.queryForObject(
                         "SELECT id, kind, subject_id, reason, attempts FROM work_item WHERE id = ?",
                         (rs, n) -> new WorkItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                rs.getInt(5)), id));
+                                rs.getInt(5), owner), id));
             }
         }
         return Optional.empty();
@@ -60,7 +60,17 @@ public class WorkLeases {
         jdbc.update("DELETE FROM work_item WHERE id = ? AND lease_owner = ?", item.id(), owner);
     }
 
-    /** The work must wait (a cooldown, a retry later): the item stays queued, free for anyone after notBefore. */
+    /**
+     * The work made progress and must wait (a rate-limit cooldown): the item stays queued, free for anyone after
+     * notBefore, its attempts counted anew, so that a later failure's backoff starts from the first step.
+     */
+    public void postpone(WorkItem item, String owner, Instant notBefore) {
+        jdbc.update("""
+                UPDATE work_item SET lease_owner = NULL, lease_until = NULL, not_before = ?, attempts = 0
+                WHERE id = ? AND lease_owner = ?""", Timestamp.from(notBefore), item.id(), owner);
+    }
+
+    /** The work must wait (a retry later): the item stays queued, free for anyone after notBefore. */
     public void release(WorkItem item, String owner, Instant notBefore) {
         jdbc.update("""
                 UPDATE work_item SET lease_owner = NULL, lease_until = NULL, not_before = ?

@@ -459,6 +459,29 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
+    void resyncOfABusyWeekAsksOnlyForThePostsSinceTheLastSync() throws Exception {
+        clock.set(IsoWeek.of(clock.instant()).next().start().plus(Duration.ofDays(2)).plus(Duration.ofHours(13)));
+        Instant monday = IsoWeek.of(clock.instant()).start();
+        for (int i = 0; i < 300; i++) {
+            x.post(XSimulator.SAM, "Busy start of the week, post " + i, monday.plus(Duration.ofMinutes(5L * i)));
+        }
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        List<String> archived = tweetIds(members.archive(ADA));
+        clock.advance(Duration.ofHours(8));
+        for (int i = 0; i < 10; i++) {
+            x.post(XSimulator.SAM, "Later that day, post " + i, clock.instant().minus(Duration.ofMinutes(10L * i + 5)));
+        }
+        x.resetCounts();
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(x.callCount("users/tweets")).as("ceil(10 new posts / 100) + 1").isLessThanOrEqualTo(2);
+        assertThat(tweetIds(members.archive(ADA))).containsAll(archived)
+                .containsExactlyInAnyOrderElementsOf(x.reachableTweetIds(XSimulator.SAM));
+    }
+
+    @Test
     void postTheMemberDeletedOnXStaysInTheArchive() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         sync(ada);

@@ -109,6 +109,20 @@ class ArchiveStreamsTest {
     }
 
     @Test
+    void anOldVersionCarryingTheWholeEditHistoryDoesNotHideTheNewOne() throws IOException {
+        ObjectNode original = tweet("20", "2026-11-22T20:00:00Z");
+        original.set("edit_history_tweet_ids", mapper.createArrayNode().add("20").add("25"));
+        ObjectNode edited = tweet("25", "2026-11-22T20:10:00Z");
+        edited.set("edit_history_tweet_ids", mapper.createArrayNode().add("20").add("25"));
+        SortedMap<IsoWeek, FetchedWeek> fetched = new TreeMap<>();
+        fetched.put(IsoWeek.parse("2026-W47"), week("2026-W47", NOW, original, edited));
+
+        JsonNode archive = merge(null, fetched);
+
+        assertThat(archive.path("weeks").get(0).path("tweets").findValuesAsText("id")).containsExactly("25");
+    }
+
+    @Test
     void aPageWhosePostsFallInTwoWeeksGivesEachWeekExactlyTheIncludesItsPostsReference() throws IOException {
         WeekCollector collector = new WeekCollector(WeekRange.of(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47")));
         ObjectNode includes = mapper.createObjectNode();
@@ -167,6 +181,7 @@ class ArchiveStreamsTest {
         assertThat(summary.firstWeek()).hasToString("2026-W40");
         assertThat(summary.lastWeek()).hasToString("2026-W41");
         assertThat(summary.completeWeeks()).containsExactly(IsoWeek.parse("2026-W40"));
+        assertThat(summary.partlyFetchedAt()).containsExactly(Map.entry(IsoWeek.parse("2026-W41"), NOW));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class WeekPlannerTest {
 
     @Test
     void firstSyncPlansOneRangeFromTheAccountsFirstWeekHoweverLong() {
-        List<WeekRange> ranges = planner.dueRanges(Set.of(), Instant.parse("2015-08-05T10:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(Set.of(), Map.of(), Instant.parse("2015-08-05T10:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2015-W32..2026-W48");
         assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2015-08-03T00:00:00Z"));
@@ -38,7 +39,7 @@ class WeekPlannerTest {
 
     @Test
     void anAccountOlderThanXsTimelineFloorIsAskedFromTwentyTenNovemberSixth() {
-        List<WeekRange> ranges = planner.dueRanges(Set.of(), Instant.parse("2007-03-14T09:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(Set.of(), Map.of(), Instant.parse("2007-03-14T09:00:00Z"));
 
         assertThat(ranges).hasSize(1);
         assertThat(ranges.get(0).first()).hasToString("2010-W44");
@@ -47,7 +48,7 @@ class WeekPlannerTest {
 
     @Test
     void theLastRangeEndsAMinuteBeforeNowNotAtTheEndOfTheCurrentWeek() {
-        WeekRange last = planner.dueRanges(Set.of(), Instant.parse("2026-11-02T00:00:00Z")).get(0);
+        WeekRange last = planner.dueRanges(Set.of(), Map.of(), Instant.parse("2026-11-02T00:00:00Z")).get(0);
 
         assertThat(last.end()).isEqualTo(Instant.parse("2026-11-25T09:59:00Z"));
         assertThat(last.reachesEndOf(IsoWeek.parse("2026-W47"))).isTrue();
@@ -59,7 +60,7 @@ class WeekPlannerTest {
         WeekPlanner mondayMorning = new WeekPlanner(Clock.fixed(Instant.parse("2026-11-30T00:00:30Z"),
                 ZoneOffset.UTC));
 
-        List<WeekRange> ranges = mondayMorning.dueRanges(Set.of(IsoWeek.parse("2026-W47")),
+        List<WeekRange> ranges = mondayMorning.dueRanges(Set.of(IsoWeek.parse("2026-W47")), Map.of(),
                 Instant.parse("2026-11-16T00:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W48");
@@ -70,7 +71,7 @@ class WeekPlannerTest {
     void completeWeeksAreNotFetchedAgain() {
         Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W45"), IsoWeek.parse("2026-W46"));
 
-        List<WeekRange> ranges = planner.dueRanges(complete, Instant.parse("2026-11-02T00:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(), Instant.parse("2026-11-02T00:00:00Z"));
 
         // W47 was last fetched during itself, W48 is the current week: one range, one call when idle.
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W47..2026-W48");
@@ -81,10 +82,32 @@ class WeekPlannerTest {
         Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W44"), IsoWeek.parse("2026-W46"),
                 IsoWeek.parse("2026-W47"));
 
-        List<WeekRange> ranges = planner.dueRanges(complete, Instant.parse("2026-10-26T00:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(), Instant.parse("2026-10-26T00:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W45", "2026-W48");
         assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z"));
         assertThat(ranges.get(0).end()).isEqualTo(Instant.parse("2026-11-09T00:00:00Z"));
+    }
+
+    @Test
+    void aPartlyFetchedWeekIsAskedForFromALittleBeforeItsLastFetchOnly() {
+        Instant lastFetch = Instant.parse("2026-11-24T18:00:00Z");
+
+        List<WeekRange> ranges = planner.dueRanges(Set.of(IsoWeek.parse("2026-W47")),
+                Map.of(IsoWeek.parse("2026-W48"), lastFetch), Instant.parse("2026-11-16T00:00:00Z"));
+
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W48");
+        assertThat(ranges.get(0).start()).isEqualTo(lastFetch.minus(WeekPlanner.REFETCH_OVERLAP));
+    }
+
+    @Test
+    void weeksAcrossTheIsoYearBoundaryFollowEachOther() {
+        WeekPlanner newYear = new WeekPlanner(Clock.fixed(Instant.parse("2021-01-06T12:00:00Z"), ZoneOffset.UTC));
+
+        List<WeekRange> ranges = newYear.dueRanges(Set.of(IsoWeek.parse("2020-W52")), Map.of(),
+                Instant.parse("2020-12-21T00:00:00Z"));
+
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2020-W53..2021-W01");
+        assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2020-12-28T00:00:00Z"));
     }
 }
