@@ -34,7 +34,7 @@ public class InProcessRateBudget implements RateBudget {
         Instant now = clock.instant();
         Optional<RatePauses.Pause> pause = pauses.inForce(key.endpoint(), now);
         if (pause.isPresent()) {
-            return Permit.notBefore(pause.get().until(), pause.get().reason());
+            return Permit.paused(pause.get().until(), pause.get().reason());
         }
         Permit[] permit = new Permit[1];
         windows.compute(key, (k, window) -> {

@@ -2,14 +2,25 @@ package org.tweetflow.ratelimit;
 
 import java.time.Instant;
 
-/** The budget's answer: go ahead now, or not before {@code retryAt}. */
-public record Permit(boolean granted, Instant retryAt, String reason) {
+/**
+ * The budget's answer: go ahead now, or not before {@code retryAt}.
+ *
+ * @param paused whether a stored pause of the whole endpoint (X's monthly usage cap) said no, rather than a spent
+ *               window: the member is told which, also after a restart when no 429 of this process said so
+ */
+public record Permit(boolean granted, Instant retryAt, String reason, boolean paused) {
 
     public static Permit allow() {
-        return new Permit(true, null, null);
+        return new Permit(true, null, null, false);
     }
 
+    /** The window of the key is spent until {@code retryAt}. */
     public static Permit notBefore(Instant retryAt, String reason) {
-        return new Permit(false, retryAt, reason);
+        return new Permit(false, retryAt, reason, false);
+    }
+
+    /** Every call of the endpoint is paused until {@code until} (see {@link RateBudget#pause}). */
+    public static Permit paused(Instant until, String reason) {
+        return new Permit(false, until, reason, true);
     }
 }

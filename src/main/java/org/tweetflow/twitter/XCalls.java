@@ -32,7 +32,7 @@ public class XCalls {
         if (!call.equals(exchange.getProperty(PERMIT_HELD))) {
             Permit permit = budget.tryAcquire(call.budget());
             if (!permit.granted()) {
-                throw new XApiException.RateLimited(permit.retryAt(), false,
+                throw new XApiException.RateLimited(permit.retryAt(), permit.paused(),
                         call.budget() + ": " + permit.reason() + " until " + permit.retryAt());
             }
             exchange.setProperty(PERMIT_HELD, call);

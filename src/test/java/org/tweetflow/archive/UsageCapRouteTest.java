@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
+import org.tweetflow.member.Member;
+import org.tweetflow.ratelimit.RatePauses;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.twitter.XApiException;
 
@@ -25,6 +30,22 @@ class UsageCapRouteTest {
 
     @Autowired
     XSimulator x;
+
+    @Autowired
+    RatePauses pauses;
+
+    @Autowired
+    ConnectedMembers members;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void forget() {
+        x.setUsageCapped(false);
+        jdbc.update("DELETE FROM fetch_pause");
+        members.forgetAll();
+    }
 
     @Test
     void usageCapPausesTimelineCallsOfEveryMember() {
@@ -40,6 +61,23 @@ class UsageCapRouteTest {
         assertThat(other.getException()).isInstanceOfSatisfying(XApiException.RateLimited.class,
                 e -> assertThat(e.getMessage()).contains("usage cap"));
         assertThat(x.callCount("users/tweets")).as("no call while the cap holds").isZero();
+    }
+
+    @Test
+    void aMemberSyncedWhileAStoredPauseHoldsIsToldOfTheUsageCapNotOfARateLimit() {
+        // stored by an earlier run of the service: no 429 of this process tells what the pause is for
+        Instant monthEnd = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        pauses.pause("users/tweets", monthEnd, "X usage cap reached until " + monthEnd);
+        Member ada = members.connect("10000001", XSimulator.SANDY, Instant.now());
+        x.resetCounts();
+
+        SyncOutcome outcome = camel.requestBody("direct:archive-member", ada.id(), SyncOutcome.class);
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
+        assertThat(outcome.notBefore()).isEqualTo(monthEnd);
+        assertThat(members.state(ada.id())).isEqualTo("cooling_down");
+        assertThat(members.detail(ada.id())).contains("usage cap").doesNotContain("rate limit");
+        assertThat(x.callCount("users/tweets")).as("no call while the pause holds").isZero();
     }
 
     private Exchange fetch(String credential) {

@@ -60,7 +60,9 @@ class InProcessRateBudgetTest {
         }
 
         assertThat(granted).isEqualTo(3);
-        assertThat(budget.tryAcquire(SAM_TIMELINE).retryAt()).isEqualTo(reset);
+        Permit spent = budget.tryAcquire(SAM_TIMELINE);
+        assertThat(spent.retryAt()).isEqualTo(reset);
+        assertThat(spent.paused()).as("a spent window is no pause").isFalse();
     }
 
     @Test
@@ -114,6 +116,7 @@ class InProcessRateBudgetTest {
         Permit permit = budget.tryAcquire(new BudgetKey("users/tweets", "member-1"));
 
         assertThat(permit.granted()).isFalse();
+        assertThat(permit.paused()).as("said by the pause").isTrue();
         assertThat(permit.retryAt()).isEqualTo(monthEnd);
         assertThat(permit.reason()).contains("usage cap");
         assertThat(budget.tryAcquire(new BudgetKey("users/me", "member-1")).granted()).isTrue();
@@ -128,6 +131,7 @@ class InProcessRateBudgetTest {
         Permit permit = restarted.tryAcquire(SAM_TIMELINE);
 
         assertThat(permit.granted()).isFalse();
+        assertThat(permit.paused()).as("said by the stored pause").isTrue();
         assertThat(permit.retryAt()).isEqualTo(monthEnd);
         assertThat(permit.reason()).isEqualTo("X's monthly usage cap is reached");
         clock.set(monthEnd);
