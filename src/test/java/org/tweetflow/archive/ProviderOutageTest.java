@@ -110,6 +110,25 @@ class ProviderOutageTest {
                 ada.id()).toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
     }
 
+    @Test
+    void tokenEndpointAnswering503IsAnOutageTheSyncWaitsOut() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
+        members.store(OAuthClientConfiguration.TWITTER, "10000001", expired.accessToken(), expired.refreshToken(),
+                clock.instant().minus(Duration.ofHours(3)));
+        faults.inject(Fault.status("POST", "/x/2/oauth2/token", 503,
+                "{\"title\":\"Service Unavailable\",\"status\":503}"));
+
+        queue.queue(ada.id(), "connected");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> settled(ada, 1));
+        assertThat(members.state(ada.id())).isEqualTo("failed");
+        assertThat(members.detail(ada.id())).contains("token refresh failed").contains("tried again from")
+                .doesNotContain(expired.refreshToken());
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> settled(ada, 1) && "idle".equals(members.state(ada.id())));
+    }
+
     private void xIsDown() {
         for (int i = 0; i < OUTAGE_ANSWERS; i++) {
             faults.inject(Fault.status("GET", "/x/2/users/*/tweets", 503,
