@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -33,7 +33,6 @@ public class SyncRun {
     private int weeksDue;
     private XApiException.RateLimited stoppedBy;
     private ArchiveSummary uploaded;
-
     private boolean withdrawn;
 
     public SyncRun(Member member, Instant startedAt) {

@@ -75,8 +75,9 @@ class ArchiveCooldownTest {
                 ada.id())).isEqualTo(stopped.notBefore()).isAfter(clock.instant());
 
         SyncOutcome resumed = stopped;
-        for (int round = 0; round < 5 && resumed.kind() == SyncOutcome.Kind.COOLING_DOWN; round++) {
-            clock.set(resumed.notBefore().plusSeconds(1));
+        int resumes = 0;
+        for (; resumes < 5 && resumed.kind() == SyncOutcome.Kind.COOLING_DOWN; resumes++) {
+            clock.set(resumed.notBefore()); // exactly at the end of the cooldown: X's window has rolled by then
             resumed = sync(ada);
         }
 
@@ -84,6 +85,11 @@ class ArchiveCooldownTest {
         JsonNode archive = members.archive(ADA);
         assertThat(weeks(archive)).containsExactlyElementsOf(tenWeeks);
         assertPostsAreThoseXServes(archive);
+        List<String> all = ConnectedMembers.reachableIn(x, XSimulator.SANDY, week1.start(), clock.instant());
+        assertThat(ArchiveMemberRouteTest.tweetIds(archive)).as("every post, the open week's too")
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(x.callCount("users/tweets")).as("each resume asks only for what is missing")
+                .isLessThanOrEqualTo((all.size() + 99) / 100 + 2 * resumes);
         assertThat(members.archiveFiles(ADA)).hasSize(1);
         assertThat(members.state(ada.id())).isEqualTo("idle");
     }
