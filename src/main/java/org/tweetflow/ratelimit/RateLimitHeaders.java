@@ -1,11 +1,22 @@
 package org.tweetflow.ratelimit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The {@code x-rate-limit-limit / -remaining / -reset} headers of an X answer. */
+/**
+ * The {@code x-rate-limit-limit / -remaining / -reset} headers of an X answer.
+ *
+ * @param reset when the next window may be used: the advertised reset plus {@link #ROLL_MARGIN}
+ */
 public record RateLimitHeaders(int limit, int remaining, Instant reset) {
+
+    /**
+     * X's window can roll a second or so after the reset it advertises, and a call at exactly the reset may meet a
+     * 429: the budget and every cooldown wait this much longer.
+     */
+    public static final Duration ROLL_MARGIN = Duration.ofSeconds(2);
 
     /** @param header looks a response header up by name; absent or unreadable headers give empty */
     public static Optional<RateLimitHeaders> from(Function<String, Object> header) {
@@ -18,7 +29,7 @@ public record RateLimitHeaders(int limit, int remaining, Instant reset) {
             }
             return Optional.of(new RateLimitHeaders(Integer.parseInt(limit.toString().trim()),
                     Integer.parseInt(remaining.toString().trim()),
-                    Instant.ofEpochSecond(Long.parseLong(reset.toString().trim()))));
+                    Instant.ofEpochSecond(Long.parseLong(reset.toString().trim())).plus(ROLL_MARGIN)));
         } catch (NumberFormatException unreadable) {
             return Optional.empty();
         }

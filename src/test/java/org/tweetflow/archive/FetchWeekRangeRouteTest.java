@@ -11,11 +11,13 @@ import java.util.SortedMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
+import org.tweetflow.ratelimit.RateLimitHeaders;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -37,6 +39,12 @@ class FetchWeekRangeRouteTest {
 
     @Autowired
     SandboxFaults faults;
+
+    /** X's windows are per user, and every test here reads Sandy's timeline: each starts with hers unspent. */
+    @BeforeEach
+    void freshWindows() {
+        x.resetCounts();
+    }
 
     @AfterEach
     void clearFaults() {
@@ -85,7 +93,6 @@ class FetchWeekRangeRouteTest {
 
     @Test
     void spentBudgetStopsFetchingBeforeXWouldAnswer429() {
-        x.resetCounts();
         WeekRange range = lastWeeks(200);
 
         Exchange result = fetch(range, "member-budget");
@@ -96,7 +103,7 @@ class FetchWeekRangeRouteTest {
     }
 
     @Test
-    void tooManyRequestsStopsTheRangeUntilTheAnnouncedReset() {
+    void tooManyRequestsStopsTheRangeUntilXsWindowHasRolledAfterTheAnnouncedReset() {
         long reset = Instant.now().plusSeconds(600).getEpochSecond();
         faults.inject(Fault.status("GET", TIMELINE, 429,
                 "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")
@@ -107,7 +114,7 @@ class FetchWeekRangeRouteTest {
 
         assertThat(result.getException()).isInstanceOfSatisfying(XApiException.RateLimited.class, e -> {
             assertThat(e.usageCap()).isFalse();
-            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(reset));
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(reset).plus(RateLimitHeaders.ROLL_MARGIN));
         });
     }
 

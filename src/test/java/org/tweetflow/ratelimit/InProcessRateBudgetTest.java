@@ -149,11 +149,28 @@ class InProcessRateBudgetTest {
     }
 
     @Test
-    void readsTheThreeHeadersAndIgnoresGarbage() {
+    void readsTheThreeHeadersWithTheResetPastTheRollAndIgnoresGarbage() {
         assertThat(RateLimitHeaders.from(Map.<String, Object>of("x-rate-limit-limit", "900",
                 "x-rate-limit-remaining", "12", "x-rate-limit-reset", "1764064800")::get))
-                .contains(new RateLimitHeaders(900, 12, Instant.ofEpochSecond(1764064800L)));
+                .contains(new RateLimitHeaders(900, 12, Instant.ofEpochSecond(1764064802L)));
         assertThat(RateLimitHeaders.from(Map.<String, Object>of("x-rate-limit-limit", "many")::get)).isEmpty();
+    }
+
+    @Test
+    void noCallAtTheAdvertisedResetWhileXsWindowMayNotHaveRolledYet() {
+        Instant advertised = START.plusSeconds(60);
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, RateLimitHeaders.from(Map.<String, Object>of("x-rate-limit-limit", "2",
+                "x-rate-limit-remaining", "0", "x-rate-limit-reset", Long.toString(advertised.getEpochSecond()))::get)
+                .orElseThrow());
+
+        clock.set(advertised);
+        Permit atTheReset = budget.tryAcquire(SAM_TIMELINE);
+        clock.set(advertised.plus(RateLimitHeaders.ROLL_MARGIN));
+
+        assertThat(atTheReset.granted()).isFalse();
+        assertThat(atTheReset.retryAt()).isEqualTo(advertised.plusSeconds(2));
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isTrue();
     }
 
     @Test

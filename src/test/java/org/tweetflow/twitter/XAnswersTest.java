@@ -18,7 +18,7 @@ class XAnswersTest {
     final XAnswers answers = new XAnswers(new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void tooManyRequestsWithNothingRemainingIsTheWindowLimitUntilReset() {
+    void tooManyRequestsWithNothingRemainingIsTheWindowLimitUntilXsWindowHasRolled() {
         Map<String, Object> headers = Map.of("x-rate-limit-limit", "900", "x-rate-limit-remaining", "0",
                 "x-rate-limit-reset", "1764065700");
 
@@ -26,7 +26,8 @@ class XAnswersTest {
                 "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}"))
                 .isInstanceOfSatisfying(XApiException.RateLimited.class, e -> {
                     assertThat(e.usageCap()).isFalse();
-                    assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(1764065700L));
+                    assertThat(e.retryAt()).as("the reset and the roll margin")
+                            .isEqualTo(Instant.ofEpochSecond(1764065702L));
                 });
     }
 

@@ -9,10 +9,10 @@ import org.tweetflow.sandbox.ConditionalOnSandbox;
 /**
  * How the simulated X API limits and slows its answers.
  *
- * @param window        length of one fixed rate-limit window
- * @param timelineLimit calls per window and access token for {@code users/:id/tweets}
- * @param searchLimit   calls per window and access token for {@code tweets/search/recent}
- * @param meLimit       calls per window and access token for {@code users/me}
+ * @param window        length of one fixed rate-limit window (per endpoint and user, like X's)
+ * @param timelineLimit calls per window and user for {@code users/:id/tweets}
+ * @param searchLimit   calls per window and user for {@code tweets/search/recent}
+ * @param meLimit       calls per window and user for {@code users/me}
  * @param latency       sleep before each API answer
  */
 @ConditionalOnSandbox

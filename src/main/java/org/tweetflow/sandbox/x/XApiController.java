@@ -216,7 +216,7 @@ class XApiController {
             body.put("detail", "Unauthorized");
             return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        XSimulator.Quota quota = sim.consume(endpoint, token);
+        XSimulator.Quota quota = sim.consume(endpoint, grant.get().userId());
         ResponseEntity<Object> answer;
         if (sim.isUsageCapped()) {
             Map<String, Object> body = new LinkedHashMap<>();

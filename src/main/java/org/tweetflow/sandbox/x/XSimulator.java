@@ -40,6 +40,8 @@ public class XSimulator {
     public static final String DEFAULT_SCOPE = "tweet.read users.read offline.access";
     static final Duration CODE_TTL = Duration.ofSeconds(30);
     static final Duration ACCESS_TTL = Duration.ofSeconds(7200);
+    /** X's window rolls this long after the reset it advertises: a call at the reset still counts in the old one. */
+    static final Duration ROLL_DELAY = Duration.ofSeconds(1);
 
     public static final String SANDY = "1400000000000000001";
     public static final String SAM = "1400000000000000002";
@@ -351,14 +353,17 @@ public class XSimulator {
         };
     }
 
-    /** Counts one call of the token against the endpoint's fixed window. */
-    Quota consume(String endpointKey, String token) {
+    /**
+     * Counts one call against the user's fixed window of the endpoint. The window is the user's, not the token's: a
+     * refreshed token of the same user gets no new one. It rolls {@link #ROLL_DELAY} after the advertised reset.
+     */
+    Quota consume(String endpointKey, String userId) {
         int limit = limitFor(endpointKey);
-        long windowSeconds = Math.max(1, properties.window().toSeconds());
-        long now = clock.instant().getEpochSecond();
-        long start = now - Math.floorMod(now, windowSeconds);
-        long reset = start + windowSeconds;
-        AtomicInteger n = windowCounts.computeIfAbsent(endpointKey + "|" + token + "|" + start,
+        long windowMillis = Math.max(1, properties.window().toSeconds()) * 1000;
+        long sinceRoll = clock.instant().minus(ROLL_DELAY).toEpochMilli();
+        long start = sinceRoll - Math.floorMod(sinceRoll, windowMillis);
+        long reset = (start + windowMillis) / 1000;
+        AtomicInteger n = windowCounts.computeIfAbsent(endpointKey + "|" + userId + "|" + start,
                 k -> new AtomicInteger());
         int used = n.incrementAndGet();
         if (used > limit) {

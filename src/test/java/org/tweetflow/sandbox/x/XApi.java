@@ -9,7 +9,8 @@ import org.tweetflow.sandbox.SandboxHttp;
 
 /**
  * GETs of the simulated X API v2 as one of its demo users: the calls named for an endpoint each with a token issued
- * to that user for the call, so that no two calls share a rate-limit window. Injected into a {@code @SandboxTest}.
+ * to that user for the call (a new token gets no new rate-limit window: windows are the user's). Injected into a
+ * {@code @SandboxTest}.
  */
 public class XApi {
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +51,12 @@ class XSimulatorTest {
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
+
+    /** Windows are per user and the tests share the demo users: each test starts with them unspent. */
+    @BeforeEach
+    void freshWindows() {
+        sim.resetCounts();
+    }
 
     // ------------------------------------------------------------------ OAuth
 
@@ -388,7 +395,9 @@ class XSimulatorTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.headers().firstValue("x-rate-limit-limit")).contains("75");
         HttpResponse<String> otherToken = get(api("/2/users/" + SAM + "/tweets?max_results=5"), sim.issueToken(SAM));
-        assertThat(otherToken.statusCode()).isEqualTo(200);
+        assertThat(otherToken.statusCode()).as("the window is the user's, not the token's").isEqualTo(429);
+        HttpResponse<String> otherUser = get(api("/2/users/" + SAM + "/tweets?max_results=5"), sim.issueToken(EMMA));
+        assertThat(otherUser.statusCode()).isEqualTo(200);
     }
 
     @Test
