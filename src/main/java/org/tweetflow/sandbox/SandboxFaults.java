@@ -29,6 +29,11 @@ public class SandboxFaults {
         queue.clear();
     }
 
+    /** Whether the fault still waits for its request: once taken, a delay has begun. */
+    public boolean isPending(Fault fault) {
+        return queue.contains(fault);
+    }
+
     Optional<Fault> take(String method, String path) {
         for (Iterator<Fault> it = queue.iterator(); it.hasNext();) {
             Fault fault = it.next();

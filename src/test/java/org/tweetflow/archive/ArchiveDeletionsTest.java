@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,7 @@ import org.tweetflow.member.Members;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
+import org.tweetflow.sandbox.openhumans.SimulatedFile;
 import org.tweetflow.sandbox.x.XSimulator;
 
 /**
@@ -58,6 +64,10 @@ class ArchiveDeletionsTest {
     JdbcTemplate jdbc;
     @Autowired
     TweetflowProperties properties;
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    CamelContext camelContext;
 
     Member cleo;
     long fileId;
@@ -101,13 +111,26 @@ class ArchiveDeletionsTest {
     }
 
     @Test
-    void syncUploadingAfterTheRequestWithdrawsItsFileAlthoughOpenHumansHasNotConfirmedYet() {
-        Instant syncStarted = clock.instant();
+    void syncUploadingAfterTheRequestWithdrawsItsFileAlthoughOpenHumansHasNotConfirmedYet() throws Exception {
+        // the sync's upload is held at its last step, past the check that the member is still connected
+        Fault slowCompletion = Fault.delay("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/",
+                Duration.ofSeconds(5));
+        faults.inject(slowCompletion);
+        openHumans.resetCounts();
+        CompletableFuture<SyncOutcome> sync = CompletableFuture.supplyAsync(
+                () -> camel.requestBody("direct:archive-member", cleo.id(), SyncOutcome.class));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !faults.isPending(slowCompletion));
+
         openHumansDeletesNothing();
-
         account.disconnectTwitter(cleo, true);
+        faults.clear();
+        SyncOutcome outcome = sync.get(30, TimeUnit.SECONDS);
 
-        assertThat(states.archiveDeletedSince(cleo.id(), syncStarted)).isTrue();
+        assertThat(outcome.detail()).isEqualTo("cancelled: the member deleted the archive");
+        assertThat(openHumans.callCount("complete")).as("the upload was completed").isEqualTo(1);
+        assertThat(connected.archiveFiles(CLEO)).as("only the archive whose deletion is pending")
+                .extracting(SimulatedFile::id).containsExactly(fileId);
+        assertThat(account.archiveDeletionPending(cleo)).isTrue();
     }
 
     @Test
@@ -116,6 +139,7 @@ class ArchiveDeletionsTest {
         account.disconnectTwitter(cleo, true);
 
         faults.clear();
+        assertNotAskedForAgainBeforeTheRetryDelay();
         clock.advance(properties.archive().retryDelayAfter(1).plusSeconds(1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !account.archiveDeletionPending(cleo));
@@ -136,6 +160,17 @@ class ArchiveDeletionsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !account.archiveDeletionPending(cleo));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM work_item WHERE kind = ? AND subject_id = ?",
                 Integer.class, ArchiveQueue.KIND, cleo.id())).isEqualTo(1);
+    }
+
+    /** Open Humans would delete now, but the retry waits for its delay: the deletion stays pending meanwhile. */
+    private void assertNotAskedForAgainBeforeTheRetryDelay() {
+        int deletes = openHumans.callCount("delete");
+        NotifyBuilder threePolls = new NotifyBuilder(camelContext).fromRoute("retry-archive-deletions")
+                .whenCompleted(3).create();
+        assertThat(threePolls.matches(30, TimeUnit.SECONDS)).as("the retries polled").isTrue();
+        assertThat(account.archiveDeletionPending(cleo)).isTrue();
+        assertThat(connected.archiveFiles(CLEO)).hasSize(1);
+        assertThat(openHumans.callCount("delete")).as("no delete asked for before the delay").isEqualTo(deletes);
     }
 
     private void openHumansDeletesNothing() {
