@@ -8,14 +8,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.BaseService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Holds a member's request until the Camel routes have started. Tomcat takes requests about a second before Camel
  * starts its routes, and an X callback landing then could not learn the account. The wait is bounded: a service
- * whose routes do not start in time answers 503 with Retry-After. The sandbox, health probes and static files
- * need no route and never wait.
+ * whose routes do not start in time answers 503 with Retry-After. A service shutting down answers so at once: its
+ * routes will not start again, and a graceful shutdown must not be held up by requests waiting for them. The
+ * sandbox, health probes and static files need no route and never wait.
  */
 class RoutesStartedFilter extends OncePerRequestFilter {
 
@@ -43,17 +45,21 @@ class RoutesStartedFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!routesStarted()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "tweetflow is starting");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    startingUp() ? "tweetflow is starting" : "tweetflow is stopping");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** Whether the context (and with it every route set to start) is started, waiting up to the patience for it. */
+    /**
+     * Whether the context (and with it every route set to start) is started, waiting up to the patience for it while
+     * it is on its way up; a context stopping or stopped is not waited for.
+     */
     private boolean routesStarted() {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!camel.isStarted()) {
-            if (System.nanoTime() - deadline >= 0) {
+            if (!startingUp() || System.nanoTime() - deadline >= 0) {
                 return false;
             }
             try {
@@ -64,5 +70,17 @@ class RoutesStartedFilter extends OncePerRequestFilter {
             }
         }
         return true;
+    }
+
+    /**
+     * Created, initialised or starting, not yet started. Camel's own status calls a context that was never started
+     * "Stopped" too, so the lifecycle step is read from the service itself.
+     */
+    private boolean startingUp() {
+        if (camel instanceof BaseService service) {
+            return service.isNew() || service.isBuild() || service.getStatus().isInitializing() || service.isInit()
+                    || service.isStarting();
+        }
+        return camel.isStarting();
     }
 }

@@ -1,9 +1,11 @@
 package org.tweetflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,7 +22,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** Requests that arrive while the routes are starting wait for them, for a while. */
+/** Requests that arrive while the routes are starting wait for them, for a while; never while they are stopping. */
 class RoutesStartedFilterTest {
 
     CamelContext camel;
@@ -78,6 +80,43 @@ class RoutesStartedFilterTest {
     }
 
     @Test
+    void requestArrivingDuringAGracefulShutdownAnswers503AtOnce() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:long-sync").routeId("long-sync").process(exchange -> {
+                    arrived.countDown();
+                    finish.await();
+                });
+            }
+        });
+        camel.start();
+        camel.getShutdownStrategy().setTimeout(30);
+        camel.createProducerTemplate().asyncSendBody("direct:long-sync", "member-7");
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        // the graceful shutdown waits for the exchange in flight: the context stays "stopping" meanwhile
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(camel::stop);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(camel::isStopping);
+
+            assertAnswered503AtOnce("/connect/twitter/callback");
+        } finally {
+            finish.countDown();
+            shutdown.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void requestArrivingAfterTheRoutesStoppedAnswers503AtOnce() throws Exception {
+        camel.start();
+        camel.stop();
+
+        assertAnswered503AtOnce("/dashboard");
+    }
+
+    @Test
     void sandboxAndHealthProbesNeverWait() throws Exception {
         for (String path : new String[] {"/sandbox/x/2/oauth2/token", "/actuator/health/readiness"}) {
             MockFilterChain chain = new MockFilterChain();
@@ -87,5 +126,20 @@ class RoutesStartedFilterTest {
 
             assertThat(chain.getRequest()).as(path).isNotNull();
         }
+    }
+
+    /** Answered long before the filter's patience of 20 s would run out. */
+    private void assertAnswered503AtOnce(String path) throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        long started = System.nanoTime();
+
+        new RoutesStartedFilter(camel, Duration.ofSeconds(20))
+                .doFilter(new MockHttpServletRequest("GET", path), response, chain);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo(RoutesStartedFilter.RETRY_AFTER_SECONDS);
+        assertThat(chain.getRequest()).as("not passed on").isNull();
     }
 }
