@@ -93,9 +93,7 @@ class ProviderOutageTest {
     @Test
     void tokenEndpointThatNeverAnswersFailsTheSyncWithinTheTimeoutsAndReleasesItsLease() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
-        XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
-        members.store(OAuthClientConfiguration.TWITTER, "10000001", expired.accessToken(), expired.refreshToken(),
-                clock.instant().minus(Duration.ofHours(3)));
+        xTokenExpired(ada);
         for (int i = 0; i < OUTAGE_ANSWERS; i++) {
             faults.inject(Fault.delay("POST", "/x/2/oauth2/token", Duration.ofSeconds(20)));
         }
@@ -113,9 +111,7 @@ class ProviderOutageTest {
     @Test
     void tokenEndpointAnswering503IsAnOutageTheSyncWaitsOut() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
-        XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
-        members.store(OAuthClientConfiguration.TWITTER, "10000001", expired.accessToken(), expired.refreshToken(),
-                clock.instant().minus(Duration.ofHours(3)));
+        XSimulator.Tokens expired = xTokenExpired(ada);
         faults.inject(Fault.status("POST", "/x/2/oauth2/token", 503,
                 "{\"title\":\"Service Unavailable\",\"status\":503}"));
 
@@ -127,6 +123,14 @@ class ProviderOutageTest {
                 .doesNotContain(expired.refreshToken());
         clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         await().atMost(Duration.ofSeconds(15)).until(() -> settled(ada, 1) && "idle".equals(members.state(ada.id())));
+    }
+
+    /** The member's X access token expired an hour ago: the sync refreshes it first. */
+    private XSimulator.Tokens xTokenExpired(Member member) {
+        XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
+        members.store(OAuthClientConfiguration.TWITTER, member.projectMemberId(), expired.accessToken(),
+                expired.refreshToken(), clock.instant().minus(Duration.ofHours(3)));
+        return expired;
     }
 
     private void xIsDown() {
