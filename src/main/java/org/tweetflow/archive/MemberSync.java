@@ -32,10 +32,10 @@ import org.tweetflow.member.Members;
 import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.openhumans.OpenHumansException;
 import org.tweetflow.security.MemberTokens;
-import org.tweetflow.security.OAuthClientConfiguration;
-import org.tweetflow.security.ReconnectNeededException;
+import org.tweetflow.tokens.ReconnectNeededException;
 import org.tweetflow.twitter.XApiException;
 import org.tweetflow.work.WorkItem;
+import org.tweetflow.tokens.Provider;
 
 /**
  * The steps of the {@code archive-member} route: one member's sync from the archive on Open Humans to the new one.
@@ -79,7 +79,7 @@ public class MemberSync {
         exchange.setProperty(TweetflowExchange.X_USER_ID, member.twitterUserId());
         exchange.setProperty(TweetflowExchange.CREDENTIAL, member.credential());
         exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
-                tokens.accessToken(memberId, OAuthClientConfiguration.TWITTER));
+                tokens.accessToken(memberId, Provider.X));
         tokens.actAtOpenHumans(exchange, member);
     }
 
@@ -233,7 +233,7 @@ public class MemberSync {
             return new SyncOutcome(SyncOutcome.Kind.FAILED, null, "cancelled: the member disconnected X or left");
         }
         if (cause instanceof ReconnectNeededException refused) {
-            String detail = refused.provider().equals(OAuthClientConfiguration.TWITTER)
+            String detail = refused.provider().equals(Provider.X)
                     ? "X no longer accepts this service's access: connect your X account again"
                     : "Open Humans no longer accepts this service's access: sign in again";
             states.needsReconnect(memberId, detail);
@@ -242,7 +242,7 @@ public class MemberSync {
         }
         if (cause instanceof OpenHumansException rejected && rejected.status() == 401
                 && attempts(exchange) < RETRIES_AFTER_RENEWAL) {
-            tokens.renewedAccessToken(memberId, OAuthClientConfiguration.OPEN_HUMANS,
+            tokens.renewedAccessToken(memberId, Provider.OPEN_HUMANS,
                     exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class));
             states.queued(memberId);
             return new SyncOutcome(SyncOutcome.Kind.RETRY, clock.instant(), "Open Humans token renewed");

@@ -19,8 +19,8 @@ import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.security.EncryptedAuthorizedClientService;
 import org.tweetflow.security.MemberTokens;
-import org.tweetflow.security.OAuthClientConfiguration;
 import org.tweetflow.twitter.XAccount;
+import org.tweetflow.tokens.Provider;
 
 /** What a member does with their account: connect X, ask for a sync, disconnect X, leave. */
 @Component
@@ -113,7 +113,7 @@ public class MemberAccount {
     }
 
     private void revokeTwitter(Member member) {
-        var client = clients.loadAuthorizedClient(OAuthClientConfiguration.TWITTER, member.projectMemberId());
+        var client = clients.loadAuthorizedClient(Provider.X.registrationId(), member.projectMemberId());
         if (client == null) {
             return;
         }
@@ -126,7 +126,7 @@ public class MemberAccount {
             LOG.warn("X did not confirm the revocation for member {}: {}", member.id(),
                     revoked.getException().getMessage());
         }
-        clients.removeAuthorizedClient(OAuthClientConfiguration.TWITTER, member.projectMemberId());
+        clients.removeAuthorizedClient(Provider.X.registrationId(), member.projectMemberId());
     }
 
     /** Runs a route for the member; what it could not do fails the member's action with {@code failure}. */
@@ -142,7 +142,7 @@ public class MemberAccount {
         exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
         exchange.setProperty(TweetflowExchange.CREDENTIAL, member.credential());
         exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
-                tokens.accessToken(member.id(), OAuthClientConfiguration.TWITTER));
+                tokens.accessToken(member.id(), Provider.X));
     }
 
     /** The download address of the member's archive on Open Humans (short-lived, signed), if there is one. */

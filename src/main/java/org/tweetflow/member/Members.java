@@ -10,10 +10,13 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tweetflow.archive.ArchiveOwner;
+import org.tweetflow.archive.ArchiveOwners;
+import org.tweetflow.twitter.XAccount;
 
 /** The member table: who signed in with Open Humans, and which X account they connected. */
 @Component
-public class Members {
+public class Members implements ArchiveOwners {
 
     private static final String COLUMNS = "id, project_member_id, twitter_user_id, twitter_username, twitter_name, "
             + "twitter_created_at";
@@ -42,6 +45,13 @@ public class Members {
 
     public Optional<Member> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM member WHERE id = ?", Members::member, id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<ArchiveOwner> owner(long memberId) {
+        return find(memberId).map(member -> new ArchiveOwner(member.id(), member.projectMemberId(),
+                member.twitterConnected() ? new XAccount(member.twitterUserId(), member.twitterUsername(),
+                        member.twitterName(), member.twitterCreatedAt()) : null));
     }
 
     public Optional<Member> findByProjectMemberId(String projectMemberId) {

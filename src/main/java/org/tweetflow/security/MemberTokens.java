@@ -1,5 +1,6 @@
 package org.tweetflow.security;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
@@ -14,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
+import org.tweetflow.tokens.AccessTokens;
+import org.tweetflow.tokens.Provider;
+import org.tweetflow.tokens.ReconnectNeededException;
 
 /**
  * Access tokens for background work, through Spring Security's authorized-client manager: refreshed shortly before
@@ -22,7 +26,7 @@ import org.tweetflow.member.Members;
  * reads the token the first one stored.
  */
 @Component("memberTokens")
-public class MemberTokens {
+public class MemberTokens implements AccessTokens {
 
     /**
      * What the providers answer to a refresh token they no longer accept: X says invalid_request (400), Open Humans
@@ -50,13 +54,13 @@ public class MemberTokens {
         this.transaction = transaction;
     }
 
-    /** A usable access token of the member at the provider, refreshed first when it is about to expire. */
-    public String accessToken(long memberId, String provider) {
+    @Override
+    public String accessToken(long memberId, Provider provider) {
         return authorize(memberId, provider, manager, null);
     }
 
-    /** A new access token after the provider answered 401 to {@code rejected}, unless another call renewed it. */
-    public String renewedAccessToken(long memberId, String provider, String rejected) {
+    @Override
+    public String renewedAccessToken(long memberId, Provider provider, String rejected) {
         return authorize(memberId, provider, forcedRefresh, rejected);
     }
 
@@ -65,15 +69,35 @@ public class MemberTokens {
         exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
         exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
         exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
-                accessToken(member.id(), OAuthClientConfiguration.OPEN_HUMANS));
+                accessToken(member.id(), Provider.OPEN_HUMANS));
     }
 
-    private String authorize(long memberId, String provider,
+    @Override
+    public Optional<String> tokenToRevoke(long memberId, Provider provider) {
+        return members.find(memberId).map(member -> {
+            OAuth2AuthorizedClient client = clients.loadAuthorizedClient(provider.registrationId(),
+                    member.projectMemberId());
+            if (client == null) {
+                return null;
+            }
+            return client.getRefreshToken() != null ? client.getRefreshToken().getTokenValue()
+                    : client.getAccessToken().getTokenValue();
+        });
+    }
+
+    @Override
+    public void forget(long memberId, Provider provider) {
+        members.find(memberId).ifPresent(member -> clients.removeAuthorizedClient(provider.registrationId(),
+                member.projectMemberId()));
+    }
+
+    private String authorize(long memberId, Provider provider,
             AuthorizedClientServiceOAuth2AuthorizedClientManager using, String rejected) {
         Member member = members.find(memberId).orElseThrow(() -> new IllegalStateException("no member " + memberId));
         return transaction.execute(status -> {
-            lock(memberId, provider);
-            OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(provider, member.projectMemberId());
+            lock(memberId, provider.registrationId());
+            OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(provider.registrationId(),
+                    member.projectMemberId());
             if (stored == null) {
                 throw new ReconnectNeededException(provider, "member " + memberId + " has no " + provider + " token",
                         null);
@@ -82,8 +106,8 @@ public class MemberTokens {
                 return stored.getAccessToken().getTokenValue();
             }
             try {
-                OAuth2AuthorizedClient client = using.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(provider)
-                        .principal(member.projectMemberId()).build());
+                OAuth2AuthorizedClient client = using.authorize(OAuth2AuthorizeRequest
+                        .withClientRegistrationId(provider.registrationId()).principal(member.projectMemberId()).build());
                 return client.getAccessToken().getTokenValue();
             } catch (ClientAuthorizationException refused) {
                 if (REFUSED.contains(refused.getError().getErrorCode())) {

@@ -32,6 +32,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.OpenHumansEndpoints;
+import org.tweetflow.tokens.Provider;
 import org.tweetflow.twitter.XEndpoints;
 
 /**
@@ -43,26 +44,23 @@ import org.tweetflow.twitter.XEndpoints;
 @Configuration(proxyBeanMethods = false)
 public class OAuthClientConfiguration {
 
-    public static final String OPEN_HUMANS = "openhumans";
-    public static final String TWITTER = "twitter";
-
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(TweetflowProperties properties,
             OpenHumansEndpoints openHumans, XEndpoints x) {
         String publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
-        ClientRegistration openHumansClient = ClientRegistration.withRegistrationId(OPEN_HUMANS)
+        ClientRegistration openHumansClient = ClientRegistration.withRegistrationId(Provider.OPEN_HUMANS.registrationId())
                 .clientName("Open Humans")
                 .clientId(openHumans.clientId())
                 .clientSecret(openHumans.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(publicUrl + "/login/oauth2/code/" + OPEN_HUMANS)
+                .redirectUri(publicUrl + "/login/oauth2/code/" + Provider.OPEN_HUMANS.registrationId())
                 .authorizationUri(openHumans.authorizeUrl().toString())
                 .tokenUri(openHumans.tokenUrl().toString())
                 .userInfoUri(openHumans.path("/api/direct-sharing/project/exchange-member/").toString())
                 .userNameAttributeName("project_member_id")
                 .build();
-        ClientRegistration twitterClient = ClientRegistration.withRegistrationId(TWITTER)
+        ClientRegistration twitterClient = ClientRegistration.withRegistrationId(Provider.X.registrationId())
                 .clientName("X (Twitter)")
                 .clientId(x.clientId())
                 .clientSecret(x.clientSecret())

@@ -5,7 +5,7 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.security.MemberTokens;
-import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.tokens.Provider;
 
 /**
  * Runs before the one redelivery of a call X answered with 401: the member's token is refreshed (or the token
@@ -27,7 +27,7 @@ public class XTokenRenewal implements Processor {
         if (memberId == null) {
             return; // the app's bearer token cannot be refreshed: the redelivery fails again and reports it
         }
-        String renewed = tokens.renewedAccessToken(memberId, OAuthClientConfiguration.TWITTER, call.accessToken());
+        String renewed = tokens.renewedAccessToken(memberId, Provider.X, call.accessToken());
         exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, renewed);
         exchange.setProperty(TweetflowExchange.X_CALL, call.withAccessToken(renewed));
     }

@@ -38,7 +38,7 @@ import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.security.EncryptedAuthorizedClientService;
-import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.tokens.Provider;
 
 /** A member's whole sync through the archive-member route, against the sandbox's X and Open Humans. */
 @TweetflowTest
@@ -321,27 +321,27 @@ class ArchiveMemberRouteTest {
     @Test
     void rejectedXTokenIsRefreshedOnceAndTheSyncCompletes() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
-        String rejected = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        String rejected = members.accessToken(Provider.X, ADA);
         x.expireAccessToken(rejected);
 
         assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
 
         assertThat(x.callCount("token")).isEqualTo(1);
-        assertThat(members.accessToken(OAuthClientConfiguration.TWITTER, ADA)).isNotEqualTo(rejected);
+        assertThat(members.accessToken(Provider.X, ADA)).isNotEqualTo(rejected);
         assertThat(members.archiveFiles(ADA)).hasSize(1);
     }
 
     @Test
     void rejectedOpenHumansTokenIsRenewedAndTheSyncRetriedAtOnce() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
-        String rejected = members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA);
+        String rejected = members.accessToken(Provider.OPEN_HUMANS, ADA);
         openHumans.expireAccessToken(rejected);
 
         SyncOutcome first = sync(ada);
 
         assertThat(first.kind()).isEqualTo(SyncOutcome.Kind.RETRY);
         assertThat(first.notBefore()).isEqualTo(clock.instant());
-        assertThat(members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA)).isNotEqualTo(rejected);
+        assertThat(members.accessToken(Provider.OPEN_HUMANS, ADA)).isNotEqualTo(rejected);
         assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
         assertThat(members.archiveFiles(ADA)).hasSize(1);
     }
@@ -349,8 +349,8 @@ class ArchiveMemberRouteTest {
     @Test
     void tokensNeverAppearInTheLogs(CapturedOutput output) throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
-        String xToken = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
-        String openHumansToken = members.accessToken(OAuthClientConfiguration.OPEN_HUMANS, ADA);
+        String xToken = members.accessToken(Provider.X, ADA);
+        String openHumansToken = members.accessToken(Provider.OPEN_HUMANS, ADA);
         x.expireAccessToken(xToken);
         faults.inject(Fault.status("GET", TIMELINE, 503, "{\"title\":\"Service Unavailable\",\"status\":503}"));
         faults.inject(Fault.malformed("GET", TIMELINE));
@@ -358,7 +358,7 @@ class ArchiveMemberRouteTest {
         sync(ada);
         sync(ada);
 
-        String renewed = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        String renewed = members.accessToken(Provider.X, ADA);
         assertThat(output.getAll()).contains("Archive sync of member " + ada.id())
                 .doesNotContain(xToken).doesNotContain(renewed).doesNotContain(openHumansToken);
     }
@@ -366,9 +366,9 @@ class ArchiveMemberRouteTest {
     @Test
     void refusedRefreshTokenMarksTheMemberNeedsReconnectAndKeepsTheirTokens() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
-        String access = members.accessToken(OAuthClientConfiguration.TWITTER, ADA);
+        String access = members.accessToken(Provider.X, ADA);
         x.expireAccessToken(access);
-        members.store(OAuthClientConfiguration.TWITTER, ADA, access, "a-refresh-token-x-no-longer-knows",
+        members.store(Provider.X, ADA, access, "a-refresh-token-x-no-longer-knows",
                 clock.instant());
 
         SyncOutcome outcome = sync(ada);
@@ -376,7 +376,7 @@ class ArchiveMemberRouteTest {
         assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.NEEDS_RECONNECT);
         assertThat(members.state(ada.id())).isEqualTo("needs_reconnect");
         assertThat(members.detail(ada.id())).contains("connect your X account again");
-        assertThat((Object) clients.loadAuthorizedClient(OAuthClientConfiguration.TWITTER, ADA)).isNotNull();
+        assertThat((Object) clients.loadAuthorizedClient(Provider.X.registrationId(), ADA)).isNotNull();
         assertThat(members.archiveFiles(ADA)).isEmpty();
     }
 

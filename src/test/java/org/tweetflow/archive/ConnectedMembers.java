@@ -18,7 +18,7 @@ import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.openhumans.SimulatedFile;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.security.EncryptedAuthorizedClientService;
-import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.tokens.Provider;
 
 /**
  * Members as the sign-in and connect pages leave them (a member row, tokens of both providers from the sandbox,
@@ -57,23 +57,23 @@ class ConnectedMembers {
                 .orElseThrow();
         members.connectTwitter(member.id(), xUserId, account.username(), account.name(), accountCreatedAt);
         XSimulator.Tokens xTokens = x.issueTokens(xUserId, XSimulator.DEFAULT_SCOPE);
-        store(OAuthClientConfiguration.TWITTER, projectMemberId, xTokens.accessToken(), xTokens.refreshToken(), now);
+        store(Provider.X, projectMemberId, xTokens.accessToken(), xTokens.refreshToken(), now);
         OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(projectMemberId);
-        store(OAuthClientConfiguration.OPEN_HUMANS, projectMemberId, ohTokens.accessToken(), ohTokens.refreshToken(),
+        store(Provider.OPEN_HUMANS, projectMemberId, ohTokens.accessToken(), ohTokens.refreshToken(),
                 now);
         return members.find(member.id()).orElseThrow();
     }
 
-    void store(String provider, String projectMemberId, String accessToken, String refreshToken, Instant now) {
-        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId(provider),
+    void store(Provider provider, String projectMemberId, String accessToken, String refreshToken, Instant now) {
+        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId(provider.registrationId()),
                 projectMemberId, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now,
                         now.plusSeconds(7200)),
                 refreshToken == null ? null : new OAuth2RefreshToken(refreshToken, now)),
                 new TestingAuthenticationToken(projectMemberId, null));
     }
 
-    String accessToken(String provider, String projectMemberId) {
-        OAuth2AuthorizedClient client = clients.loadAuthorizedClient(provider, projectMemberId);
+    String accessToken(Provider provider, String projectMemberId) {
+        OAuth2AuthorizedClient client = clients.loadAuthorizedClient(provider.registrationId(), projectMemberId);
         return client.getAccessToken().getTokenValue();
     }
 

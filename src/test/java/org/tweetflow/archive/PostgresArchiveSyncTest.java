@@ -19,7 +19,7 @@ import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.security.MemberTokens;
-import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.tokens.Provider;
 
 /**
  * The archive job's SQL on a real PostgreSQL (14, started by the test): the queue, the leases, the row lock around
@@ -54,7 +54,7 @@ class PostgresArchiveSyncTest {
     @Test
     void queuedMemberIsSyncedWithItsTokenRenewedOnPostgres() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, Instant.now());
-        String rejected = members.accessToken(OAuthClientConfiguration.TWITTER, "10000001");
+        String rejected = members.accessToken(Provider.X, "10000001");
         x.expireAccessToken(rejected);
 
         queue.queue(ada.id(), "connected");
@@ -64,7 +64,7 @@ class PostgresArchiveSyncTest {
         assertThat(members.state(ada.id())).isEqualTo("idle");
         assertThat(ArchiveMemberRouteTest.tweetIds(members.archive("10000001")))
                 .containsExactlyInAnyOrderElementsOf(x.reachableTweetIds(XSimulator.SAM));
-        assertThat(tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER)).isNotEqualTo(rejected);
+        assertThat(tokens.accessToken(ada.id(), Provider.X)).isNotEqualTo(rejected);
         assertThat(jdbc.queryForObject("SELECT tweets FROM archive_state WHERE member_id = ?", Long.class, ada.id()))
                 .isEqualTo(x.reachableTweetIds(XSimulator.SAM).size());
     }

@@ -22,7 +22,7 @@ import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
-import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.tokens.Provider;
 
 /**
  * A provider's outage outlasting the backoff of single calls: the sync stays queued and is tried again after a
@@ -128,7 +128,7 @@ class ProviderOutageTest {
     /** The member's X access token expired an hour ago: the sync refreshes it first. */
     private XSimulator.Tokens xTokenExpired(Member member) {
         XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
-        members.store(OAuthClientConfiguration.TWITTER, member.projectMemberId(), expired.accessToken(),
+        members.store(Provider.X, member.projectMemberId(), expired.accessToken(),
                 expired.refreshToken(), clock.instant().minus(Duration.ofHours(3)));
         return expired;
     }

@@ -32,7 +32,7 @@ import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.openhumans.SimulatedFile;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.security.EncryptedAuthorizedClientService;
-import org.tweetflow.security.OAuthClientConfiguration;
+import org.tweetflow.tokens.Provider;
 
 /**
  * Timeline calls per archived post: every demo X account's first sync, then an idle re-sync an hour later, through
@@ -165,14 +165,14 @@ class TimelineCallsBench {
         Member member = members.ensure(OPEN_HUMANS_MEMBER);
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
         XSimulator.Tokens xTokens = x.issueTokens(account.id(), XSimulator.DEFAULT_SCOPE);
-        store(OAuthClientConfiguration.TWITTER, xTokens.accessToken(), xTokens.refreshToken(), now);
+        store(Provider.X, xTokens.accessToken(), xTokens.refreshToken(), now);
         OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(OPEN_HUMANS_MEMBER);
-        store(OAuthClientConfiguration.OPEN_HUMANS, ohTokens.accessToken(), ohTokens.refreshToken(), now);
+        store(Provider.OPEN_HUMANS, ohTokens.accessToken(), ohTokens.refreshToken(), now);
         return members.find(member.id()).orElseThrow();
     }
 
-    private void store(String provider, String accessToken, String refreshToken, Instant now) {
-        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId(provider),
+    private void store(Provider provider, String accessToken, String refreshToken, Instant now) {
+        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId(provider.registrationId()),
                 OPEN_HUMANS_MEMBER, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now,
                         now.plus(Duration.ofHours(2))), new OAuth2RefreshToken(refreshToken, now)),
                 new TestingAuthenticationToken(OPEN_HUMANS_MEMBER, null));

@@ -38,6 +38,8 @@ import org.tweetflow.member.Members;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.tokens.Provider;
+import org.tweetflow.tokens.ReconnectNeededException;
 
 /**
  * Tokens for background work: encrypted at rest, refreshed before they expire, renewed once for many callers, and
@@ -93,7 +95,7 @@ class MemberTokensTest {
                 String.class);
         assertThat(raw).singleElement().asString().doesNotContain(issued.accessToken())
                 .doesNotContain(issued.refreshToken()).startsWith("v1:");
-        assertThat(tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER)).isEqualTo(issued.accessToken());
+        assertThat(tokens.accessToken(ada.id(), Provider.X)).isEqualTo(issued.accessToken());
         assertThat(x.callCount("token")).isZero();
     }
 
@@ -101,11 +103,11 @@ class MemberTokensTest {
     void tokenAboutToExpireIsRefreshedBeforeUseAndTheRotatedRefreshTokenIsStored() {
         store(issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(20));
 
-        String fresh = tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER);
+        String fresh = tokens.accessToken(ada.id(), Provider.X);
 
         assertThat(fresh).isNotEqualTo(issued.accessToken());
         assertThat(x.callCount("token")).isEqualTo(1);
-        OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(OAuthClientConfiguration.TWITTER, ADA);
+        OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(Provider.X.registrationId(), ADA);
         assertThat(stored.getAccessToken().getTokenValue()).isEqualTo(fresh);
         assertThat(stored.getRefreshToken().getTokenValue()).isNotEqualTo(issued.refreshToken());
     }
@@ -117,7 +119,7 @@ class MemberTokensTest {
         CountDownLatch start = new CountDownLatch(1);
         Callable<String> renew = () -> {
             start.await();
-            return tokens.renewedAccessToken(ada.id(), OAuthClientConfiguration.TWITTER, issued.accessToken());
+            return tokens.renewedAccessToken(ada.id(), Provider.X, issued.accessToken());
         };
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -136,7 +138,7 @@ class MemberTokensTest {
 
     @Test
     void memberWithoutTokensNeedsToConnect() {
-        assertThatThrownBy(() -> tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER))
+        assertThatThrownBy(() -> tokens.accessToken(ada.id(), Provider.X))
                 .isInstanceOf(ReconnectNeededException.class);
     }
 
@@ -146,19 +148,19 @@ class MemberTokensTest {
         faults.inject(Fault.delay("POST", "/x/2/oauth2/token", NEVER));
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER))
+        assertThatThrownBy(() -> tokens.accessToken(ada.id(), Provider.X))
                 .isNotInstanceOf(ReconnectNeededException.class);
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(waited).isLessThan(Duration.ofSeconds(10));
         // the row lock went with the failed call: the next one refreshes at once with the same refresh token
-        String fresh = tokens.accessToken(ada.id(), OAuthClientConfiguration.TWITTER);
+        String fresh = tokens.accessToken(ada.id(), Provider.X);
         assertThat(fresh).isNotEqualTo(issued.accessToken());
     }
 
     @Test
     void codeExchangeWithATokenEndpointThatNeverAnswersFailsWithinTheTimeout() {
-        ClientRegistration twitter = registrations.findByRegistrationId(OAuthClientConfiguration.TWITTER);
+        ClientRegistration twitter = registrations.findByRegistrationId(Provider.X.registrationId());
         OAuth2AuthorizationRequest asked = OAuth2AuthorizationRequest.authorizationCode()
                 .authorizationUri(twitter.getProviderDetails().getAuthorizationUri()).clientId(twitter.getClientId())
                 .redirectUri(twitter.getRedirectUri()).state("state").build();
@@ -177,21 +179,21 @@ class MemberTokensTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 401})
     void refreshTokenOpenHumansRefusesMeansTheMemberMustSignInAgain(int status) {
-        store(OAuthClientConfiguration.OPEN_HUMANS, "oh-access", "oh-refresh", Instant.now().plusSeconds(7200));
+        store(Provider.OPEN_HUMANS, "oh-access", "oh-refresh", Instant.now().plusSeconds(7200));
         faults.inject(Fault.status("POST", "/openhumans/oauth2/token/", status, "{\"error\":\"invalid_grant\"}"));
 
-        assertThatThrownBy(() -> tokens.renewedAccessToken(ada.id(), OAuthClientConfiguration.OPEN_HUMANS,
+        assertThatThrownBy(() -> tokens.renewedAccessToken(ada.id(), Provider.OPEN_HUMANS,
                 "oh-access")).isInstanceOf(ReconnectNeededException.class).hasMessageContaining("invalid_grant");
     }
 
     private void store(String access, String refresh, Instant expiresAt) {
-        store(OAuthClientConfiguration.TWITTER, access, refresh, expiresAt);
+        store(Provider.X, access, refresh, expiresAt);
     }
 
-    private void store(String provider, String access, String refresh, Instant expiresAt) {
+    private void store(Provider provider, String access, String refresh, Instant expiresAt) {
         Instant issuedAt = expiresAt.minusSeconds(7200);
         clients.saveAuthorizedClient(new OAuth2AuthorizedClient(
-                registrations.findByRegistrationId(provider), ADA,
+                registrations.findByRegistrationId(provider.registrationId()), ADA,
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, access, issuedAt, expiresAt),
                 new OAuth2RefreshToken(refresh, issuedAt)), new TestingAuthenticationToken(ADA, null));
     }

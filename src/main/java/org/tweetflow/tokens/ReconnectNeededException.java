@@ -1,16 +1,16 @@
-package org.tweetflow.security;
+package org.tweetflow.tokens;
 
 /** A provider refused the member's refresh token (revoked, expired, already used): only a new sign-in helps. */
 public class ReconnectNeededException extends RuntimeException {
 
-    private final String provider;
+    private final Provider provider;
 
-    public ReconnectNeededException(String provider, String message, Throwable cause) {
+    public ReconnectNeededException(Provider provider, String message, Throwable cause) {
         super(message, cause);
         this.provider = provider;
     }
 
-    public String provider() {
+    public Provider provider() {
         return provider;
     }
 }
