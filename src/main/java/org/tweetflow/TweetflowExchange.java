@@ -1,42 +1,40 @@
 package org.tweetflow;
 
 /**
- * Names of the exchange properties that carry state between route steps. Properties, not headers: camel-http
- * sends headers to the remote side, and tokens must never travel or be logged by accident.
+ * Names of the exchange properties that carry typed values between route steps, each received by the next step as
+ * an {@code @ExchangeProperty}. Properties, not headers: camel-http sends headers to the remote side, and every
+ * request starts from clean headers ({@code HttpTarget}).
  */
 public final class TweetflowExchange {
 
-    /** The {@code XCall} the next call to X makes. */
+    /** The {@code XCall} the next {@code call-x} makes. */
     public static final String X_CALL = "tweetflowXCall";
-    /** The X user whose posts are fetched. */
-    public static final String X_USER_ID = "tweetflowXUserId";
-    /** Whose budget and token the calls use (a member id, or "app"). */
-    public static final String CREDENTIAL = "tweetflowCredential";
-    /** The X access token of that credential (redacted in toString wherever it is wrapped). */
-    public static final String ACCESS_TOKEN = "tweetflowAccessToken";
-    /** The member whose sync this is. */
-    public static final String MEMBER_ID = "tweetflowMemberId";
-    /** The member's sync in progress ({@code SyncRun}), shared by the archive-member route and its split. */
-    public static final String SYNC_RUN = "tweetflowSyncRun";
-    /** The claimed work item a worker is busy with. */
-    public static final String WORK_ITEM = "tweetflowWorkItem";
-    /** The week collector of the range being fetched. */
-    public static final String WEEK_COLLECTOR = "tweetflowWeekCollector";
-    /** Whether another page of the range is to be fetched. */
-    public static final String MORE_PAGES = "tweetflowMorePages";
-
-    /** The member's Open Humans access token. */
-    public static final String OPEN_HUMANS_TOKEN = "tweetflowOpenHumansToken";
-    /** The member's Open Humans project member id. */
-    public static final String PROJECT_MEMBER_ID = "tweetflowProjectMemberId";
-    /** Every archive file found on Open Humans (normally one): the upload replaces them all. */
+    /** The {@code OpenHumansCall} the next {@code call-openhumans} makes. */
+    public static final String OPEN_HUMANS_CALL = "tweetflowOpenHumansCall";
+    /** The member's token the last call was sent with ({@code SentToken}), for a renewal after 401. */
+    public static final String SENT_TOKEN = "tweetflowSentToken";
+    /** Whose archive the exchange works on ({@code ArchiveOwner}). */
+    public static final String OWNER = "tweetflowOwner";
+    /** The member at Open Humans the archive calls act for ({@code OpenHumansMember}). */
+    public static final String OPEN_HUMANS_MEMBER = "tweetflowOpenHumansMember";
+    /** When the sync started ({@code Instant}): a deletion asked for after it withdraws what it uploads. */
+    public static final String SYNC_STARTED = "tweetflowSyncStarted";
+    /** The member's archive files on Open Humans ({@code ArchiveFiles}), replaced by the upload. */
     public static final String ARCHIVE_FILES = "tweetflowArchiveFiles";
-    /** The newest archive file on Open Humans, the one the sync starts from, if any. */
-    public static final String OLD_ARCHIVE = "tweetflowOldArchive";
-    /** The merged archive, in a temporary file, ready to upload. */
-    public static final String ARCHIVE_PATH = "tweetflowArchivePath";
-    /** The Open Humans metadata of the archive file (a map). */
-    public static final String ARCHIVE_METADATA = "tweetflowArchiveMetadata";
+    /** The archive the sync starts from ({@code ExistingArchive}): a downloaded copy and its index. */
+    public static final String EXISTING_ARCHIVE = "tweetflowExistingArchive";
+    /** The weeks due and how they are ranged ({@code SyncPlan}). */
+    public static final String PLAN = "tweetflowPlan";
+    /** Every week the sync fetched and the rate limit that stopped it, if one did ({@code FetchedWeeks}). */
+    public static final String FETCHED = "tweetflowFetched";
+    /** The merged archive and what it holds ({@code MergedArchive}). */
+    public static final String MERGED = "tweetflowMerged";
+    /** The archive file to upload ({@code ArchiveUpload}). */
+    public static final String UPLOAD = "tweetflowUpload";
+    /** Where Open Humans takes the new file ({@code UploadTarget}). */
+    public static final String UPLOAD_TARGET = "tweetflowUploadTarget";
+    /** The claimed work item a worker is busy with ({@code WorkItem}). */
+    public static final String WORK_ITEM = "tweetflowWorkItem";
 
     private TweetflowExchange() {
     }

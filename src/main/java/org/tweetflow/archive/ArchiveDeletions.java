@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,9 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
-import org.tweetflow.member.Member;
-import org.tweetflow.member.Members;
-import org.tweetflow.security.MemberTokens;
+import org.tweetflow.openhumans.OpenHumansMember;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 
@@ -46,20 +46,18 @@ public class ArchiveDeletions {
     private final WorkLeases leases;
     private final ArchiveStates states;
     private final ArchiveQueue queue;
-    private final Members members;
-    private final MemberTokens tokens;
+    private final ArchiveOwners owners;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
     private final String owner = "archive-deletions/" + UUID.randomUUID();
 
     public ArchiveDeletions(JdbcTemplate jdbc, WorkLeases leases, ArchiveStates states, ArchiveQueue queue,
-            Members members, MemberTokens tokens, Clock clock, TweetflowProperties properties) {
+            ArchiveOwners owners, Clock clock, TweetflowProperties properties) {
         this.jdbc = jdbc;
         this.leases = leases;
         this.states = states;
         this.queue = queue;
-        this.members = members;
-        this.tokens = tokens;
+        this.owners = owners;
         this.clock = clock;
         this.settings = properties.archive();
     }
@@ -103,31 +101,27 @@ public class ArchiveDeletions {
         return claimed;
     }
 
-    /** Body: a claimed deletion. The calls that follow act for its member at Open Humans. */
-    public void begin(Exchange exchange) {
-        WorkItem item = exchange.getMessage().getBody(WorkItem.class);
-        exchange.setProperty(TweetflowExchange.WORK_ITEM, item);
-        Member member = members.find(item.subjectId()).orElseThrow(() -> new IllegalStateException(
-                "member " + item.subjectId() + " left; their archive can no longer be deleted for them"));
-        tokens.actAtOpenHumans(exchange, member);
+    /** Body: a claimed deletion. The member the calls that follow act for at Open Humans. */
+    public OpenHumansMember begin(@Body WorkItem item) {
+        return owners.owner(item.subjectId()).map(ArchiveOwner::openHumans).orElseThrow(() ->
+                new IllegalStateException("member " + item.subjectId() + " left; their archive can no longer be "
+                        + "deleted for them"));
     }
 
     /** Open Humans confirmed: the archive is gone, and a member who connected X again meanwhile starts afresh. */
-    public void confirmed(Exchange exchange) {
-        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+    public void confirmed(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
         states.archiveDeleted(item.subjectId());
         leases.complete(item, owner);
         LOG.info("Archive of member {} deleted on Open Humans", item.subjectId());
-        if (members.find(item.subjectId()).filter(Member::twitterConnected).isPresent()) {
+        if (owners.owner(item.subjectId()).filter(ArchiveOwner::xConnected).isPresent()) {
             queue.queue(item.subjectId(), "connected");
         }
     }
 
     /** Open Humans did not confirm: tried again after a wait that doubles with each attempt (retry-delay). */
-    public void failed(Exchange exchange) {
-        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (members.find(item.subjectId()).isEmpty()) {
+    public void failed(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (owners.owner(item.subjectId()).isEmpty()) {
             LOG.warn("Archive deletion of member {} dropped: the member left", item.subjectId());
             leases.complete(item, owner);
             return;

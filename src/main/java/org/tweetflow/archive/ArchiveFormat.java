@@ -4,7 +4,6 @@ package org.tweetflow.archive;
 public final class ArchiveFormat {
 
     public static final String FORMAT = "tweetflow.twitter-archive/1";
-    public static final String BASENAME = "tweetflow-twitter-archive.json";
 
     private ArchiveFormat() {
     }

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -61,20 +63,12 @@ public class ArchiveWorkers {
         return claimed;
     }
 
-    /** Body: a claimed item. Leaves the member id as the body for {@code archive-member}. */
-    public long start(Exchange exchange) {
-        WorkItem item = exchange.getMessage().getBody(WorkItem.class);
-        exchange.setProperty(TweetflowExchange.WORK_ITEM, item);
-        return item.subjectId();
-    }
-
     /**
-     * Renews the lease of the sync running in this exchange (none when the route is called directly), called as the
-     * sync makes progress: a sync stuck for a lease's time loses its item to whoever asks next. A lease lost
-     * (this run stalled past it, another claim took the sync over) ends this run before it uploads anything.
+     * Renews the lease of the sync this exchange runs (none when the route is called directly), called as the sync
+     * makes progress: a sync stuck for a lease's time loses its item to whoever asks next. A lease lost (this run
+     * stalled past it, another claim took the sync over) ends this run before it uploads anything.
      */
-    public void keepLease(Exchange exchange) {
-        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
+    public void keepLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
         if (item != null && !leases.renew(item, item.leaseOwner(), settings.lease())) {
             throw new LeaseLostException("the sync of member " + item.subjectId() + " was taken over by another "
                     + "worker after this one held it past its lease");
@@ -85,17 +79,13 @@ public class ArchiveWorkers {
      * Body: the sync's outcome. The item leaves the queue, or waits there for the cooldown; after a failure the
      * sync could not even record (the database away, say) it is tried again once a lease's time has passed.
      */
-    public void settle(Exchange exchange) {
-        WorkItem item = exchange.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class);
-        if (item == null) {
-            return;
-        }
+    public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
         running.remove(item.leaseOwner());
         // archive-member ends every sync it could record with an outcome; anything else escaped it
-        SyncOutcome outcome = exchange.getMessage().getBody() instanceof SyncOutcome ended ? ended : null;
-        if (outcome == null) {
+        if (!(ended instanceof SyncOutcome outcome)) {
             LOG.warn("Archive sync of member {} ended without an outcome; it is tried again later", item.subjectId(),
-                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+                    escaped);
             leases.release(item, item.leaseOwner(), clock.instant().plus(settings.lease()));
         } else if (outcome.kind() == SyncOutcome.Kind.COOLING_DOWN) {
             leases.postpone(item, item.leaseOwner(), outcome.notBefore());

@@ -1,9 +1,9 @@
 package org.tweetflow.archive;
 
-/** The member disconnected X or left while their sync ran: nothing more is uploaded for them. */
+/** The member withdrew what the sync was for (disconnected X, left, deleted the archive): nothing may be kept. */
 public class SyncCancelledException extends RuntimeException {
 
-    public SyncCancelledException(String message) {
-        super(message);
+    public SyncCancelledException(String detail) {
+        super(detail);
     }
 }

@@ -14,7 +14,8 @@ import org.tweetflow.twitter.TimelinePage;
 /**
  * Sorts the pages of one week range into its ISO weeks. Pages come newest first, so when fetching stops early
  * (rate limit) every week newer than the oldest post seen is whole, and only those are kept: the partial week and
- * the older ones are fetched again by the resumed sync, so nothing is lost or duplicated.
+ * the older ones are fetched again by the resumed sync, so nothing is lost or duplicated. It is the body of the
+ * {@code fetch-week-range} loop: it knows the page to ask for next.
  */
 public class WeekCollector {
 
@@ -22,6 +23,8 @@ public class WeekCollector {
     private final Map<IsoWeek, List<JsonNode>> tweets = new TreeMap<>();
     private final Includes includes = new Includes();
     private Instant oldestSeen;
+    private String nextToken;
+    private boolean morePages = true;
 
     public WeekCollector(WeekRange range) {
         this.range = range;
@@ -31,7 +34,19 @@ public class WeekCollector {
         return range;
     }
 
+    /** Whether another page is to be asked for: none has been read yet, or the last one had a next token. */
+    public boolean isMorePages() {
+        return morePages;
+    }
+
+    /** The pagination token of the next page; null for the first. */
+    public String nextToken() {
+        return nextToken;
+    }
+
     public void add(TimelinePage page) {
+        nextToken = page.nextToken();
+        morePages = nextToken != null;
         includes.add(page.includes());
         for (JsonNode tweet : page.tweets()) {
             Instant created = Instant.parse(tweet.path("created_at").asText());

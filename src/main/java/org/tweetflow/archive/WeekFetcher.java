@@ -1,22 +1,26 @@
 package org.tweetflow.archive;
 
 import java.time.Clock;
-import java.util.SortedMap;
 
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.twitter.TimelinePage;
 import org.tweetflow.twitter.XAnswers;
+import org.tweetflow.twitter.XApiException;
 import org.tweetflow.twitter.XCall;
 import org.tweetflow.twitter.XRequests;
 
-/** The steps of the {@code fetch-week-range} route: page through one week range, newest first. */
+/**
+ * The steps of the {@code fetch-week-range} route: page through one week range of the owner's posts, newest first.
+ * The range's {@link WeekCollector} is the loop's body; each page enriches it (this is the Content Enricher's
+ * aggregation strategy).
+ */
 @Component("weekFetcher")
-public class WeekFetcher {
-
-    public static final String TIMELINE = "users/tweets";
-    private static final String NEXT_TOKEN = "tweetflowNextToken";
+public class WeekFetcher implements AggregationStrategy {
 
     private final XRequests requests;
     private final XAnswers answers;
@@ -28,28 +32,45 @@ public class WeekFetcher {
         this.clock = clock;
     }
 
-    public void begin(Exchange exchange) {
-        WeekRange range = exchange.getMessage().getBody(WeekRange.class);
-        exchange.setProperty(TweetflowExchange.WEEK_COLLECTOR, new WeekCollector(range));
-        exchange.setProperty(TweetflowExchange.MORE_PAGES, true);
-        exchange.setProperty(NEXT_TOKEN, null);
+    public WeekCollector begin(@Body WeekRange range) {
+        return new WeekCollector(range);
     }
 
-    public void nextPage(Exchange exchange) {
-        WeekCollector collector = exchange.getProperty(TweetflowExchange.WEEK_COLLECTOR, WeekCollector.class);
-        String url = requests.timelinePage(exchange.getProperty(TweetflowExchange.X_USER_ID, String.class),
-                collector.range().start(), collector.range().end(), exchange.getProperty(NEXT_TOKEN, String.class));
-        exchange.setProperty(TweetflowExchange.X_CALL, XCall.of(exchange, TIMELINE, url));
+    public XCall nextPage(@Body WeekCollector collector,
+            @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner) {
+        WeekRange range = collector.range();
+        return requests.timelinePage(owner.memberId(), owner.xAccount().id(), range.start(), range.end(),
+                collector.nextToken());
     }
 
-    public void addPage(Exchange exchange) {
-        TimelinePage page = answers.page(exchange.getMessage().getBody(String.class));
-        exchange.getProperty(TweetflowExchange.WEEK_COLLECTOR, WeekCollector.class).add(page);
-        exchange.setProperty(NEXT_TOKEN, page.nextToken());
-        exchange.setProperty(TweetflowExchange.MORE_PAGES, page.nextToken() != null);
+    /**
+     * The page X answered goes into the collector. A failed call, or an answer that is not a page, fails the range
+     * with the collector kept as the body.
+     */
+    @Override
+    public Exchange aggregate(Exchange collecting, Exchange answered) {
+        if (answered.getException() != null) {
+            collecting.setException(answered.getException());
+            return collecting;
+        }
+        try {
+            collecting.getMessage().getBody(WeekCollector.class)
+                    .add(answers.page(answered.getMessage().getBody(String.class)));
+        } catch (XApiException.Rejected malformed) {
+            collecting.setException(malformed);
+        }
+        return collecting;
     }
 
-    public SortedMap<IsoWeek, FetchedWeek> finish(Exchange exchange) {
-        return exchange.getProperty(TweetflowExchange.WEEK_COLLECTOR, WeekCollector.class).finished(clock.instant());
+    /** Every week of the range, read to its last page. */
+    public FetchedRange finished(@Body WeekCollector collector) {
+        return new FetchedRange(collector.finished(clock.instant()), null);
+    }
+
+    /** A rate limit stopped the range: only the weeks known to be whole are kept. */
+    public FetchedRange interrupted(@Body WeekCollector collector,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
+        return new FetchedRange(collector.interrupted(clock.instant()),
+                ObjectHelper.getException(XApiException.RateLimited.class, caught));
     }
 }

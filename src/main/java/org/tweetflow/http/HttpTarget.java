@@ -28,10 +28,9 @@ public final class HttpTarget {
         message.setHeader(Exchange.HTTP_QUERY, urlAndQuery.length > 1 ? urlAndQuery[1] : null);
     }
 
-    /** Like {@link #set(Message, String, String)}, with the bearer token the call is made with. */
-    public static void set(Message message, String method, String url, String bearerToken) {
-        set(message, method, url);
-        message.setHeader(AUTHORIZATION, "Bearer " + bearerToken);
+    /** The request's Authorization header ("Bearer ...", "Basic ..."). */
+    public static void authorize(Message message, String authorization) {
+        message.setHeader(AUTHORIZATION, authorization);
     }
 
     /** Drops the token once the answer is in, so no later step can send or log it. */

@@ -11,15 +11,13 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.ArchiveFile;
-import org.tweetflow.security.EncryptedAuthorizedClientService;
-import org.tweetflow.security.MemberTokens;
 import org.tweetflow.twitter.XAccount;
+import org.tweetflow.tokens.AccessTokens;
 import org.tweetflow.tokens.Provider;
 
 /** What a member does with their account: connect X, ask for a sync, disconnect X, leave. */
@@ -29,8 +27,7 @@ public class MemberAccount {
     private static final Logger LOG = LoggerFactory.getLogger(MemberAccount.class);
 
     private final Members members;
-    private final MemberTokens tokens;
-    private final EncryptedAuthorizedClientService clients;
+    private final AccessTokens tokens;
     private final ArchiveQueue queue;
     private final ArchiveStates states;
     private final ArchiveDeletions deletions;
@@ -38,12 +35,11 @@ public class MemberAccount {
     private final Clock clock;
     private final Duration syncNowInterval;
 
-    public MemberAccount(Members members, MemberTokens tokens, EncryptedAuthorizedClientService clients,
+    public MemberAccount(Members members, AccessTokens tokens,
             ArchiveQueue queue, ArchiveStates states, ArchiveDeletions deletions, ProducerTemplate camel, Clock clock,
             TweetflowProperties properties) {
         this.members = members;
         this.tokens = tokens;
-        this.clients = clients;
         this.queue = queue;
         this.states = states;
         this.deletions = deletions;
@@ -54,7 +50,7 @@ public class MemberAccount {
 
     /** X has just authorized this service: find out which account it is and queue the first sync at once. */
     public XAccount connectTwitter(Member member) {
-        XAccount account = call("direct:identify-x-account", exchange -> withXToken(exchange, member),
+        XAccount account = call("direct:identify-x-account", exchange -> exchange.getMessage().setBody(member.id()),
                 "X did not say which account was connected").getMessage().getBody(XAccount.class);
         boolean sameAccount = account.id().equals(member.twitterUserId());
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
@@ -113,20 +109,13 @@ public class MemberAccount {
     }
 
     private void revokeTwitter(Member member) {
-        var client = clients.loadAuthorizedClient(Provider.X.registrationId(), member.projectMemberId());
-        if (client == null) {
-            return;
-        }
-        String token = client.getRefreshToken() != null ? client.getRefreshToken().getTokenValue()
-                : client.getAccessToken().getTokenValue();
-        Exchange revoked = camel.send("direct:revoke-x-token",
-                exchange -> exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token));
+        Exchange revoked = camel.send("direct:revoke-x-token", exchange -> exchange.getMessage().setBody(member.id()));
         if (revoked.getException() != null) {
             // The member wants out: forget the token here anyway; X lets it lapse unused.
             LOG.warn("X did not confirm the revocation for member {}: {}", member.id(),
                     revoked.getException().getMessage());
         }
-        clients.removeAuthorizedClient(Provider.X.registrationId(), member.projectMemberId());
+        tokens.forget(member.id(), Provider.X);
     }
 
     /** Runs a route for the member; what it could not do fails the member's action with {@code failure}. */
@@ -138,16 +127,9 @@ public class MemberAccount {
         return answer;
     }
 
-    private void withXToken(Exchange exchange, Member member) {
-        exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
-        exchange.setProperty(TweetflowExchange.CREDENTIAL, member.credential());
-        exchange.setProperty(TweetflowExchange.ACCESS_TOKEN,
-                tokens.accessToken(member.id(), Provider.X));
-    }
-
     /** The download address of the member's archive on Open Humans (short-lived, signed), if there is one. */
     public Optional<String> archiveDownloadUrl(Member member) {
-        Exchange found = call("direct:find-archive-file", exchange -> tokens.actAtOpenHumans(exchange, member),
+        Exchange found = call("direct:find-member-archive", exchange -> exchange.getMessage().setBody(member.id()),
                 "Open Humans did not list the member's files");
         return Optional.ofNullable(found.getMessage().getBody(ArchiveFile.class))
                 .map(ArchiveFile::downloadUrl);

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveOwner;
 import org.tweetflow.archive.ArchiveOwners;
+import org.tweetflow.openhumans.OpenHumansMember;
 import org.tweetflow.twitter.XAccount;
 
 /** The member table: who signed in with Open Humans, and which X account they connected. */
@@ -49,7 +50,8 @@ public class Members implements ArchiveOwners {
 
     @Override
     public Optional<ArchiveOwner> owner(long memberId) {
-        return find(memberId).map(member -> new ArchiveOwner(member.id(), member.projectMemberId(),
+        return find(memberId).map(member -> new ArchiveOwner(
+                new OpenHumansMember(member.id(), member.projectMemberId()),
                 member.twitterConnected() ? new XAccount(member.twitterUserId(), member.twitterUsername(),
                         member.twitterName(), member.twitterCreatedAt()) : null));
     }

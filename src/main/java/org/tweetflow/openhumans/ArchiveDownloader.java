@@ -6,9 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
-import org.tweetflow.TweetflowExchange;
 
 /**
  * The steps of the {@code download-archive} route: fetch the member's current archive through its
@@ -17,16 +16,15 @@ import org.tweetflow.TweetflowExchange;
 @Component("archiveDownloader")
 public class ArchiveDownloader {
 
-    public void request(Exchange exchange) {
-        ArchiveFile archive = exchange.getProperty(TweetflowExchange.OLD_ARCHIVE, ArchiveFile.class);
-        exchange.setProperty(OpenHumansCalls.CALL, OpenHumansCall.get(archive.downloadUrl(), null,
-                "the archive download"));
+    /** Body: the archive file. The download URL is presigned: no token goes with it. */
+    public OpenHumansCall request(@Body ArchiveFile archive) {
+        return OpenHumansCall.get(archive.downloadUrl(), null, "the archive download");
     }
 
-    /** Leaves the path of the downloaded copy as the body. */
-    public Path save(Exchange exchange) throws IOException {
+    /** The path of the downloaded copy; whoever asked for it deletes it. */
+    public Path save(@Body InputStream body) throws IOException {
         Path copy = Files.createTempFile("tweetflow-existing-", ".json");
-        try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
+        try (body) {
             Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException broken) {
             Files.deleteIfExists(copy);

@@ -1,25 +1,26 @@
 package org.tweetflow.openhumans;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.RuntimeCamelException;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.archive.ArchiveFormat;
 
 /**
- * The steps of the {@code find-archive-file} route: walk every page of {@code exchange-member} (100 files a page)
- * and collect the member's archive files. The seed looked at the first page only and so, for members with many
- * files, re-created the archive from nothing. Normally there is one; should an interrupted replacement have left
- * two, the newest is the archive and the older ones go with the next upload.
+ * The steps of the {@code find-archive-file} route: walk every page of {@code exchange-member} (100 files a page),
+ * each page enriching the search with the member's archive files it lists. The seed looked at the first page only
+ * and so, for members with many files, re-created the archive from nothing.
  */
 @Component("archiveFileFinder")
-public class ArchiveFileFinder {
+public class ArchiveFileFinder implements AggregationStrategy {
 
     private final OpenHumansEndpoints endpoints;
     private final ObjectMapper mapper;
@@ -29,39 +30,53 @@ public class ArchiveFileFinder {
         this.mapper = mapper;
     }
 
-    public void begin(Exchange exchange) {
-        exchange.setProperty(TweetflowExchange.ARCHIVE_FILES, new ArrayList<ArchiveFile>());
-        exchange.setProperty(TweetflowExchange.MORE_PAGES, true);
-        page(exchange, endpoints.path("/api/direct-sharing/project/exchange-member/").toString());
+    /** The search starts at the first page. */
+    public Search begin(@ExchangeProperty(TweetflowExchange.OPEN_HUMANS_MEMBER) OpenHumansMember member) {
+        return new Search(member.memberId(), endpoints.exchangeMember().toString(), List.of());
     }
 
-    /** Reads one page and prepares the next, if there is one. */
-    @SuppressWarnings("unchecked")
-    public void readPage(Exchange exchange) throws JsonProcessingException {
-        JsonNode page = mapper.readTree(exchange.getMessage().getBody(String.class));
-        List<ArchiveFile> found = exchange.getProperty(TweetflowExchange.ARCHIVE_FILES, List.class);
-        for (JsonNode file : page.path("data")) {
-            if (ArchiveFormat.BASENAME.equals(file.path("basename").asText())) {
-                found.add(new ArchiveFile(file.path("id").asLong(), file.path("basename").asText(),
-                        file.path("download_url").asText()));
+    public OpenHumansCall nextPage(@Body Search search) {
+        return OpenHumansCall.get(search.nextPage(), search.memberId(), "exchange-member");
+    }
+
+    /** The Content Enricher's half: the page Open Humans answered is read into the search. */
+    @Override
+    public Exchange aggregate(Exchange searching, Exchange page) {
+        if (page.getException() != null) {
+            searching.setException(page.getException());
+            return searching;
+        }
+        try {
+            searching.getMessage().setBody(searching.getMessage().getBody(Search.class)
+                    .read(mapper.readTree(page.getMessage().getBody(String.class))));
+        } catch (JsonProcessingException unreadable) {
+            searching.setException(new RuntimeCamelException("Open Humans answered exchange-member with "
+                    + "something that is not JSON", unreadable));
+        }
+        return searching;
+    }
+
+    public ArchiveFiles found(@Body Search search) {
+        return new ArchiveFiles(search.found());
+    }
+
+    /** How far the search got: the next page to read (null after the last) and the archive files found so far. */
+    public record Search(long memberId, String nextPage, List<ArchiveFile> found) {
+
+        public boolean hasNextPage() {
+            return nextPage != null;
+        }
+
+        Search read(JsonNode page) {
+            List<ArchiveFile> files = new ArrayList<>(found);
+            for (JsonNode file : page.path("data")) {
+                if (ArchiveFile.BASENAME.equals(file.path("basename").asText())) {
+                    files.add(new ArchiveFile(file.path("id").asLong(), file.path("basename").asText(),
+                            file.path("download_url").asText()));
+                }
             }
+            JsonNode next = page.path("next");
+            return new Search(memberId, next.isTextual() ? next.asText() : null, List.copyOf(files));
         }
-        JsonNode next = page.path("next");
-        exchange.setProperty(TweetflowExchange.MORE_PAGES, next.isTextual());
-        if (next.isTextual()) {
-            page(exchange, next.asText());
-        }
-    }
-
-    /** Leaves the newest archive file as the body (null when there is none); all of them stay listed. */
-    @SuppressWarnings("unchecked")
-    public ArchiveFile newest(Exchange exchange) {
-        List<ArchiveFile> found = exchange.getProperty(TweetflowExchange.ARCHIVE_FILES, List.class);
-        return found.stream().max(Comparator.comparingLong(ArchiveFile::id)).orElse(null);
-    }
-
-    private static void page(Exchange exchange, String url) {
-        exchange.setProperty(OpenHumansCalls.CALL, OpenHumansCall.get(url,
-                exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class), "exchange-member"));
     }
 }

@@ -1,26 +1,27 @@
 package org.tweetflow.openhumans;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.archive.ArchiveFormat;
 
 /**
- * The steps of the {@code upload-archive} route: Open Humans' direct upload (ask for a presigned URL, PUT the file
- * to it as a stream, mark it complete) and only then delete the previous archive files, by their ids. Until the new
- * file is complete the old one stays: a failure between the steps never leaves the member without an archive.
+ * The steps of the {@code upload-archive} and {@code delete-archive-files} routes: Open Humans' direct upload (ask
+ * for a presigned URL, PUT the file to it as a stream, mark it complete) and, only then, the deletion of the files it
+ * replaces, by their ids. Until the new file is complete the old one stays: a failure between the steps never
+ * leaves the member without an archive.
  */
 @Component("archiveUploader")
 public class ArchiveUploader {
 
-    static final String NEW_FILE_ID = "tweetflowNewFileId";
+    private static final String MEMBER = TweetflowExchange.OPEN_HUMANS_MEMBER;
 
     private final OpenHumansEndpoints endpoints;
     private final ObjectMapper mapper;
@@ -30,51 +31,53 @@ public class ArchiveUploader {
         this.mapper = mapper;
     }
 
-    public void requestUpload(Exchange exchange) throws IOException {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("project_member_id", exchange.getProperty(TweetflowExchange.PROJECT_MEMBER_ID, String.class));
-        fields.put("filename", ArchiveFormat.BASENAME);
-        fields.put("metadata", mapper.writeValueAsString(exchange.getProperty(TweetflowExchange.ARCHIVE_METADATA)));
-        post(exchange, "/api/direct-sharing/project/files/upload/direct/", fields, 201, "upload/direct");
+    public OpenHumansCall requestUpload(@Body ArchiveUpload upload, @ExchangeProperty(MEMBER) OpenHumansMember member)
+            throws IOException {
+        Map<String, Object> fields = fields(member);
+        fields.put("filename", ArchiveFile.BASENAME);
+        fields.put("metadata", mapper.writeValueAsString(upload.metadata()));
+        return post(member, endpoints.uploadDirect().toString(), fields, 201, "upload/direct");
+    }
+
+    /** Body: Open Humans' answer to the upload request. */
+    public UploadTarget target(@Body String answer) throws JsonProcessingException {
+        JsonNode target = mapper.readTree(answer);
+        return new UploadTarget(target.path("id").asLong(), target.path("url").asText());
     }
 
     /**
      * The file goes as a stream of known length, read again from disk should the PUT be redelivered, with no header
-     * the presigned URL's signature did not cover (so no Content-Type).
+     * the presigned URL's signature did not cover (so no Content-Type) and no token.
      */
-    public void putFile(Exchange exchange) throws IOException {
-        JsonNode target = mapper.readTree(exchange.getMessage().getBody(String.class));
-        exchange.setProperty(NEW_FILE_ID, target.path("id").asLong());
-        exchange.setProperty(OpenHumansCalls.CALL, new OpenHumansCall("PUT", target.path("url").asText(), null,
-                exchange.getProperty(TweetflowExchange.ARCHIVE_PATH, Path.class), null, 200,
-                "the presigned PUT"));
+    public OpenHumansCall putFile(@ExchangeProperty(TweetflowExchange.UPLOAD_TARGET) UploadTarget target,
+            @ExchangeProperty(TweetflowExchange.UPLOAD) ArchiveUpload upload) {
+        return new OpenHumansCall("PUT", target.url(), null, upload.file(), null, 200, "the presigned PUT");
     }
 
-    public void complete(Exchange exchange) throws IOException {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("project_member_id", exchange.getProperty(TweetflowExchange.PROJECT_MEMBER_ID, String.class));
-        fields.put("file_id", exchange.getProperty(NEW_FILE_ID, Long.class));
-        post(exchange, "/api/direct-sharing/project/files/upload/complete/", fields, 200, "upload/complete");
+    public OpenHumansCall complete(@ExchangeProperty(TweetflowExchange.UPLOAD_TARGET) UploadTarget target,
+            @ExchangeProperty(MEMBER) OpenHumansMember member) throws IOException {
+        Map<String, Object> fields = fields(member);
+        fields.put("file_id", target.fileId());
+        return post(member, endpoints.uploadComplete().toString(), fields, 200, "upload/complete");
     }
 
     /** Body: an archive file to delete, by id; never by basename, which would match the new file too. */
-    public void delete(Exchange exchange) throws IOException {
-        ArchiveFile old = exchange.getMessage().getBody(ArchiveFile.class);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("project_member_id", exchange.getProperty(TweetflowExchange.PROJECT_MEMBER_ID, String.class));
-        fields.put("file_id", old.id());
-        post(exchange, "/api/direct-sharing/project/files/delete/", fields, 200, "files/delete");
-    }
-
-    /** The new archive's file id, as the route's result. */
-    public long newFileId(Exchange exchange) {
-        return exchange.getProperty(NEW_FILE_ID, Long.class);
-    }
-
-    private void post(Exchange exchange, String path, Map<String, Object> fields, int expected, String step)
+    public OpenHumansCall delete(@Body ArchiveFile old, @ExchangeProperty(MEMBER) OpenHumansMember member)
             throws IOException {
-        exchange.setProperty(OpenHumansCalls.CALL, new OpenHumansCall("POST", endpoints.path(path).toString(),
-                exchange.getProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, String.class),
-                mapper.writeValueAsString(fields), "application/json", expected, step));
+        Map<String, Object> fields = fields(member);
+        fields.put("file_id", old.id());
+        return post(member, endpoints.deleteFile().toString(), fields, 200, "files/delete");
+    }
+
+    private static Map<String, Object> fields(OpenHumansMember member) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("project_member_id", member.projectMemberId());
+        return fields;
+    }
+
+    private OpenHumansCall post(OpenHumansMember member, String url, Map<String, Object> fields, int expected,
+            String step) throws IOException {
+        return new OpenHumansCall("POST", url, member.memberId(), mapper.writeValueAsString(fields),
+                "application/json", expected, step);
     }
 }

@@ -9,28 +9,40 @@ import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
 import org.tweetflow.http.HttpTarget;
+import org.tweetflow.tokens.AccessTokens;
+import org.tweetflow.tokens.Provider;
+import org.tweetflow.tokens.SentToken;
 
 /**
  * The steps of the {@code call-openhumans} route around every HTTP call to Open Humans: build the request from the
- * {@link OpenHumansCall} (again on each redelivery), and check the answer's status. The route drops the token.
+ * {@link OpenHumansCall} with the member's current token (again on each redelivery), and check the answer's status.
+ * The route drops the token.
  */
 @Component("openHumansCalls")
 public class OpenHumansCalls {
 
-    /** The exchange property holding the {@link OpenHumansCall} to make. */
-    public static final String CALL = "tweetflowOpenHumansCall";
-
     private static final Logger LOG = LoggerFactory.getLogger(OpenHumansCalls.class);
     private static final int LOGGED_BODY = 2000;
 
+    private final AccessTokens tokens;
+
+    public OpenHumansCalls(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
     public void prepare(Exchange exchange) {
-        OpenHumansCall call = exchange.getProperty(CALL, OpenHumansCall.class);
+        OpenHumansCall call = exchange.getProperty(TweetflowExchange.OPEN_HUMANS_CALL, OpenHumansCall.class);
         Message message = exchange.getMessage();
-        if (call.bearerToken() != null) {
-            HttpTarget.set(message, call.method(), call.url(), call.bearerToken());
+        HttpTarget.set(message, call.method(), call.url());
+        if (call.memberId() != null) {
+            String token = tokens.accessToken(call.memberId(), Provider.OPEN_HUMANS);
+            exchange.setProperty(TweetflowExchange.SENT_TOKEN,
+                    new SentToken(call.memberId(), Provider.OPEN_HUMANS, token));
+            HttpTarget.authorize(message, "Bearer " + token);
         } else {
-            HttpTarget.set(message, call.method(), call.url());
+            exchange.removeProperty(TweetflowExchange.SENT_TOKEN);
         }
         if (call.contentType() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, call.contentType());
@@ -47,13 +59,13 @@ public class OpenHumansCalls {
     }
 
     public void check(Exchange exchange) {
-        OpenHumansCall call = exchange.getProperty(CALL, OpenHumansCall.class);
+        OpenHumansCall call = exchange.getProperty(TweetflowExchange.OPEN_HUMANS_CALL, OpenHumansCall.class);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status != call.expectedStatus()) {
             // the answer's body stays in the log: members see what failed, not the provider's (or S3's) details
             LOG.warn("Open Humans answered {} to {}: {}", status, call.step(), abbreviate(message.getBody(String.class)));
-            throw new OpenHumansException(status, "Open Humans answered " + status + " to " + call.step());
+            throw OpenHumansException.of(status, "Open Humans answered " + status + " to " + call.step());
         }
     }
 

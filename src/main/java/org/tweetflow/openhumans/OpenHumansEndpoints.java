@@ -13,7 +13,24 @@ public record OpenHumansEndpoints(URI baseUrl, String clientId, String clientSec
         return path("/oauth2/token/");
     }
 
-    public URI path(String path) {
+    /** The member and their files, 100 a page: also the sign-in's user info. */
+    public URI exchangeMember() {
+        return path("/api/direct-sharing/project/exchange-member/");
+    }
+
+    public URI uploadDirect() {
+        return path("/api/direct-sharing/project/files/upload/direct/");
+    }
+
+    public URI uploadComplete() {
+        return path("/api/direct-sharing/project/files/upload/complete/");
+    }
+
+    public URI deleteFile() {
+        return path("/api/direct-sharing/project/files/delete/");
+    }
+
+    private URI path(String path) {
         return URI.create(baseUrl.toString().replaceAll("/+$", "") + path);
     }
 }

@@ -18,6 +18,14 @@ public record RateLimitHeaders(int limit, int remaining, Instant reset) {
      */
     public static final Duration ROLL_MARGIN = Duration.ofSeconds(2);
 
+    /**
+     * What a 429 means for the budget whatever headers came with it: nothing left until {@code reset} (the limit
+     * stays unknown, so the window after it starts with a probe).
+     */
+    public static RateLimitHeaders spentUntil(Instant reset) {
+        return new RateLimitHeaders(-1, 0, reset);
+    }
+
     /** @param header looks a response header up by name; absent or unreadable headers give empty */
     public static Optional<RateLimitHeaders> from(Function<String, Object> header) {
         try {

@@ -3,7 +3,6 @@ package org.tweetflow.security;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -12,7 +11,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 import org.tweetflow.tokens.AccessTokens;
@@ -62,14 +60,6 @@ public class MemberTokens implements AccessTokens {
     @Override
     public String renewedAccessToken(long memberId, Provider provider, String rejected) {
         return authorize(memberId, provider, forcedRefresh, rejected);
-    }
-
-    /** Lets the exchange's calls to Open Humans act for the member: their project member id and a usable token. */
-    public void actAtOpenHumans(Exchange exchange, Member member) {
-        exchange.setProperty(TweetflowExchange.MEMBER_ID, member.id());
-        exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, member.projectMemberId());
-        exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN,
-                accessToken(member.id(), Provider.OPEN_HUMANS));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tweetflow.security;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -26,6 +28,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.web.client.RestClient;
@@ -57,7 +60,7 @@ public class OAuthClientConfiguration {
                 .redirectUri(publicUrl + "/login/oauth2/code/" + Provider.OPEN_HUMANS.registrationId())
                 .authorizationUri(openHumans.authorizeUrl().toString())
                 .tokenUri(openHumans.tokenUrl().toString())
-                .userInfoUri(openHumans.path("/api/direct-sharing/project/exchange-member/").toString())
+                .userInfoUri(openHumans.exchangeMember().toString())
                 .userNameAttributeName("project_member_id")
                 .build();
         ClientRegistration twitterClient = ClientRegistration.withRegistrationId(Provider.X.registrationId())
@@ -70,7 +73,7 @@ public class OAuthClientConfiguration {
                 .scope("tweet.read", "users.read", "offline.access")
                 .authorizationUri(x.authorizeUrl().toString())
                 .tokenUri(x.tokenUrl().toString())
-                .userInfoUri(x.api("/2/users/me").toString())
+                .userInfoUri(x.usersMe().toString())
                 .userNameAttributeName("data")
                 .build();
         return new InMemoryClientRegistrationRepository(openHumansClient, twitterClient);
@@ -106,7 +109,7 @@ public class OAuthClientConfiguration {
     AuthorizedClientServiceOAuth2AuthorizedClientManager authorizedClientManager(
             ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock,
             OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
-        return refreshingManager(registrations, clients, clock, tokenRefresh);
+        return refreshingManager(registrations, clients, clock, clock, tokenRefresh);
     }
 
     /** Refreshes whatever the token's expiry says: for a token the provider has just rejected with a 401. */
@@ -114,22 +117,42 @@ public class OAuthClientConfiguration {
     AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefreshManager(
             ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock,
             OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
-        return refreshingManager(registrations, clients, Clock.offset(clock, Duration.ofDays(365L * 100)),
+        return refreshingManager(registrations, clients, Clock.offset(clock, Duration.ofDays(365L * 100)), clock,
                 tokenRefresh);
     }
 
+    /**
+     * @param expiryClock what the refresh decision compares a token's expiry with
+     * @param clock       the service's clock: a refreshed token's lifetime is recorded on it, as the decision reads it
+     *                    (Spring stamps the provider's answer with the system time)
+     */
     private static AuthorizedClientServiceOAuth2AuthorizedClientManager refreshingManager(
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock clock,
-            OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, Clock expiryClock,
+            Clock clock, OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenRefresh) {
         RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
-        refresh.setClock(clock);
+        refresh.setClock(expiryClock);
         refresh.setAccessTokenResponseClient(tokenRefresh);
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(refresh);
+        manager.setAuthorizationSuccessHandler((client, principal, attributes) ->
+                clients.saveAuthorizedClient(issuedNow(client, clock), principal));
         // The default handler deletes the stored client on invalid_grant; MemberTokens marks the member
         // "needs reconnect" instead, so nothing is lost silently and the dashboard can say what happened.
         manager.setAuthorizationFailureHandler((failure, principal, attributes) -> { });
         return manager;
+    }
+
+    /** The client with its access token's lifetime starting now on {@code clock}. */
+    private static OAuth2AuthorizedClient issuedNow(OAuth2AuthorizedClient client, Clock clock) {
+        OAuth2AccessToken token = client.getAccessToken();
+        if (token.getIssuedAt() == null || token.getExpiresAt() == null) {
+            return client;
+        }
+        Instant now = clock.instant();
+        OAuth2AccessToken restamped = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now,
+                now.plus(Duration.between(token.getIssuedAt(), token.getExpiresAt())), token.getScopes());
+        return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), restamped,
+                client.getRefreshToken());
     }
 
     /** Spring Security's token endpoint client (form out, token response in, OAuth 2.0 errors read), with timeouts. */

@@ -45,6 +45,16 @@ public class XAnswers {
         throw new XApiException.Rejected("X answered " + status + ": " + problemTitle(body));
     }
 
+    /** Reads the connected user from {@code users/me}: X wraps it in {@code data}. */
+    public XAccount account(String body) throws JsonProcessingException {
+        JsonNode user = mapper.readTree(body).path("data");
+        if (!user.hasNonNull("id")) {
+            throw new XApiException.Rejected("X answered users/me without a user");
+        }
+        return new XAccount(user.path("id").asText(), user.path("username").asText(), user.path("name").asText(),
+                user.hasNonNull("created_at") ? Instant.parse(user.path("created_at").asText()) : null);
+    }
+
     /** Reads a timeline or search page; a body that is not a v2 page fails with a clear reason. */
     public TimelinePage page(String body) {
         JsonNode root;

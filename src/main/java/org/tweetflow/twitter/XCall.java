@@ -1,25 +1,23 @@
 package org.tweetflow.twitter;
 
-import org.apache.camel.Exchange;
-import org.tweetflow.TweetflowExchange;
 import org.tweetflow.ratelimit.BudgetKey;
 
-/** One call to X as the routes carry it: the URL, the budget it is charged to, and the bearer token. */
-public record XCall(String url, BudgetKey budget, String accessToken) {
+/**
+ * One call to X as the routes carry it: all it takes to send it again after a failure (a redelivery repeats the
+ * whole call, budget included). The token is not part of it: {@link XCalls} asks for the caller's token each time.
+ *
+ * @param endpoint the rate-limit family the call belongs to ({@code users/tweets})
+ * @param form     a form body (POST), or null
+ */
+public record XCall(String method, String url, String form, String endpoint, XCaller caller) {
 
-    /** A call with the exchange's credential: charged to its budget for the endpoint, sent with its token. */
-    public static XCall of(Exchange exchange, String endpoint, String url) {
-        return new XCall(url, new BudgetKey(endpoint, exchange.getProperty(TweetflowExchange.CREDENTIAL, String.class)),
-                exchange.getProperty(TweetflowExchange.ACCESS_TOKEN, String.class));
-    }
-
-    /** The same call with a renewed token (after X answered 401). */
-    public XCall withAccessToken(String renewed) {
-        return new XCall(url, budget, renewed);
+    public BudgetKey budget() {
+        return new BudgetKey(endpoint, caller.budgetId());
     }
 
     @Override
     public String toString() {
-        return "XCall[" + budget + " " + url.replaceAll("\\?.*", "") + "]";
+        // the query is left out for brevity, the form because it may hold a token
+        return "XCall[" + method + " " + budget() + " " + url.replaceAll("\\?.*", "") + "]";
     }
 }

@@ -1,5 +1,9 @@
 package org.tweetflow.twitter;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -8,10 +12,14 @@ import org.tweetflow.http.HttpTarget;
 import org.tweetflow.ratelimit.Permit;
 import org.tweetflow.ratelimit.RateBudget;
 import org.tweetflow.ratelimit.RateLimitHeaders;
+import org.tweetflow.tokens.AccessTokens;
+import org.tweetflow.tokens.Provider;
+import org.tweetflow.tokens.SentToken;
 
 /**
- * The steps around every HTTP call to X: charge the shared budget before it (never call without a permit), and
- * after it correct the budget from the answer's headers and interpret the answer. The route drops the token.
+ * The steps of {@code send-x-request} around every HTTP call to X: charge the shared budget before it (never call
+ * without a permit) and send the caller's current token; after it, correct the budget from the answer's headers and
+ * interpret the answer. The route drops the token from the message.
  */
 @Component("xCalls")
 public class XCalls {
@@ -20,14 +28,19 @@ public class XCalls {
 
     private final RateBudget budget;
     private final XAnswers answers;
+    private final AccessTokens tokens;
+    private final XEndpoints endpoints;
 
-    public XCalls(RateBudget budget, XAnswers answers) {
+    public XCalls(RateBudget budget, XAnswers answers, AccessTokens tokens, XEndpoints endpoints) {
         this.budget = budget;
         this.answers = answers;
+        this.tokens = tokens;
+        this.endpoints = endpoints;
     }
 
     public void prepare(Exchange exchange) {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
+        String authorization = authorization(exchange, call.caller());
         // A redelivery after a broken connection (no answer at all) reuses the permit its first attempt took.
         if (!call.equals(exchange.getProperty(PERMIT_HELD))) {
             Permit permit = budget.tryAcquire(call.budget());
@@ -38,15 +51,20 @@ public class XCalls {
             exchange.setProperty(PERMIT_HELD, call);
         }
         Message message = exchange.getMessage();
-        message.setBody(null);
-        HttpTarget.set(message, "GET", call.url(), call.accessToken());
+        HttpTarget.set(message, call.method(), call.url());
+        HttpTarget.authorize(message, authorization);
+        if (call.form() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        message.setBody(call.form());
     }
 
     public void interpret(Exchange exchange) {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
         Message message = exchange.getMessage();
         exchange.removeProperty(PERMIT_HELD);
-        RateLimitHeaders.from(message::getHeader).ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
+        Optional<RateLimitHeaders> limits = RateLimitHeaders.from(message::getHeader);
+        limits.ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
                 () -> budget.unanswered(call.budget()));
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         try {
@@ -54,8 +72,23 @@ public class XCalls {
         } catch (XApiException.RateLimited limited) {
             if (limited.usageCap()) {
                 budget.pause(call.budget().endpoint(), limited.retryAt(), limited.getMessage());
+            } else if (limits.isEmpty()) {
+                // a 429 without headers: no call of this caller until the assumed reset, however the sync goes on
+                budget.observe(call.budget(), RateLimitHeaders.spentUntil(limited.retryAt()));
             }
             throw limited;
         }
+    }
+
+    /** A member's current token (remembered for a renewal after 401), or the client's own credentials. */
+    private String authorization(Exchange exchange, XCaller caller) {
+        if (caller instanceof XCaller.Member member) {
+            String token = tokens.accessToken(member.memberId(), Provider.X);
+            exchange.setProperty(TweetflowExchange.SENT_TOKEN, new SentToken(member.memberId(), Provider.X, token));
+            return "Bearer " + token;
+        }
+        exchange.removeProperty(TweetflowExchange.SENT_TOKEN);
+        String client = endpoints.clientId() + ":" + endpoints.clientSecret();
+        return "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
     }
 }

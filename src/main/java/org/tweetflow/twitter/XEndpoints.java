@@ -9,4 +9,9 @@ public record XEndpoints(URI apiUrl, URI authorizeUrl, URI tokenUrl, URI revokeU
     public URI api(String path) {
         return URI.create(apiUrl.toString().replaceAll("/+$", "") + path);
     }
+
+    /** The connected user ({@code GET /2/users/me}): the sign-in's user info and the account the member connected. */
+    public URI usersMe() {
+        return api("/2/users/me");
+    }
 }

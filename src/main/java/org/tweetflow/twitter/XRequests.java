@@ -10,11 +10,15 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-/** The one place that builds requests to the X API v2 (URLs with their query strings). */
+/** The one place that builds requests to the X API v2: paths, query strings and the rate-limit family of each. */
 @Component("xRequests")
 public class XRequests {
 
     public static final int MAX_RESULTS = 100;
+    /** The rate-limit families: X counts each endpoint per user token. */
+    public static final String TIMELINE = "users/tweets";
+    public static final String USERS_ME = "users/me";
+    public static final String REVOKE = "oauth2/revoke";
 
     private final XEndpoints endpoints;
 
@@ -23,7 +27,7 @@ public class XRequests {
     }
 
     /** One page of a user's posts between two instants (end exclusive), newest first. */
-    public String timelinePage(String userId, Instant start, Instant end, String paginationToken) {
+    public XCall timelinePage(long memberId, String userId, Instant start, Instant end, String paginationToken) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("start_time", rfc3339(start));
         query.put("end_time", rfc3339(end));
@@ -32,11 +36,23 @@ public class XRequests {
             query.put("pagination_token", paginationToken);
         }
         query.putAll(XFields.TWARC_DEFAULTS);
-        return endpoints.api("/2/users/" + userId + "/tweets") + "?" + encode(query);
+        return get(TIMELINE, endpoints.api("/2/users/" + userId + "/tweets") + "?" + encode(query), memberId);
     }
 
-    public String me() {
-        return endpoints.api("/2/users/me") + "?user.fields=created_at,profile_image_url,public_metrics";
+    /** Who the member connected. Body: the member id. */
+    public XCall me(long memberId) {
+        return get(USERS_ME, endpoints.usersMe() + "?user.fields=created_at,profile_image_url,public_metrics",
+                memberId);
+    }
+
+    /** Gives a token back (X's OAuth 2.0 revocation, as the client). */
+    public XCall revoke(String token) {
+        return new XCall("POST", endpoints.revokeUrl().toString(), encode(Map.of("token", token)), REVOKE,
+                new XCaller.Client());
+    }
+
+    private static XCall get(String endpoint, String url, long memberId) {
+        return new XCall("GET", url, null, endpoint, new XCaller.Member(memberId));
     }
 
     private static String rfc3339(Instant instant) {

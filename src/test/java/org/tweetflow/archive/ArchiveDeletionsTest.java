@@ -26,6 +26,7 @@ import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.MemberAccount;
 import org.tweetflow.member.Members;
+import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
@@ -75,7 +76,7 @@ class ArchiveDeletionsTest {
     @BeforeEach
     void connectedWithAnArchive() {
         cleo = connected.connect(CLEO, XSimulator.SAM, clock.instant());
-        fileId = openHumans.addFile(CLEO, ArchiveFormat.BASENAME,
+        fileId = openHumans.addFile(CLEO, ArchiveFile.BASENAME,
                 "{\"description\":\"X posts\",\"tags\":[\"twitter\"]}", "{}".getBytes(StandardCharsets.UTF_8)).id();
         states.idle(cleo.id());
         jdbc.update("UPDATE archive_state SET tweets = 12, weeks = 3, oh_file_id = ?, last_complete_at = ? "

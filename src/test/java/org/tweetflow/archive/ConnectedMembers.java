@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
+import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.openhumans.SimulatedFile;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -25,7 +26,7 @@ import org.tweetflow.tokens.Provider;
  * encrypted in the store), and a look at what the sandbox's Open Humans holds for them. A test-only bean.
  */
 @Component
-class ConnectedMembers {
+public class ConnectedMembers {
 
     private final Members members;
     private final EncryptedAuthorizedClientService clients;
@@ -46,25 +47,40 @@ class ConnectedMembers {
         this.jdbc = jdbc;
     }
 
+    /** Open Humans member {@code projectMemberId}, signed in, with no X account connected yet. */
+    public Member signIn(String projectMemberId, Instant now) {
+        Member member = members.ensure(projectMemberId);
+        OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(projectMemberId);
+        store(Provider.OPEN_HUMANS, projectMemberId, ohTokens.accessToken(), ohTokens.refreshToken(), now);
+        return member;
+    }
+
     /** Open Humans member {@code projectMemberId} with X account {@code xUserId} connected. */
-    Member connect(String projectMemberId, String xUserId, Instant now) {
+    public Member connect(String projectMemberId, String xUserId, Instant now) {
         return connect(projectMemberId, xUserId, x.accountCreatedAt(xUserId).orElseThrow(), now);
     }
 
     Member connect(String projectMemberId, String xUserId, Instant accountCreatedAt, Instant now) {
+        signIn(projectMemberId, now);
+        return connectXOnly(projectMemberId, xUserId, accountCreatedAt, now);
+    }
+
+    /** A member with X's tokens only: enough to fetch from X, not to reach the sandbox's Open Humans. */
+    public Member connectXOnly(String projectMemberId, String xUserId, Instant now) {
+        return connectXOnly(projectMemberId, xUserId, x.accountCreatedAt(xUserId).orElseThrow(), now);
+    }
+
+    private Member connectXOnly(String projectMemberId, String xUserId, Instant accountCreatedAt, Instant now) {
         Member member = members.ensure(projectMemberId);
         XSimulator.Account account = x.demoAccounts().stream().filter(a -> a.id().equals(xUserId)).findFirst()
                 .orElseThrow();
         members.connectTwitter(member.id(), xUserId, account.username(), account.name(), accountCreatedAt);
         XSimulator.Tokens xTokens = x.issueTokens(xUserId, XSimulator.DEFAULT_SCOPE);
         store(Provider.X, projectMemberId, xTokens.accessToken(), xTokens.refreshToken(), now);
-        OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(projectMemberId);
-        store(Provider.OPEN_HUMANS, projectMemberId, ohTokens.accessToken(), ohTokens.refreshToken(),
-                now);
         return members.find(member.id()).orElseThrow();
     }
 
-    void store(Provider provider, String projectMemberId, String accessToken, String refreshToken, Instant now) {
+    public void store(Provider provider, String projectMemberId, String accessToken, String refreshToken, Instant now) {
         clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId(provider.registrationId()),
                 projectMemberId, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now,
                         now.plusSeconds(7200)),
@@ -87,7 +103,7 @@ class ConnectedMembers {
 
     List<SimulatedFile> archiveFiles(String projectMemberId) {
         return openHumans.files(projectMemberId).stream()
-                .filter(file -> ArchiveFormat.BASENAME.equals(file.basename())).toList();
+                .filter(file -> ArchiveFile.BASENAME.equals(file.basename())).toList();
     }
 
     /** The one archive file of the member, parsed (test archives are small). */
@@ -116,6 +132,7 @@ class ConnectedMembers {
     void forgetAll() {
         jdbc.update("DELETE FROM work_item");
         jdbc.update("DELETE FROM member");
+        jdbc.update("DELETE FROM fetch_pause");
         openHumans.clearFiles();
     }
 }

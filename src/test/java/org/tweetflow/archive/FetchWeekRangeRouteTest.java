@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.member.Member;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.ratelimit.RateLimitHeaders;
 import org.tweetflow.sandbox.SandboxFaults;
@@ -36,6 +37,12 @@ class FetchWeekRangeRouteTest {
 
     @Autowired
     XSimulator x;
+
+    @Autowired
+    ConnectedMembers members;
+
+    @Autowired
+    ArchiveOwners owners;
 
     @Autowired
     SandboxFaults faults;
@@ -118,19 +125,17 @@ class FetchWeekRangeRouteTest {
         });
     }
 
-    private Exchange fetch(WeekRange range, String credential) {
-        String token = x.issueToken(XSimulator.SANDY);
+    /** Fetches for a member of its own (so with a budget of its own), Sandy's account connected. */
+    private Exchange fetch(WeekRange range, String projectMemberId) {
+        Member member = members.connectXOnly(projectMemberId, XSimulator.SANDY, Instant.now());
         return camel.send("direct:fetch-week-range", exchange -> {
             exchange.getMessage().setBody(range);
-            exchange.setProperty(TweetflowExchange.X_USER_ID, XSimulator.SANDY);
-            exchange.setProperty(TweetflowExchange.CREDENTIAL, credential);
-            exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token);
+            exchange.setProperty(TweetflowExchange.OWNER, owners.owner(member.id()).orElseThrow());
         });
     }
 
-    @SuppressWarnings("unchecked")
     private static SortedMap<IsoWeek, FetchedWeek> weeksOf(Exchange result) {
-        return result.getMessage().getBody(SortedMap.class);
+        return result.getMessage().getBody(FetchedRange.class).weeks();
     }
 
     private static WeekRange lastWeeks(int count) {

@@ -38,6 +38,9 @@ class UsageCapRouteTest {
     ConnectedMembers members;
 
     @Autowired
+    ArchiveOwners owners;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
@@ -80,14 +83,13 @@ class UsageCapRouteTest {
         assertThat(x.callCount("users/tweets")).as("no call while the pause holds").isZero();
     }
 
-    private Exchange fetch(String credential) {
+    /** Fetches for a member of its own (so with a budget of its own), Sam's account connected. */
+    private Exchange fetch(String projectMemberId) {
         IsoWeek last = IsoWeek.of(Instant.now().minus(Duration.ofDays(7)));
-        String token = x.issueToken(XSimulator.SAM);
+        Member member = members.connectXOnly(projectMemberId, XSimulator.SAM, Instant.now());
         return camel.send("direct:fetch-week-range", exchange -> {
             exchange.getMessage().setBody(WeekRange.of(last, last));
-            exchange.setProperty(TweetflowExchange.X_USER_ID, XSimulator.SAM);
-            exchange.setProperty(TweetflowExchange.CREDENTIAL, credential);
-            exchange.setProperty(TweetflowExchange.ACCESS_TOKEN, token);
+            exchange.setProperty(TweetflowExchange.OWNER, owners.owner(member.id()).orElseThrow());
         });
     }
 }

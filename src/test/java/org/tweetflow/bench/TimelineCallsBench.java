@@ -24,10 +24,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.MutableClock;
 import org.tweetflow.TestClock;
 import org.tweetflow.TweetflowTest;
-import org.tweetflow.archive.ArchiveFormat;
 import org.tweetflow.archive.SyncOutcome;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
+import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.openhumans.SimulatedFile;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -181,7 +181,7 @@ class TimelineCallsBench {
     /** The Open Humans metadata of the member's archive file (its post and week counts); empty if none. */
     private JsonNode archiveMetadata() throws Exception {
         List<SimulatedFile> files = openHumans.files(OPEN_HUMANS_MEMBER).stream()
-                .filter(file -> ArchiveFormat.BASENAME.equals(file.basename())).toList();
+                .filter(file -> ArchiveFile.BASENAME.equals(file.basename())).toList();
         return files.isEmpty() ? mapper.createObjectNode() : mapper.readTree(files.get(files.size() - 1).metadataJson());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 
 import org.apache.camel.Exchange;
@@ -12,9 +13,9 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
-import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.archive.ConnectedMembers;
+import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 
 @TweetflowTest
@@ -28,6 +29,9 @@ class DownloadArchiveRouteTest {
     @Autowired
     OpenHumansSimulator openHumans;
 
+    @Autowired
+    ConnectedMembers members;
+
     @AfterEach
     void clear() {
         openHumans.clearFiles();
@@ -37,13 +41,11 @@ class DownloadArchiveRouteTest {
     void downloadsTheArchiveThroughItsRedirectIntoATemporaryFile() throws IOException {
         byte[] content = new byte[3 * 1024 * 1024]; // above the spool threshold: streamed, not held
         Arrays.fill(content, (byte) 'x');
-        openHumans.addFile(CLEO, ArchiveFormat.BASENAME, "{\"description\":\"a\",\"tags\":[]}", content);
-        Exchange found = camel.send("direct:find-archive-file",
-                exchange -> exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, openHumans.issueToken(CLEO)));
-        ArchiveFile archive = found.getMessage().getBody(ArchiveFile.class);
+        openHumans.addFile(CLEO, ArchiveFile.BASENAME, "{\"description\":\"a\",\"tags\":[]}", content);
+        Member cleo = members.signIn(CLEO, Instant.now());
+        ArchiveFile archive = camel.requestBody("direct:find-member-archive", cleo.id(), ArchiveFile.class);
 
-        Exchange result = camel.send("direct:download-archive",
-                exchange -> exchange.setProperty(TweetflowExchange.OLD_ARCHIVE, archive));
+        Exchange result = camel.send("direct:download-archive", exchange -> exchange.getMessage().setBody(archive));
 
         assertThat(result.getException()).isNull();
         Path copy = result.getMessage().getBody(Path.class);

@@ -3,17 +3,19 @@ package org.tweetflow.openhumans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
-import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.archive.ConnectedMembers;
+import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.openhumans.SimulatedFile;
+import org.tweetflow.tokens.Provider;
 
 @TweetflowTest
 class FindArchiveFileRouteTest {
@@ -27,6 +29,9 @@ class FindArchiveFileRouteTest {
     @Autowired
     OpenHumansSimulator openHumans;
 
+    @Autowired
+    ConnectedMembers members;
+
     @AfterEach
     void clear() {
         openHumans.clearFiles();
@@ -37,7 +42,7 @@ class FindArchiveFileRouteTest {
         for (int i = 0; i < 150; i++) {
             openHumans.addFile(ADA, "other-" + i + ".json", METADATA, bytes("{}"));
         }
-        SimulatedFile archive = openHumans.addFile(ADA, ArchiveFormat.BASENAME,
+        SimulatedFile archive = openHumans.addFile(ADA, ArchiveFile.BASENAME,
                 "{\"description\":\"archive\",\"tags\":[\"Twitter\"]}", bytes("{\"weeks\":[]}"));
         openHumans.resetCounts();
 
@@ -60,16 +65,17 @@ class FindArchiveFileRouteTest {
 
     @Test
     void anInvalidTokenFailsWithOpenHumansAnswer() {
-        Exchange result = camel.send("direct:find-archive-file",
-                exchange -> exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, "not-a-token"));
+        Member ada = members.signIn(ADA, Instant.now());
+        members.store(Provider.OPEN_HUMANS, ADA, "not-a-token", null, Instant.now());
+
+        Exchange result = camel.send("direct:find-member-archive", exchange -> exchange.getMessage().setBody(ada.id()));
 
         assertThat(result.getException()).isInstanceOf(OpenHumansException.class).hasMessageContaining("401");
     }
 
     private Exchange find() {
-        String token = openHumans.issueToken(ADA);
-        return camel.send("direct:find-archive-file",
-                exchange -> exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, token));
+        Member ada = members.signIn(ADA, Instant.now());
+        return camel.send("direct:find-member-archive", exchange -> exchange.getMessage().setBody(ada.id()));
     }
 
     private static byte[] bytes(String text) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
+import org.tweetflow.archive.ConnectedMembers;
 import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
@@ -38,6 +41,9 @@ class UploadArchiveRouteTest {
     OpenHumansSimulator openHumans;
 
     @Autowired
+    ConnectedMembers members;
+
+    @Autowired
     SandboxFaults faults;
 
     @TempDir
@@ -51,7 +57,7 @@ class UploadArchiveRouteTest {
 
     @Test
     void newArchiveReplacesTheOldOneWhichIsDeletedByItsId() throws IOException {
-        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFile.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
 
         Exchange result = upload("{\"new\":true}", old);
@@ -67,7 +73,7 @@ class UploadArchiveRouteTest {
 
     @Test
     void failedPutLeavesTheOldArchiveInPlaceAndTheNextAttemptSucceeds() throws IOException {
-        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFile.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
         faults.inject(Fault.status("PUT", "/openhumans/storage/**", 403,
                 "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"));
@@ -80,13 +86,13 @@ class UploadArchiveRouteTest {
         Exchange retried = upload("{\"new\":true}", old);
 
         assertThat(retried.getException()).isNull();
-        assertThat(openHumans.files(BEN)).extracting(SimulatedFile::basename).containsExactly(ArchiveFormat.BASENAME);
+        assertThat(openHumans.files(BEN)).extracting(SimulatedFile::basename).containsExactly(ArchiveFile.BASENAME);
         assertThat(openHumans.files(BEN)).extracting(SimulatedFile::id).doesNotContain(old.id());
     }
 
     @Test
     void failedCompleteLeavesTheOldArchiveInPlace() throws IOException {
-        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFile.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
         faults.inject(Fault.status("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/", 400,
                 "{\"detail\":\"Invalid file_id.\"}"));
@@ -99,7 +105,7 @@ class UploadArchiveRouteTest {
 
     @Test
     void serverErrorsAreRedeliveredAndThePutSendsTheWholeFileAgain() throws IOException {
-        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFile.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
         faults.inject(Fault.status("PUT", "/openhumans/storage/**", 503, "<Error><Code>SlowDown</Code></Error>"));
         faults.inject(Fault.status("POST", "/openhumans/api/direct-sharing/project/files/upload/complete/", 502, ""));
@@ -113,9 +119,9 @@ class UploadArchiveRouteTest {
 
     @Test
     void everyOlderArchiveFileIsReplacedSoNoDuplicateRemains() throws IOException {
-        SimulatedFile older = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+        SimulatedFile older = openHumans.addFile(BEN, ArchiveFile.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"older\":true}".getBytes(StandardCharsets.UTF_8));
-        SimulatedFile old = openHumans.addFile(BEN, ArchiveFormat.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
+        SimulatedFile old = openHumans.addFile(BEN, ArchiveFile.BASENAME, "{\"description\":\"old\",\"tags\":[]}",
                 "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
 
         Exchange result = upload("{\"new\":true}", older, old);
@@ -131,23 +137,28 @@ class UploadArchiveRouteTest {
 
         assertThat(result.getException()).isNull();
         assertThat(openHumans.files(BEN)).singleElement()
-                .satisfies(file -> assertThat(file.basename()).isEqualTo(ArchiveFormat.BASENAME));
+                .satisfies(file -> assertThat(file.basename()).isEqualTo(ArchiveFile.BASENAME));
         assertThat(openHumans.callCount("delete")).isZero();
     }
 
     /** Uploads, then deletes the files the new one replaces, as archive-member does. */
     private Exchange upload(String content, SimulatedFile... replaced) throws IOException {
         Path archive = Files.writeString(Files.createTempFile(temp, "archive", ".json"), content);
-        String token = openHumans.issueToken(BEN);
+        Member ben = members.signIn(BEN, Instant.now());
+        OpenHumansMember actingFor = new OpenHumansMember(ben.id(), BEN);
         openHumans.resetCounts();
         Exchange uploaded = camel.send("direct:upload-archive", exchange -> {
-            exchange.setProperty(TweetflowExchange.OPEN_HUMANS_TOKEN, token);
-            exchange.setProperty(TweetflowExchange.PROJECT_MEMBER_ID, BEN);
-            exchange.setProperty(TweetflowExchange.ARCHIVE_PATH, archive);
-            exchange.setProperty(TweetflowExchange.ARCHIVE_METADATA, METADATA);
-            exchange.setProperty(TweetflowExchange.ARCHIVE_FILES, Arrays.stream(replaced)
+            exchange.setProperty(TweetflowExchange.OPEN_HUMANS_MEMBER, actingFor);
+            exchange.getMessage().setBody(new ArchiveUpload(archive, METADATA));
+        });
+        if (uploaded.getException() != null) {
+            return uploaded;
+        }
+        Exchange deleted = camel.send("direct:delete-archive-files", exchange -> {
+            exchange.setProperty(TweetflowExchange.OPEN_HUMANS_MEMBER, actingFor);
+            exchange.getMessage().setBody(Arrays.stream(replaced)
                     .map(file -> new ArchiveFile(file.id(), file.basename(), "unused")).toList());
         });
-        return uploaded.getException() != null ? uploaded : camel.send("direct:delete-archive-files", uploaded);
+        return deleted.getException() != null ? deleted : uploaded;
     }
 }

@@ -14,8 +14,8 @@ class XRequestsTest {
 
     @Test
     void timelinePageAsksForAHundredPostsOfTheRangeWithTwarcsExpansions() {
-        String url = requests.timelinePage("1400000000000000001", Instant.parse("2024-04-29T00:00:00Z"),
-                Instant.parse("2024-05-06T00:00:00Z"), "abc");
+        String url = requests.timelinePage(7, "1400000000000000001", Instant.parse("2024-04-29T00:00:00Z"),
+                Instant.parse("2024-05-06T00:00:00Z"), "abc").url();
 
         assertThat(url).startsWith("https://api.x.com/2/users/1400000000000000001/tweets?")
                 .contains("start_time=2024-04-29T00%3A00%3A00Z", "end_time=2024-05-06T00%3A00%3A00Z",
@@ -26,8 +26,8 @@ class XRequestsTest {
 
     @Test
     void firstPageHasNoPaginationToken() {
-        String url = requests.timelinePage("1", Instant.parse("2024-04-29T00:00:00Z"),
-                Instant.parse("2024-05-06T00:00:00Z"), null);
+        String url = requests.timelinePage(7, "1", Instant.parse("2024-04-29T00:00:00Z"),
+                Instant.parse("2024-05-06T00:00:00Z"), null).url();
 
         assertThat(url).doesNotContain("pagination_token");
     }

@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ArchiveFormat;
 import org.tweetflow.member.Members;
+import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.x.XSimulator;
 
@@ -262,7 +263,7 @@ class MemberJourneyBrowserTest {
     }
 
     private long archiveFiles(String projectMemberId) {
-        return openHumans.files(projectMemberId).stream().filter(f -> ArchiveFormat.BASENAME.equals(f.basename()))
+        return openHumans.files(projectMemberId).stream().filter(f -> ArchiveFile.BASENAME.equals(f.basename()))
                 .count();
     }
 
