@@ -69,6 +69,19 @@ public class ArchiveStates {
                 memberId).stream().filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
     }
 
+    /** What the dashboard shows about the member's archive. */
+    public ArchiveStatus status(long memberId) {
+        return jdbc.query("""
+                SELECT state, week_index, week_count, detail, cooldown_until, last_complete_at, sync_requested_at,
+                tweets, weeks, first_week, last_week, oh_file_id FROM archive_state WHERE member_id = ?""",
+                (rs, row) -> new ArchiveStatus(rs.getString("state"), rs.getObject("week_index", Integer.class),
+                        rs.getObject("week_count", Integer.class), rs.getString("detail"),
+                        instant(rs.getTimestamp("cooldown_until")), instant(rs.getTimestamp("last_complete_at")),
+                        instant(rs.getTimestamp("sync_requested_at")), rs.getLong("tweets"), rs.getInt("weeks"),
+                        rs.getString("first_week"), rs.getString("last_week"), rs.getString("oh_file_id")),
+                memberId).stream().findFirst().orElse(ArchiveStatus.NEVER_SYNCED);
+    }
+
     public void syncRequested(long memberId, Instant at) {
         jdbc.update("UPDATE archive_state SET sync_requested_at = ? WHERE member_id = ?", Timestamp.from(at), memberId);
     }
@@ -133,6 +146,10 @@ public class ArchiveStates {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String text(IsoWeek week) {
