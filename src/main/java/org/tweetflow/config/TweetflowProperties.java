@@ -26,7 +26,8 @@ public record TweetflowProperties(
         @Valid @DefaultValue OpenHumans openhumans,
         @Valid @DefaultValue Ops ops,
         @Valid @DefaultValue Archive archive,
-        @Valid @DefaultValue Http http) {
+        @Valid @DefaultValue Http http,
+        @Valid @DefaultValue Web web) {
 
     public TweetflowProperties {
         boolean realClients = StringUtils.hasText(twitter.clientId()) || StringUtils.hasText(openhumans.clientId());
@@ -113,5 +114,12 @@ public record TweetflowProperties(
             @Min(0) @DefaultValue("5") int maxRetries,
             @NotNull @DefaultValue("PT1S") Duration retryDelay,
             @Min(1) @DefaultValue("8") int maxConcurrentCalls) {
+    }
+
+    /**
+     * @param providerWait how long a page waits for a call to X or Open Humans it started (a redelivered call can
+     *                     take minutes); after that the member is answered and the call goes on, or may be repeated
+     */
+    public record Web(@NotNull @DefaultValue("PT10S") Duration providerWait) {
     }
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +19,24 @@ import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.ArchiveFile;
-import org.tweetflow.twitter.XAccount;
 import org.tweetflow.tokens.AccessTokens;
 import org.tweetflow.tokens.Provider;
+import org.tweetflow.twitter.XAccount;
 
-/** What a member does with their account: connect X, ask for a sync, disconnect X, leave. */
+/**
+ * What a member does with their account: sign in, connect X, ask for a sync, disconnect X, leave. An action that
+ * calls X or Open Humans waits for it at most {@code tweetflow.web.provider-wait}: the routes redeliver a failing
+ * call for minutes, and no page may be held that long. The call itself always runs to its end.
+ */
 @Component
 public class MemberAccount {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberAccount.class);
+
+    private static final String IDENTIFY_X_ACCOUNT = "direct:identify-x-account";
+    private static final String REVOKE_X_TOKEN = "direct:revoke-x-token";
+    private static final String DELETE_MEMBER_ARCHIVE = "direct:delete-member-archive";
+    private static final String FIND_MEMBER_ARCHIVE = "direct:find-member-archive";
 
     private final Members members;
     private final AccessTokens tokens;
@@ -34,10 +46,10 @@ public class MemberAccount {
     private final ProducerTemplate camel;
     private final Clock clock;
     private final Duration syncNowInterval;
+    private final Duration providerWait;
 
-    public MemberAccount(Members members, AccessTokens tokens,
-            ArchiveQueue queue, ArchiveStates states, ArchiveDeletions deletions, ProducerTemplate camel, Clock clock,
-            TweetflowProperties properties) {
+    public MemberAccount(Members members, AccessTokens tokens, ArchiveQueue queue, ArchiveStates states,
+            ArchiveDeletions deletions, ProducerTemplate camel, Clock clock, TweetflowProperties properties) {
         this.members = members;
         this.tokens = tokens;
         this.queue = queue;
@@ -46,12 +58,40 @@ public class MemberAccount {
         this.camel = camel;
         this.clock = clock;
         this.syncNowInterval = properties.archive().syncNowInterval();
+        this.providerWait = properties.web().providerWait();
     }
 
-    /** X has just authorized this service: find out which account it is and queue the first sync at once. */
+    /**
+     * The member signed in with Open Humans (and holds new Open Humans tokens now): they exist here from then on.
+     *
+     * @param openHumansUsername their Open Humans username, when Open Humans said it
+     */
+    public Member signedIn(String projectMemberId, String openHumansUsername) {
+        Member member = members.ensure(projectMemberId);
+        if (openHumansUsername != null) {
+            members.signedIn(member.id(), openHumansUsername);
+        }
+        if (member.twitterConnected() && states.awaitsReconnect(member.id())) {
+            // Open Humans had refused the old refresh token; with the new tokens the syncs can go on (if it was
+            // X that refused, the sync says so again and the dashboard offers to connect X again)
+            queue.queue(member.id(), "signed-in");
+        }
+        return member;
+    }
+
+    /**
+     * X has just authorized this service: find out which account it is and queue the first sync at once.
+     *
+     * @throws ProviderSlowException when X has not said it within the wait; the account is connected when it does
+     */
     public XAccount connectTwitter(Member member) {
-        XAccount account = call("direct:identify-x-account", exchange -> exchange.getMessage().setBody(member.id()),
-                "X did not say which account was connected").getMessage().getBody(XAccount.class);
+        return within(start(IDENTIFY_X_ACCOUNT, member.id())
+                .thenApply(identified -> connected(member,
+                        answer(identified, XAccount.class, "X did not say which account was connected"))),
+                "X has not said yet which account was connected");
+    }
+
+    private XAccount connected(Member member, XAccount account) {
         boolean sameAccount = account.id().equals(member.twitterUserId());
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
         // a repeated visit of the callback queues nothing; a new account, or one X had refused, syncs at once
@@ -78,21 +118,27 @@ public class MemberAccount {
 
     /**
      * Forgets the X account here and revokes the token at X; the archive on Open Humans goes only if asked. The
-     * account is forgotten first, so a sync running meanwhile stops before it uploads anything.
+     * account is forgotten first, so a sync running meanwhile stops before it uploads anything. The revocation and
+     * the deletion start together and are waited for at most provider-wait; what is not done by then goes on (the
+     * deletion as the durable work item it is).
      *
      * @return whether Open Humans confirmed deleting the archive; false when it is kept, or when Open Humans did not
-     *         answer and the deletion is tried again later
+     *         answer (in time) and the deletion is tried again later
      */
     public boolean disconnectTwitter(Member member, boolean deleteArchive) {
         members.disconnectTwitter(member.id());
         queue.dequeue(member.id());
         states.idle(member.id());
-        revokeTwitter(member);
+        CompletableFuture<Void> revoked = revokeTwitter(member.id());
         if (!deleteArchive) {
+            awaitQuietly(revoked);
             return false;
         }
-        deletions.request(member.id()).ifPresent(deletion -> call("direct:delete-member-archive",
-                exchange -> exchange.getMessage().setBody(deletion), "The archive deletion could not be recorded"));
+        Optional<CompletableFuture<Exchange>> deletion = deletions.request(member.id())
+                .map(item -> start(DELETE_MEMBER_ARCHIVE, item));
+        awaitQuietly(CompletableFuture.allOf(revoked, deletion.orElse(CompletableFuture.completedFuture(null))));
+        deletion.filter(CompletableFuture::isDone).ifPresent(
+                done -> answer(done.join(), Object.class, "The archive deletion could not be recorded"));
         return !deletions.pending(member.id());
     }
 
@@ -103,35 +149,84 @@ public class MemberAccount {
 
     /** Forgets the member here. Their archive on Open Humans stays theirs; the X token is given back first. */
     public void delete(Member member) {
-        revokeTwitter(member);
+        awaitQuietly(revokeTwitter(member.id()));
         queue.dequeue(member.id());
         members.delete(member.id());
     }
 
-    private void revokeTwitter(Member member) {
-        Exchange revoked = camel.send("direct:revoke-x-token", exchange -> exchange.getMessage().setBody(member.id()));
-        if (revoked.getException() != null) {
-            // The member wants out: forget the token here anyway; X lets it lapse unused.
-            LOG.warn("X did not confirm the revocation for member {}: {}", member.id(),
-                    revoked.getException().getMessage());
+    /**
+     * Gives the member's X token back to X. The token is forgotten here once X answered, or gave up: the member wants
+     * out, and X lets an unused token lapse.
+     */
+    private CompletableFuture<Void> revokeTwitter(long memberId) {
+        Optional<String> token = tokens.tokenToRevoke(memberId, Provider.X);
+        if (token.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        tokens.forget(member.id(), Provider.X);
+        return start(REVOKE_X_TOKEN, memberId).thenAccept(revoked -> {
+            if (revoked.getException() != null) {
+                LOG.warn("X did not confirm the revocation for member {}: {}", memberId,
+                        revoked.getException().getMessage());
+            }
+            // a member who connected X again while X was slow keeps the new token
+            if (tokens.tokenToRevoke(memberId, Provider.X).equals(token)) {
+                tokens.forget(memberId, Provider.X);
+            }
+        });
     }
 
-    /** Runs a route for the member; what it could not do fails the member's action with {@code failure}. */
-    private Exchange call(String route, Processor asMember, String failure) {
-        Exchange answer = camel.send(route, asMember);
-        if (answer.getException() != null) {
-            throw new IllegalStateException(failure, answer.getException());
-        }
-        return answer;
-    }
-
-    /** The download address of the member's archive on Open Humans (short-lived, signed), if there is one. */
+    /**
+     * The download address of the member's archive on Open Humans (short-lived, signed), if there is one.
+     *
+     * @throws ProviderSlowException when Open Humans has not listed the member's files within the wait; asking
+     *                               again is safe
+     */
     public Optional<String> archiveDownloadUrl(Member member) {
-        Exchange found = call("direct:find-member-archive", exchange -> exchange.getMessage().setBody(member.id()),
-                "Open Humans did not list the member's files");
-        return Optional.ofNullable(found.getMessage().getBody(ArchiveFile.class))
-                .map(ArchiveFile::downloadUrl);
+        return within(start(FIND_MEMBER_ARCHIVE, member.id())
+                .thenApply(found -> Optional.ofNullable(
+                        answer(found, ArchiveFile.class, "Open Humans did not list the member's files"))
+                        .map(ArchiveFile::downloadUrl)),
+                "Open Humans has not listed the member's files yet");
+    }
+
+    /** Runs a route for the member's action; it runs to its end, redeliveries included, whoever still waits. */
+    private CompletableFuture<Exchange> start(String route, Object body) {
+        return camel.asyncSend(route, exchange -> exchange.getMessage().setBody(body));
+    }
+
+    /** The route's answer; what it could not do fails the member's action with {@code failure}. */
+    private static <T> T answer(Exchange done, Class<T> type, String failure) {
+        if (done.getException() != null) {
+            throw new IllegalStateException(failure, done.getException());
+        }
+        return done.getMessage().getBody(type);
+    }
+
+    /** The action's result, if it comes within the wait. */
+    private <T> T within(CompletableFuture<T> action, String slow) {
+        try {
+            return action.get(providerWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            throw new ProviderSlowException(slow + " after " + providerWait);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ProviderSlowException(slow + ": the request was interrupted");
+        }
+    }
+
+    /** Waits for what the page reports on, at most the wait; the rest goes on in the background. */
+    private void awaitQuietly(CompletableFuture<?> action) {
+        try {
+            action.get(providerWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            LOG.info("A provider call of a member's action goes on after {} in the background", providerWait);
+        } catch (ExecutionException failed) {
+            // reported by whoever reads the action's result
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.MemberAccount;
+import org.tweetflow.member.ProviderSlowException;
 
 /**
  * The step after signing in: connect an X account. The authorization itself (PKCE, code exchange, token storage)
@@ -52,6 +53,12 @@ class ConnectController {
         }
         try {
             account.connectTwitter(member);
+        } catch (ProviderSlowException slow) {
+            // the tokens are stored; the account is recorded and its first sync queued as soon as X says which it is
+            LOG.info("Connecting X for member {} goes on in the background: {}", member.id(), slow.getMessage());
+            return ProblemPage.show(model, "X account not connected yet", "X authorized tweetflow but has not said "
+                    + "yet which account it was. tweetflow connects it as soon as X does: look again in a minute.",
+                    "/connect");
         } catch (RuntimeException failed) {
             LOG.warn("Connecting X for member {} failed: {}", member.id(), failed.getMessage());
             return problem(model, "X authorized tweetflow, but then did not say which account it was. "

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -18,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.MemberAccount;
+import org.tweetflow.member.ProviderSlowException;
 
 /**
  * The member's dashboard and its actions. Addresses that name a member answer 404 for anyone but that member, so a
@@ -53,10 +55,21 @@ class DashboardController {
         return dashboard.view(own(authentication, id));
     }
 
-    /** The archive file on Open Humans, through a fresh signed download address. */
+    /**
+     * The archive file on Open Humans, through a fresh signed download address. Asking for one changes nothing, so
+     * when Open Humans is slow the member is told to follow the link again.
+     */
     @GetMapping("/members/{id}/archive")
-    String archive(Authentication authentication, @PathVariable long id) {
-        Optional<String> url = account.archiveDownloadUrl(own(authentication, id));
+    String archive(Authentication authentication, @PathVariable long id, Model model, HttpServletResponse response) {
+        Optional<String> url;
+        try {
+            url = account.archiveDownloadUrl(own(authentication, id));
+        } catch (ProviderSlowException slow) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+            return ProblemPage.show(model, "Archive link not ready", "Open Humans did not answer in time. Your "
+                    + "archive there is as it was; please follow the link again in a minute.", "/dashboard");
+        }
         return "redirect:" + url.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "There is no archive on Open Humans yet."));
     }
