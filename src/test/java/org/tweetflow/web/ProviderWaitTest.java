@@ -1,0 +1,176 @@
+package org.tweetflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.MemberAccount;
+import org.tweetflow.member.Members;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
+import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
+import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.security.EncryptedAuthorizedClientService;
+import org.tweetflow.tokens.Provider;
+
+/**
+ * A page that calls X or Open Humans answers within {@code tweetflow.web.provider-wait} however slow the provider
+ * is, says what happens next, and what it started still happens.
+ */
+@TweetflowTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "tweetflow.web.provider-wait=PT1S")
+class ProviderWaitTest {
+
+    static final String ADA = "10000001";
+    static final Duration SLOW = Duration.ofSeconds(4);
+    /** The wait, and time enough for a loaded machine to render the page after it. */
+    static final Duration ANSWERED_WITHIN = Duration.ofMillis(3500);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Members members;
+    @Autowired
+    MemberAccount account;
+    @Autowired
+    EncryptedAuthorizedClientService clients;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @Autowired
+    XSimulator x;
+    @Autowired
+    OpenHumansSimulator openHumans;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void forget() {
+        faults.clear();
+        jdbc.update("DELETE FROM work_item");
+        jdbc.update("DELETE FROM member");
+    }
+
+    @Test
+    void connectingWhileXIsSlowToSayWhichAccountSaysSoAndConnectsItWhenXAnswers() throws Exception {
+        Member ada = withTokens(members.ensure(ADA));
+        faults.inject(Fault.delay("GET", "/x/2/users/me", SLOW));
+
+        Instant asked = Instant.now();
+        Document page = page(mvc.perform(get("/connect/twitter/callback").with(SignedIn.as(ada))).andReturn());
+
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(ANSWERED_WITHIN);
+        assertThat(page.getElementById("problem-title").text()).isEqualTo("X account not connected yet");
+        assertThat(page.getElementById("problem-message").text()).contains("as soon as X does");
+        await().atMost(Duration.ofSeconds(15)).until(() -> members.find(ada.id()).orElseThrow().twitterConnected());
+        assertThat(members.find(ada.id()).orElseThrow().twitterUserId()).isEqualTo(XSimulator.SAM);
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, ada.id()))
+                .containsExactly("connected");
+    }
+
+    @Test
+    void disconnectWhileXIsSlowToRevokeAnswersAtOnceAndForgetsTheTokenWhenXHasAnswered() throws Exception {
+        Member ada = connected();
+        int revocations = x.callCount("revoke");
+        faults.inject(Fault.delay("POST", "/x/2/oauth2/revoke", SLOW));
+
+        Instant asked = Instant.now();
+        MvcResult result = mvc.perform(post("/dashboard/disconnect").param("archive", "keep").with(SignedIn.as(ada))
+                .with(csrf())).andReturn();
+
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(ANSWERED_WITHIN);
+        assertThat(result.getFlashMap().get("notice"))
+                .isEqualTo("X disconnected. Your archive stays in your Open Humans account.");
+        assertThat(members.find(ada.id()).orElseThrow().twitterConnected()).isFalse();
+        await().atMost(Duration.ofSeconds(15)).until(() -> x.callCount("revoke") == revocations + 1
+                && clients.loadAuthorizedClient(Provider.X.registrationId(), ADA) == null);
+    }
+
+    @Test
+    void disconnectWhileOpenHumansIsSlowToDeleteSaysSoAndTheArchiveGoesWhenOpenHumansAnswers() throws Exception {
+        Member ada = connected();
+        openHumans.addFile(ADA, ArchiveFormat.BASENAME, "{\"description\":\"X posts\",\"tags\":[\"twitter\"]}",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        faults.inject(Fault.delay("POST", "/openhumans/api/direct-sharing/project/files/delete/", SLOW));
+
+        Instant asked = Instant.now();
+        MvcResult result = mvc.perform(post("/dashboard/disconnect").param("archive", "delete")
+                .with(SignedIn.as(ada)).with(csrf())).andReturn();
+
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(ANSWERED_WITHIN);
+        assertThat(result.getFlashMap().get("notice")).isEqualTo("X disconnected. "
+                + ConnectController.DELETION_PENDING);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !account.archiveDeletionPending(ada));
+        assertThat(openHumans.files(ADA)).isEmpty();
+    }
+
+    @Test
+    void archiveLinkWhileOpenHumansIsSlowAsksTheMemberToFollowItAgain() throws Exception {
+        Member ada = connected();
+        faults.inject(Fault.delay("GET", "/openhumans/api/direct-sharing/project/exchange-member/", SLOW));
+
+        Instant asked = Instant.now();
+        MockHttpServletResponse response = mvc.perform(get("/members/" + ada.id() + "/archive")
+                .with(SignedIn.as(ada))).andReturn().getResponse();
+
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(ANSWERED_WITHIN);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(Jsoup.parse(response.getContentAsString()).getElementById("problem-title").text())
+                .isEqualTo("Archive link not ready");
+    }
+
+    private Member connected() {
+        Member ada = withTokens(members.ensure(ADA));
+        members.connectTwitter(ada.id(), XSimulator.SAM, "small_sam", "Small Sam", null);
+        return members.find(ada.id()).orElseThrow();
+    }
+
+    /** The member's tokens of both providers, as the sign-in and the X authorization store them. */
+    private Member withTokens(Member member) {
+        XSimulator.Tokens xTokens = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
+        store(Provider.X, xTokens.accessToken(), xTokens.refreshToken());
+        OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(ADA);
+        store(Provider.OPEN_HUMANS, ohTokens.accessToken(), ohTokens.refreshToken());
+        return member;
+    }
+
+    private void store(Provider provider, String accessToken, String refreshToken) {
+        Instant now = Instant.now();
+        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(
+                registrations.findByRegistrationId(provider.registrationId()), ADA,
+                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plusSeconds(7200)),
+                new OAuth2RefreshToken(refreshToken, now)), new TestingAuthenticationToken(ADA, null));
+    }
+
+    private static Document page(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+}
