@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.tweetflow.TweetflowTest;
-import org.tweetflow.archive.ArchiveFormat;
+import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.MemberAccount;
 import org.tweetflow.member.Members;
@@ -116,7 +116,7 @@ class ProviderWaitTest {
     @Test
     void disconnectWhileOpenHumansIsSlowToDeleteSaysSoAndTheArchiveGoesWhenOpenHumansAnswers() throws Exception {
         Member ada = connected();
-        openHumans.addFile(ADA, ArchiveFormat.BASENAME, "{\"description\":\"X posts\",\"tags\":[\"twitter\"]}",
+        openHumans.addFile(ADA, ArchiveFile.BASENAME, "{\"description\":\"X posts\",\"tags\":[\"twitter\"]}",
                 "{}".getBytes(StandardCharsets.UTF_8));
         faults.inject(Fault.delay("POST", "/openhumans/api/direct-sharing/project/files/delete/", SLOW));
 
