@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,15 +89,7 @@ public class ArchiveDeletions {
 
     /** The deletions due for another attempt, claimed by this replica. */
     public List<WorkItem> due() {
-        List<WorkItem> claimed = new ArrayList<>();
-        while (claimed.size() < CLAIMS_PER_POLL) {
-            Optional<WorkItem> next = leases.claimNext(KIND, owner, LEASE);
-            if (next.isEmpty()) {
-                break;
-            }
-            claimed.add(next.get());
-        }
-        return claimed;
+        return leases.claimUpTo(KIND, CLAIMS_PER_POLL, () -> owner, LEASE);
     }
 
     /** Body: a claimed deletion. The member the calls that follow act for at Open Humans. */

@@ -4,10 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,16 +48,9 @@ public class ArchiveWorkers {
 
     /** The items this replica takes now: one per free worker. */
     public List<WorkItem> claim() {
-        List<WorkItem> claimed = new ArrayList<>();
-        while (running.size() < settings.workers()) {
-            Optional<WorkItem> next = leases.claimNext(ArchiveQueue.KIND, replica + "#" + claims.incrementAndGet(),
-                    settings.lease());
-            if (next.isEmpty()) {
-                break;
-            }
-            running.put(next.get().leaseOwner(), next.get());
-            claimed.add(next.get());
-        }
+        List<WorkItem> claimed = leases.claimUpTo(ArchiveQueue.KIND, settings.workers() - running.size(),
+                () -> replica + "#" + claims.incrementAndGet(), settings.lease());
+        claimed.forEach(item -> running.put(item.leaseOwner(), item));
         return claimed;
     }
 

@@ -6,11 +6,6 @@ import java.time.Instant;
 public record Member(long id, String projectMemberId, String twitterUserId, String twitterUsername,
         String twitterName, Instant twitterCreatedAt) {
 
-    /** Whose rate budget the member's calls to X are charged to (limits are per user token). */
-    public String credential() {
-        return "member:" + id;
-    }
-
     public boolean twitterConnected() {
         return twitterUserId != null;
     }

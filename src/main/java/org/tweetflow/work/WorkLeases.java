@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,22 @@ public class WorkLeases {
     public WorkLeases(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code max} items of a kind, each under its own lease owner (so that a second claim of the same
+     * item, after this one stalled, is told apart).
+     */
+    public List<WorkItem> claimUpTo(String kind, int max, Supplier<String> owners, Duration lease) {
+        List<WorkItem> claimed = new ArrayList<>();
+        while (claimed.size() < max) {
+            Optional<WorkItem> next = claimNext(kind, owners.get(), lease);
+            if (next.isEmpty()) {
+                break;
+            }
+            claimed.add(next.get());
+        }
+        return claimed;
     }
 
     public Optional<WorkItem> claimNext(String kind, String owner, Duration lease) {
