@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Every {@code tweetflow.*} key (environment: {@code TWEETFLOW_*}). README lists them with their defaults.
- * Endpoint URLs left empty are derived: the sandbox's own paths while the sandbox is on, the real services otherwise.
+ * Endpoint URLs left empty mean the real services. While the sandbox is on, it supplies its own clients and URLs as
+ * ordinary settings of lowest precedence (and refuses to start next to configured client ids).
  */
 @ConfigurationProperties("tweetflow")
 @Validated
@@ -30,13 +31,8 @@ public record TweetflowProperties(
         @Valid @DefaultValue Web web) {
 
     public TweetflowProperties {
-        boolean realClients = StringUtils.hasText(twitter.clientId()) || StringUtils.hasText(openhumans.clientId());
-        if (Boolean.TRUE.equals(sandbox) && realClients) {
-            throw new IllegalStateException("TWEETFLOW_SANDBOX=true together with real client ids "
-                    + "(TWEETFLOW_TWITTER_CLIENT_ID / TWEETFLOW_OPENHUMANS_CLIENT_ID): refusing to start, "
-                    + "the sandbox must never run next to real credentials.");
-        }
-        if (Boolean.FALSE.equals(sandbox) || (sandbox == null && realClients)) {
+        boolean clients = StringUtils.hasText(twitter.clientId()) || StringUtils.hasText(openhumans.clientId());
+        if (Boolean.FALSE.equals(sandbox) || (sandbox == null && clients)) {
             requireText(twitter.clientId(), "TWEETFLOW_TWITTER_CLIENT_ID");
             requireText(twitter.clientSecret(), "TWEETFLOW_TWITTER_CLIENT_SECRET");
             requireText(openhumans.clientId(), "TWEETFLOW_OPENHUMANS_CLIENT_ID");

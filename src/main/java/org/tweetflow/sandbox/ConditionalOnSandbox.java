@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Conditional;
 
-/** Registers the annotated bean only while the sandbox is on (see {@code TweetflowProperties#sandboxEnabled}). */
+/** Registers the annotated configuration or bean only while the sandbox is on (see {@link SandboxCondition}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Conditional(SandboxCondition.class)

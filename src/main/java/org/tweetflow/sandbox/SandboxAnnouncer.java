@@ -4,12 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import org.tweetflow.config.TweetflowProperties;
 
 /** Says loudly, once the service is up, that it talks to simulated services only. */
-@Component
-@ConditionalOnSandbox
 class SandboxAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxAnnouncer.class);

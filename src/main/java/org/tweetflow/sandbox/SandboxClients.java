@@ -1,10 +1,11 @@
 package org.tweetflow.sandbox;
 
-/** The client registrations the sandbox knows; the service uses them while the sandbox is on. */
+/** Where the sandbox answers and the clients it knows; {@link SandboxSettings} hands the clients to the service. */
 public final class SandboxClients {
 
-    public static final String X_PATH = "/sandbox/x";
-    public static final String OPEN_HUMANS_PATH = "/sandbox/openhumans";
+    public static final String ROOT = "/sandbox";
+    public static final String X_PATH = ROOT + "/x";
+    public static final String OPEN_HUMANS_PATH = ROOT + "/openhumans";
     public static final String X_CLIENT_ID = "tweetflow-sandbox-x";
     public static final String X_CLIENT_SECRET = "sandbox-x-secret";
     public static final String OPEN_HUMANS_CLIENT_ID = "tweetflow-sandbox-openhumans";

@@ -2,7 +2,7 @@ package org.tweetflow.sandbox;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -11,12 +11,20 @@ class SandboxCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Environment env = context.getEnvironment();
+        return isOn(context.getEnvironment());
+    }
+
+    /** On when {@code tweetflow.sandbox} says so, or by default while no client id is configured. */
+    static boolean isOn(PropertyResolver env) {
         String explicit = env.getProperty("tweetflow.sandbox");
         if (StringUtils.hasText(explicit)) {
             return Boolean.parseBoolean(explicit);
         }
-        return !StringUtils.hasText(env.getProperty("tweetflow.twitter.client-id"))
-                && !StringUtils.hasText(env.getProperty("tweetflow.openhumans.client-id"));
+        return !clientIdsConfigured(env);
+    }
+
+    static boolean clientIdsConfigured(PropertyResolver env) {
+        return StringUtils.hasText(env.getProperty("tweetflow.twitter.client-id"))
+                || StringUtils.hasText(env.getProperty("tweetflow.openhumans.client-id"));
     }
 }

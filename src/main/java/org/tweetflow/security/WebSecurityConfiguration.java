@@ -21,10 +21,10 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Who may reach what. The landing page, static files, health probes, the failure page and the sandbox (which checks
- * its own simulated tokens, like the real services) are open; everything else needs an Open Humans sign-in. Forms
- * carry CSRF tokens; the session id changes at sign-in (Spring Security's default fixation protection). The code
- * exchanges and the sign-in's user-info call are the timed ones of OAuthClientConfiguration.
+ * Who may reach what. The landing page, static files, health probes and the failure page are open; everything else
+ * needs an Open Humans sign-in. Forms carry CSRF tokens; the session id changes at sign-in (Spring Security's default
+ * fixation protection). The code exchanges and the sign-in's user-info call are the timed ones of
+ * OAuthClientConfiguration. The sandbox's paths have a chain of their own, from the sandbox's auto-configuration.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
@@ -35,10 +35,9 @@ public class WebSecurityConfiguration {
             OAuth2UserService<OAuth2UserRequest, OAuth2User> signedInUser) throws Exception {
         OAuth2AuthorizationRequestResolver withPkce = pkce(registrations);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**",
-                                "/sandbox/**").permitAll()
+                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**")
+                        .permitAll()
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/sandbox/**"))
                 .oauth2Login(login -> login
                         .loginPage("/")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))

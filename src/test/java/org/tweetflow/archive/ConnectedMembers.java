@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 import org.tweetflow.openhumans.ArchiveFile;
+import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.openhumans.SimulatedFile;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -23,9 +24,11 @@ import org.tweetflow.tokens.Provider;
 
 /**
  * Members as the sign-in and connect pages leave them (a member row, tokens of both providers from the sandbox,
- * encrypted in the store), and a look at what the sandbox's Open Humans holds for them. A test-only bean.
+ * encrypted in the store), and a look at what the sandbox's Open Humans holds for them. A test-only bean, there
+ * while the sandbox is.
  */
 @Component
+@ConditionalOnSandbox
 public class ConnectedMembers {
 
     private final Members members;

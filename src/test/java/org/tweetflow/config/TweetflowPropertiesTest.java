@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.validation.ValidationAutoConfigura
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.tweetflow.sandbox.RealClientsRefusal;
 
 /** Start-up refuses unsafe or incomplete configuration with a message naming the variable. */
 class TweetflowPropertiesTest {
@@ -30,9 +31,11 @@ class TweetflowPropertiesTest {
         runner.run(context -> assertThat(context.getBean(TweetflowProperties.class).sandboxEnabled()).isTrue());
     }
 
+    /** Only the sandbox knows its own clients from real ones: the refusal is its own. */
     @Test
     void sandboxRefusesToStartNextToRealClientIds() {
         runner.withPropertyValues("tweetflow.sandbox=true", "tweetflow.twitter.client-id=real-id")
+                .withUserConfiguration(RealClientsRefusal.class)
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("refusing to start"));
     }

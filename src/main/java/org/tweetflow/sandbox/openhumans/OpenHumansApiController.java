@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tweetflow.config.TweetflowProperties;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.SandboxClients;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +33,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The simulated Open Humans API: token endpoint, exchange-member, direct upload, delete, download, storage. */
 @RestController
-@ConditionalOnSandbox
 @RequestMapping(SandboxClients.OPEN_HUMANS_PATH)
 class OpenHumansApiController {
 

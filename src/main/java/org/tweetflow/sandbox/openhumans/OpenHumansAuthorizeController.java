@@ -8,14 +8,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.SandboxClients;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The simulated Open Humans consent page: pick a demo member, then Authorize or Deny. */
 @Controller
-@ConditionalOnSandbox
 @RequestMapping(SandboxClients.OPEN_HUMANS_PATH + "/direct-sharing/projects/oauth2/authorize")
 class OpenHumansAuthorizeController {
 

@@ -21,16 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.stereotype.Component;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 
 /**
  * State of the simulated Open Humans: demo members, OAuth codes and tokens (in memory), file metadata (in memory)
  * and file contents (on disk under {@link OpenHumansSimulationProperties#storageDir()}). Tests use the public
  * methods to skip the browser flow, seed files and count calls.
  */
-@Component
-@ConditionalOnSandbox
 public class OpenHumansSimulator {
 
     public static final Duration CODE_TTL = Duration.ofSeconds(60);

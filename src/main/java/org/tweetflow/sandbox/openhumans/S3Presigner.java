@@ -15,10 +15,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import org.tweetflow.config.TweetflowProperties;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.SandboxClients;
 
 /**
@@ -26,8 +24,6 @@ import org.tweetflow.sandbox.SandboxClients;
  * {@code <storage>/<key>/<name>?AWSAccessKeyId=..&Expires=<epoch seconds>&Signature=<url-encoded base64 HMAC-SHA1>},
  * and the checks S3 makes when such a URL is used.
  */
-@Component
-@ConditionalOnSandbox
 class S3Presigner {
 
     static final String ACCESS_KEY_ID = "AKIASANDBOXOPENHUMANS";

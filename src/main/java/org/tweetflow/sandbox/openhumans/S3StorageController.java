@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.SandboxClients;
 
 /**
@@ -31,7 +30,6 @@ import org.tweetflow.sandbox.SandboxClients;
  * any request whose method, Content-MD5, Content-Type or x-amz-* headers differ from what the URL was signed for.
  */
 @RestController
-@ConditionalOnSandbox
 @RequestMapping(SandboxClients.OPEN_HUMANS_PATH + S3Presigner.STORAGE_PATH)
 class S3StorageController {
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 
 /**
  * How the simulated X API limits and slows its answers.
@@ -15,7 +14,6 @@ import org.tweetflow.sandbox.ConditionalOnSandbox;
  * @param meLimit       calls per window and user for {@code users/me}
  * @param latency       sleep before each API answer
  */
-@ConditionalOnSandbox
 @ConfigurationProperties("tweetflow.simulation")
 public record SimulationProperties(
         @DefaultValue("PT1M") Duration window,

@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.SandboxClients;
 
 /** The simulated X API v2 read endpoints: users/me, users/:id/tweets and tweets/search/recent. */
 @RestController
-@ConditionalOnSandbox
 @RequestMapping(SandboxClients.X_PATH + "/2")
 class XApiController {
 

@@ -20,12 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 import org.tweetflow.sandbox.SandboxClients;
 
 /** The simulated X OAuth 2.0 (authorization code with PKCE) pages and endpoints. */
 @RestController
-@ConditionalOnSandbox
 @RequestMapping(SandboxClients.X_PATH)
 class XOAuthController {
 

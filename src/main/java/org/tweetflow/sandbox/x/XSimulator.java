@@ -20,15 +20,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.stereotype.Component;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
 
 /**
  * The state of the simulated X: demo accounts and their posts, OAuth codes and tokens, rate-limit counters. The
  * demo data is the same on every start; its timestamps are relative to the moment this bean is created.
  */
-@Component
-@ConditionalOnSandbox
 public class XSimulator {
 
     public static final long TWITTER_EPOCH = 1288834974657L;

@@ -1,12 +1,20 @@
 package org.tweetflow.sandbox.x;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-import org.tweetflow.sandbox.ConditionalOnSandbox;
+import java.time.Clock;
 
-/** Binds the settings of the simulated X API. */
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The simulated X: its state, its OAuth pages and API endpoints, and its settings. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnSandbox
 @EnableConfigurationProperties(SimulationProperties.class)
-class XSimulatorConfiguration {
+@Import({XOAuthController.class, XApiController.class})
+public class XSimulatorConfiguration {
+
+    @Bean
+    XSimulator xSimulator(Clock clock, SimulationProperties properties) {
+        return new XSimulator(clock, properties);
+    }
 }

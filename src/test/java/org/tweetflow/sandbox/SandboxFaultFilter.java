@@ -9,15 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Plays the queued {@link SandboxFaults} in front of both simulated services. */
-@Component
-@ConditionalOnSandbox
 class SandboxFaultFilter extends OncePerRequestFilter {
-
-    private static final String ROOT = "/sandbox";
 
     private final SandboxFaults faults;
 
@@ -27,13 +22,13 @@ class SandboxFaultFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(ROOT + "/");
+        return !request.getRequestURI().startsWith(SandboxClients.ROOT + "/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(ROOT.length());
+        String path = request.getRequestURI().substring(SandboxClients.ROOT.length());
         Optional<SandboxFaults.Fault> fault = faults.take(request.getMethod(), path);
         if (fault.isEmpty()) {
             chain.doFilter(request, response);

@@ -6,16 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Faults the sandbox answers with instead of its normal behaviour, queued by tests or by a person trying out
- * failures: a status with a body and headers, a delay (a read timeout), or a truncated JSON answer. Each queued
- * fault is used once, by the first request whose method and path (Ant pattern, below the sandbox root) match.
+ * Faults the sandbox answers with instead of its normal behaviour, queued by tests: a status with a body and headers,
+ * a delay (a read timeout), or a truncated JSON answer. Each queued fault is used once, by the first request whose
+ * method and path (Ant pattern, below the sandbox root) match. Test code only: {@link SandboxFaultInjection}.
  */
-@Component
-@ConditionalOnSandbox
 public class SandboxFaults {
 
     private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
