@@ -11,7 +11,7 @@ public final class TweetflowExchange {
     public static final String X_CALL = "tweetflowXCall";
     /** The {@code OpenHumansCall} the next {@code call-openhumans} makes. */
     public static final String OPEN_HUMANS_CALL = "tweetflowOpenHumansCall";
-    /** The member's token the last call was sent with ({@code SentToken}), for a renewal after 401. */
+    /** The member's token the last call was sent with ({@code MemberToken}), for a renewal after 401. */
     public static final String SENT_TOKEN = "tweetflowSentToken";
     /** Whose archive the exchange works on ({@code ArchiveOwner}). */
     public static final String OWNER = "tweetflowOwner";

@@ -16,7 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.http.TemporaryFiles;
 import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.openhumans.ArchiveFiles;
 import org.tweetflow.openhumans.ArchiveUpload;
@@ -31,12 +30,15 @@ public class ArchiveWriter {
     private final ArchiveOwners owners;
     private final ArchiveStreams streams;
     private final ArchiveStates states;
+    private final ArchiveDeletions deletions;
     private final Clock clock;
 
-    public ArchiveWriter(ArchiveOwners owners, ArchiveStreams streams, ArchiveStates states, Clock clock) {
+    public ArchiveWriter(ArchiveOwners owners, ArchiveStreams streams, ArchiveStates states,
+            ArchiveDeletions deletions, Clock clock) {
         this.owners = owners;
         this.streams = streams;
         this.states = states;
+        this.deletions = deletions;
         this.clock = clock;
     }
 
@@ -62,10 +64,13 @@ public class ArchiveWriter {
         return new MergedArchive(new ArchiveUpload(merged, metadata(owner, summary, now)), summary);
     }
 
-    /** Whether the member asked for their archive to be deleted while this sync ran: its upload must go too. */
+    /**
+     * Whether the member asked for their archive to be deleted while this sync ran, or a deletion is still pending:
+     * its upload must go too (a pending deletion removes every archive file once Open Humans answers).
+     */
     public boolean withdrawn(@ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner,
             @ExchangeProperty(TweetflowExchange.SYNC_STARTED) Instant started) {
-        return states.archiveDeletedSince(owner.memberId(), started);
+        return states.archiveDeletedSince(owner.memberId(), started) || deletions.pending(owner.memberId());
     }
 
     /** Body: the new file's id. The file itself, to delete when the sync was withdrawn. */

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
-import org.tweetflow.http.TemporaryFiles;
 import org.tweetflow.twitter.XApiException;
 
 /**

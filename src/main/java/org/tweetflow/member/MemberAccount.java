@@ -20,6 +20,7 @@ import org.tweetflow.archive.ArchiveStates;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.tokens.AccessTokens;
+import org.tweetflow.tokens.MemberToken;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.twitter.XAccount;
 
@@ -91,7 +92,15 @@ public class MemberAccount {
                 "X has not said yet which account was connected");
     }
 
+    /**
+     * Records the account X named, unless the member disconnected X while X was slow to name it: their token is gone
+     * then, and the account must not come back.
+     */
     private XAccount connected(Member member, XAccount account) {
+        if (tokens.tokenToRevoke(member.id(), Provider.X).isEmpty()) {
+            LOG.info("X named the account of member {} after they had disconnected it; it is not recorded", member.id());
+            return account;
+        }
         boolean sameAccount = account.id().equals(member.twitterUserId());
         members.connectTwitter(member.id(), account.id(), account.username(), account.name(), account.createdAt());
         // a repeated visit of the callback queues nothing; a new account, or one X had refused, syncs at once
@@ -129,7 +138,7 @@ public class MemberAccount {
         members.disconnectTwitter(member.id());
         queue.dequeue(member.id());
         states.idle(member.id());
-        CompletableFuture<Void> revoked = revokeTwitter(member.id());
+        CompletableFuture<?> revoked = revokeTwitter(member.id());
         if (!deleteArchive) {
             awaitQuietly(revoked);
             return false;
@@ -155,24 +164,17 @@ public class MemberAccount {
     }
 
     /**
-     * Gives the member's X token back to X. The token is forgotten here once X answered, or gave up: the member wants
-     * out, and X lets an unused token lapse.
+     * Gives the member's X token back to X. It is forgotten here at once: the member wants out, and X lets an unused
+     * token lapse should the revocation fail. The revocation carries the token itself, so it still reaches X when the
+     * member has left meanwhile, and never revokes a token they connected since.
      */
-    private CompletableFuture<Void> revokeTwitter(long memberId) {
-        Optional<String> token = tokens.tokenToRevoke(memberId, Provider.X);
+    private CompletableFuture<?> revokeTwitter(long memberId) {
+        Optional<MemberToken> token = tokens.tokenToRevoke(memberId, Provider.X);
         if (token.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return start(REVOKE_X_TOKEN, memberId).thenAccept(revoked -> {
-            if (revoked.getException() != null) {
-                LOG.warn("X did not confirm the revocation for member {}: {}", memberId,
-                        revoked.getException().getMessage());
-            }
-            // a member who connected X again while X was slow keeps the new token
-            if (tokens.tokenToRevoke(memberId, Provider.X).equals(token)) {
-                tokens.forget(memberId, Provider.X);
-            }
-        });
+        tokens.forget(memberId, Provider.X);
+        return start(REVOKE_X_TOKEN, token.get());
     }
 
     /**
@@ -189,9 +191,17 @@ public class MemberAccount {
                 "Open Humans has not listed the member's files yet");
     }
 
-    /** Runs a route for the member's action; it runs to its end, redeliveries included, whoever still waits. */
+    /**
+     * Runs a route for the member's action; it runs to its end, redeliveries included, whoever still waits. A failure
+     * is logged here, since the page may have answered long before.
+     */
     private CompletableFuture<Exchange> start(String route, Object body) {
-        return camel.asyncSend(route, exchange -> exchange.getMessage().setBody(body));
+        return camel.asyncSend(route, exchange -> exchange.getMessage().setBody(body)).whenComplete((done, broken) -> {
+            Throwable failure = broken != null ? broken : done.getException();
+            if (failure != null) {
+                LOG.warn("{} for {} failed: {}", route, body, failure.getMessage());
+            }
+        });
     }
 
     /** The route's answer; what it could not do fails the member's action with {@code failure}. */

@@ -13,7 +13,7 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.http.HttpTarget;
 import org.tweetflow.tokens.AccessTokens;
 import org.tweetflow.tokens.Provider;
-import org.tweetflow.tokens.SentToken;
+import org.tweetflow.tokens.MemberToken;
 
 /**
  * The steps of the {@code call-openhumans} route around every HTTP call to Open Humans: build the request from the
@@ -39,7 +39,7 @@ public class OpenHumansCalls {
         if (call.memberId() != null) {
             String token = tokens.accessToken(call.memberId(), Provider.OPEN_HUMANS);
             exchange.setProperty(TweetflowExchange.SENT_TOKEN,
-                    new SentToken(call.memberId(), Provider.OPEN_HUMANS, token));
+                    new MemberToken(call.memberId(), Provider.OPEN_HUMANS, token));
             HttpTarget.authorize(message, "Bearer " + token);
         } else {
             exchange.removeProperty(TweetflowExchange.SENT_TOKEN);

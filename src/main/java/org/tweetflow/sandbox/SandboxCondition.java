@@ -16,11 +16,9 @@ class SandboxCondition implements Condition {
 
     /** On when {@code tweetflow.sandbox} says so, or by default while no client id is configured. */
     static boolean isOn(PropertyResolver env) {
-        String explicit = env.getProperty("tweetflow.sandbox");
-        if (StringUtils.hasText(explicit)) {
-            return Boolean.parseBoolean(explicit);
-        }
-        return !clientIdsConfigured(env);
+        // read as Spring's binder reads TweetflowProperties.sandbox: "true", "on", "yes", "1" alike
+        Boolean explicit = env.getProperty("tweetflow.sandbox", Boolean.class);
+        return explicit != null ? explicit : !clientIdsConfigured(env);
     }
 
     static boolean clientIdsConfigured(PropertyResolver env) {

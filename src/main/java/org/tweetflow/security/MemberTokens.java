@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 import org.tweetflow.tokens.AccessTokens;
+import org.tweetflow.tokens.MemberToken;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.tokens.ReconnectNeededException;
 
@@ -63,15 +64,15 @@ public class MemberTokens implements AccessTokens {
     }
 
     @Override
-    public Optional<String> tokenToRevoke(long memberId, Provider provider) {
+    public Optional<MemberToken> tokenToRevoke(long memberId, Provider provider) {
         return members.find(memberId).map(member -> {
             OAuth2AuthorizedClient client = clients.loadAuthorizedClient(provider.registrationId(),
                     member.projectMemberId());
             if (client == null) {
                 return null;
             }
-            return client.getRefreshToken() != null ? client.getRefreshToken().getTokenValue()
-                    : client.getAccessToken().getTokenValue();
+            return new MemberToken(memberId, provider, client.getRefreshToken() != null
+                    ? client.getRefreshToken().getTokenValue() : client.getAccessToken().getTokenValue());
         });
     }
 

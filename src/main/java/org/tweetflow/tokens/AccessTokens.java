@@ -20,7 +20,7 @@ public interface AccessTokens {
     String renewedAccessToken(long memberId, Provider provider, String rejected);
 
     /** The token to revoke when the member disconnects: the refresh token (which outlives the access token). */
-    Optional<String> tokenToRevoke(long memberId, Provider provider);
+    Optional<MemberToken> tokenToRevoke(long memberId, Provider provider);
 
     /** Forgets the member's tokens at the provider here. */
     void forget(long memberId, Provider provider);

@@ -20,7 +20,7 @@ public class TokenRenewal implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        SentToken rejected = exchange.getProperty(TweetflowExchange.SENT_TOKEN, SentToken.class);
+        MemberToken rejected = exchange.getProperty(TweetflowExchange.SENT_TOKEN, MemberToken.class);
         if (rejected != null) {
             // calls without a member token (the client's revocation, presigned storage) fail again and say so
             tokens.renewedAccessToken(rejected.memberId(), rejected.provider(), rejected.value());

@@ -14,7 +14,7 @@ import org.tweetflow.ratelimit.RateBudget;
 import org.tweetflow.ratelimit.RateLimitHeaders;
 import org.tweetflow.tokens.AccessTokens;
 import org.tweetflow.tokens.Provider;
-import org.tweetflow.tokens.SentToken;
+import org.tweetflow.tokens.MemberToken;
 
 /**
  * The steps of {@code send-x-request} around every HTTP call to X: charge the shared budget before it (never call
@@ -40,9 +40,8 @@ public class XCalls {
 
     public void prepare(Exchange exchange) {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
-        String authorization = authorization(exchange, call.caller());
         // A redelivery after a broken connection (no answer at all) reuses the permit its first attempt took.
-        if (!call.equals(exchange.getProperty(PERMIT_HELD))) {
+        if (call.caller().metered() && !call.equals(exchange.getProperty(PERMIT_HELD))) {
             Permit permit = budget.tryAcquire(call.budget());
             if (!permit.granted()) {
                 throw new XApiException.RateLimited(permit.retryAt(), permit.paused(),
@@ -52,7 +51,7 @@ public class XCalls {
         }
         Message message = exchange.getMessage();
         HttpTarget.set(message, call.method(), call.url());
-        HttpTarget.authorize(message, authorization);
+        HttpTarget.authorize(message, authorization(exchange, call.caller()));
         if (call.form() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         }
@@ -63,10 +62,14 @@ public class XCalls {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
         Message message = exchange.getMessage();
         exchange.removeProperty(PERMIT_HELD);
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (!call.caller().metered()) {
+            answers.check(status, message::getHeader, message.getBody(String.class));
+            return;
+        }
         Optional<RateLimitHeaders> limits = RateLimitHeaders.from(message::getHeader);
         limits.ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
                 () -> budget.unanswered(call.budget()));
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         try {
             answers.check(status, message::getHeader, message.getBody(String.class));
         } catch (XApiException.RateLimited limited) {
@@ -84,7 +87,7 @@ public class XCalls {
     private String authorization(Exchange exchange, XCaller caller) {
         if (caller instanceof XCaller.Member member) {
             String token = tokens.accessToken(member.memberId(), Provider.X);
-            exchange.setProperty(TweetflowExchange.SENT_TOKEN, new SentToken(member.memberId(), Provider.X, token));
+            exchange.setProperty(TweetflowExchange.SENT_TOKEN, new MemberToken(member.memberId(), Provider.X, token));
             return "Bearer " + token;
         }
         exchange.removeProperty(TweetflowExchange.SENT_TOKEN);

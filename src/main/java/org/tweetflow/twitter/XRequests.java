@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.tweetflow.tokens.MemberToken;
 
 /** The one place that builds requests to the X API v2: paths, query strings and the rate-limit family of each. */
 @Component("xRequests")
@@ -45,9 +46,9 @@ public class XRequests {
                 memberId);
     }
 
-    /** Gives a token back (X's OAuth 2.0 revocation, as the client). */
-    public XCall revoke(String token) {
-        return new XCall("POST", endpoints.revokeUrl().toString(), encode(Map.of("token", token)), REVOKE,
+    /** Body: a member's token. Gives it back (X's OAuth 2.0 revocation, as the client). */
+    public XCall revoke(MemberToken token) {
+        return new XCall("POST", endpoints.revokeUrl().toString(), encode(Map.of("token", token.value())), REVOKE,
                 new XCaller.Client());
     }
 

@@ -48,6 +48,7 @@ import org.tweetflow.tokens.Provider;
 class ProviderWaitTest {
 
     static final String ADA = "10000001";
+    static final String BEN = "10000002";
     static final Duration SLOW = Duration.ofSeconds(4);
     /** The wait, and time enough for a loaded machine to render the page after it. */
     static final Duration ANSWERED_WITHIN = Duration.ofMillis(3500);
@@ -96,7 +97,7 @@ class ProviderWaitTest {
     }
 
     @Test
-    void disconnectWhileXIsSlowToRevokeAnswersAtOnceAndForgetsTheTokenWhenXHasAnswered() throws Exception {
+    void disconnectWhileXIsSlowToRevokeAnswersAtOnceForgetsTheTokenAndStillRevokesIt() throws Exception {
         Member ada = connected();
         int revocations = x.callCount("revoke");
         faults.inject(Fault.delay("POST", "/x/2/oauth2/revoke", SLOW));
@@ -111,6 +112,33 @@ class ProviderWaitTest {
         assertThat(members.find(ada.id()).orElseThrow().twitterConnected()).isFalse();
         await().atMost(Duration.ofSeconds(15)).until(() -> x.callCount("revoke") == revocations + 1
                 && clients.loadAuthorizedClient(Provider.X.registrationId(), ADA) == null);
+    }
+
+    @Test
+    void twoMembersDisconnectingWhileXIsSlowHaveBothTheirTokensRevoked() {
+        Member ada = connected(ADA);
+        Member ben = connected(BEN);
+        int revocations = x.callCount("revoke");
+        faults.inject(Fault.delay("POST", "/x/2/oauth2/revoke", SLOW));
+
+        account.disconnectTwitter(ada, false);
+        account.disconnectTwitter(ben, false);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> x.callCount("revoke") == revocations + 2);
+    }
+
+    @Test
+    void anAccountXNamesOnlyAfterTheMemberDisconnectedIsNotConnected() throws Exception {
+        Member ada = withTokens(members.ensure(ADA));
+        faults.inject(Fault.delay("GET", "/x/2/users/me", SLOW));
+        mvc.perform(get("/connect/twitter/callback").with(SignedIn.as(ada))).andReturn();
+
+        account.disconnectTwitter(members.find(ada.id()).orElseThrow(), false);
+
+        await().during(SLOW.plusSeconds(2)).atMost(SLOW.plusSeconds(4))
+                .until(() -> !members.find(ada.id()).orElseThrow().twitterConnected());
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, ada.id()))
+                .isEmpty();
     }
 
     @Test
@@ -148,26 +176,30 @@ class ProviderWaitTest {
     }
 
     private Member connected() {
-        Member ada = withTokens(members.ensure(ADA));
-        members.connectTwitter(ada.id(), XSimulator.SAM, "small_sam", "Small Sam", null);
-        return members.find(ada.id()).orElseThrow();
+        return connected(ADA);
+    }
+
+    private Member connected(String projectMemberId) {
+        Member member = withTokens(members.ensure(projectMemberId));
+        members.connectTwitter(member.id(), XSimulator.SAM, "small_sam", "Small Sam", null);
+        return members.find(member.id()).orElseThrow();
     }
 
     /** The member's tokens of both providers, as the sign-in and the X authorization store them. */
     private Member withTokens(Member member) {
         XSimulator.Tokens xTokens = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
-        store(Provider.X, xTokens.accessToken(), xTokens.refreshToken());
-        OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(ADA);
-        store(Provider.OPEN_HUMANS, ohTokens.accessToken(), ohTokens.refreshToken());
+        store(Provider.X, member.projectMemberId(), xTokens.accessToken(), xTokens.refreshToken());
+        OpenHumansSimulator.Tokens ohTokens = openHumans.issueTokens(member.projectMemberId());
+        store(Provider.OPEN_HUMANS, member.projectMemberId(), ohTokens.accessToken(), ohTokens.refreshToken());
         return member;
     }
 
-    private void store(Provider provider, String accessToken, String refreshToken) {
+    private void store(Provider provider, String projectMemberId, String accessToken, String refreshToken) {
         Instant now = Instant.now();
         clients.saveAuthorizedClient(new OAuth2AuthorizedClient(
-                registrations.findByRegistrationId(provider.registrationId()), ADA,
+                registrations.findByRegistrationId(provider.registrationId()), projectMemberId,
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plusSeconds(7200)),
-                new OAuth2RefreshToken(refreshToken, now)), new TestingAuthenticationToken(ADA, null));
+                new OAuth2RefreshToken(refreshToken, now)), new TestingAuthenticationToken(projectMemberId, null));
     }
 
     private static Document page(MvcResult result) throws Exception {

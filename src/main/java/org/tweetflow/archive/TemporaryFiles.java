@@ -1,4 +1,4 @@
-package org.tweetflow.http;
+package org.tweetflow.archive;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,17 +11,17 @@ import org.apache.camel.support.SynchronizationAdapter;
  * Temporary files that live as long as the exchange working with them (a downloaded archive, a merged one): deleted
  * when it completes, whether it succeeded or failed. The archives live on Open Humans, not here.
  */
-public final class TemporaryFiles {
+final class TemporaryFiles {
 
     private TemporaryFiles() {
     }
 
-    public static Path create(Exchange exchange, String prefix) throws IOException {
+    static Path create(Exchange exchange, String prefix) throws IOException {
         return deleteOnCompletion(exchange, Files.createTempFile(prefix, ".json"));
     }
 
     /** Hands a temporary file over to the exchange: it goes when the exchange completes. */
-    public static Path deleteOnCompletion(Exchange exchange, Path file) {
+    static Path deleteOnCompletion(Exchange exchange, Path file) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
