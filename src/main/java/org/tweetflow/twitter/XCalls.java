@@ -40,6 +40,8 @@ public class XCalls {
 
     public void prepare(Exchange exchange) {
         XCall call = exchange.getProperty(TweetflowExchange.X_CALL, XCall.class);
+        // the token first: a refresh that fails must not have spent a permit (a probe would stay taken for a window)
+        String authorization = authorization(exchange, call.caller());
         // A redelivery after a broken connection (no answer at all) reuses the permit its first attempt took.
         if (call.caller().metered() && !call.equals(exchange.getProperty(PERMIT_HELD))) {
             Permit permit = budget.tryAcquire(call.budget());
@@ -51,7 +53,7 @@ public class XCalls {
         }
         Message message = exchange.getMessage();
         HttpTarget.set(message, call.method(), call.url());
-        HttpTarget.authorize(message, authorization(exchange, call.caller()));
+        HttpTarget.authorize(message, authorization);
         if (call.form() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         }
