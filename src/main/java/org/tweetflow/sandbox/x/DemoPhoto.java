@@ -51,10 +51,10 @@ record DemoPhoto(int motif, Variant variant) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Color top = color(random);
         Color bottom = color(random);
+        // diagonal, so neighbouring areas differ both ways and a perceptual hash has something to compare
         for (int y = 0; y < HEIGHT; y++) {
-            int rgb = blend(top, bottom, (double) y / HEIGHT).getRGB();
             for (int x = 0; x < WIDTH; x++) {
-                image.setRGB(x, y, rgb);
+                image.setRGB(x, y, blend(top, bottom, (double) (x + y) / (WIDTH + HEIGHT)).getRGB());
             }
         }
         Graphics2D g = image.createGraphics();
