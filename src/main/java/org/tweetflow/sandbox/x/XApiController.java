@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
 
 /** The simulated X API v2 read endpoints: users/me, users/:id/tweets and tweets/search/recent. */
@@ -34,9 +35,13 @@ class XApiController {
     static final int MAX_QUERY_LENGTH = 512;
 
     private final XSimulator sim;
+    private final TweetflowProperties properties;
+    /** What search looks at in each post, worked out once: posts never change (an edit is a new post). */
+    private final Map<Long, PostFacts> facts = new ConcurrentHashMap<>();
 
-    XApiController(XSimulator sim) {
+    XApiController(XSimulator sim, TweetflowProperties properties) {
         this.sim = sim;
+        this.properties = properties;
     }
 
     @GetMapping(path = "/users/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,7 +54,7 @@ class XApiController {
                 return problems.answer();
             }
             XSimulator.Account a = sim.account(grant.userId()).orElseThrow();
-            return ResponseEntity.ok(Map.of("data", new XRenderer(sim, query.toSingleValueMap()).user(a)));
+            return ResponseEntity.ok(Map.of("data", renderer(query.toSingleValueMap()).user(a)));
         });
     }
 
@@ -111,10 +116,12 @@ class XApiController {
             checkIdsWithoutTimes(params, problems);
             Long after = token(params, params.containsKey("next_token") ? "next_token" : "pagination_token",
                     problems);
+            SearchQuery q = text == null || text.isBlank() || text.length() > MAX_QUERY_LENGTH ? null
+                    : SearchQuery.parse(text, problems);
             if (!problems.isEmpty()) {
                 return problems.answer();
             }
-            SearchQuery q = SearchQuery.parse(text);
+            XRenderer entities = renderer(Map.of());
             List<Tweet> candidates = new ArrayList<>();
             for (Tweet t : sim.recentTweets(window.start() != null ? window.start() : weekAgo)) {
                 if (window.excludes(t.createdAt()) || t.createdAt().isAfter(now)
@@ -122,8 +129,7 @@ class XApiController {
                         || (after != null && t.id() >= after)) {
                     continue;
                 }
-                String username = sim.account(t.authorId()).map(XSimulator.Account::username).orElse("");
-                if (q.matches(t.text(), username)) {
+                if (q.matches(facts.computeIfAbsent(t.id(), id -> PostFacts.of(sim, entities, t)))) {
                     candidates.add(t);
                 }
             }
@@ -197,7 +203,11 @@ class XApiController {
                 : null;
         String previous = hasNewer && !window.isEmpty() ? encodeToken(PREVIOUS, window.get(0).id())
                 : null;
-        return new XRenderer(sim, params).page(data, next, previous);
+        return renderer(params).page(data, next, previous);
+    }
+
+    private XRenderer renderer(Map<String, String> params) {
+        return new XRenderer(sim, params, properties.publicUrl().toString());
     }
 
     private ResponseEntity<Object> serve(String endpoint, String auth,
@@ -345,64 +355,5 @@ class XApiController {
         e.put("resource_id", id);
         e.put("type", "https://api.twitter.com/2/problems/resource-not-found");
         return Map.of("errors", List.of(e));
-    }
-
-    /** The simple query language: plain words, #tags, @users, from:user, and -word for exclusion. */
-    record SearchQuery(List<String> words, List<String> excluded, List<String> from) {
-
-        static SearchQuery parse(String query) {
-            List<String> words = new ArrayList<>();
-            List<String> excluded = new ArrayList<>();
-            List<String> from = new ArrayList<>();
-            for (String raw : query.trim().split("\\s+")) {
-                String w = raw.toLowerCase(Locale.ROOT).replace("\"", "").replace("(", "").replace(")", "");
-                if (w.isEmpty() || w.equals("and")) {
-                    continue;
-                }
-                if (w.startsWith("from:")) {
-                    from.add(w.substring(5).replace("@", ""));
-                } else if (w.startsWith("-") && w.length() > 1) {
-                    excluded.add(w.substring(1));
-                } else {
-                    words.add(w);
-                }
-            }
-            return new SearchQuery(words, excluded, from);
-        }
-
-        boolean matches(String text, String username) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            for (String f : from) {
-                if (!f.equalsIgnoreCase(username)) {
-                    return false;
-                }
-            }
-            for (String w : words) {
-                if (!containsWord(lower, w)) {
-                    return false;
-                }
-            }
-            for (String w : excluded) {
-                if (containsWord(lower, w)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean containsWord(String text, String word) {
-            int i = text.indexOf(word);
-            while (i >= 0) {
-                boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-                int end = i + word.length();
-                boolean endOk = end >= text.length() || !(Character.isLetterOrDigit(text.charAt(end))
-                        || text.charAt(end) == '_');
-                if (startOk && endOk) {
-                    return true;
-                }
-                i = text.indexOf(word, i + 1);
-            }
-            return false;
-        }
     }
 }

@@ -22,6 +22,8 @@ final class XRenderer {
             .withZone(java.time.ZoneOffset.UTC);
 
     private final XSimulator sim;
+    /** Where the sandbox answers, for the addresses of the pictures it serves itself. */
+    private final String publicUrl;
     private final Set<String> tweetFields;
     private final Set<String> userFields;
     private final Set<String> mediaFields;
@@ -29,8 +31,9 @@ final class XRenderer {
     private final Set<String> pollFields;
     private final Set<String> expansions;
 
-    XRenderer(XSimulator sim, Map<String, String> params) {
+    XRenderer(XSimulator sim, Map<String, String> params, String publicUrl) {
         this.sim = sim;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.tweetFields = split(params.get("tweet.fields"));
         this.userFields = split(params.get("user.fields"));
         this.mediaFields = split(params.get("media.fields"));
@@ -165,7 +168,7 @@ final class XRenderer {
         return m;
     }
 
-    private Map<String, Object> entities(Tweet t) {
+    Map<String, Object> entities(Tweet t) {
         String text = t.text();
         Map<String, Object> e = new LinkedHashMap<>();
         List<Map<String, Object>> hashtags = new ArrayList<>();
@@ -198,12 +201,15 @@ final class XRenderer {
                 s.put("expanded_url", "https://twitter.com/" + author + "/status/" + q);
                 s.put("display_url", "twitter.com/" + author + "/status/…");
             } else {
-                String expanded = "https://example.org/notes/" + slug;
-                s.put("expanded_url", expanded);
-                s.put("display_url", "example.org/notes/" + slug);
-                s.put("unwound_url", expanded);
-                s.put("status", 200);
-                s.put("title", "Notes " + slug);
+                XSimulator.Link link = sim.link(slug)
+                        .orElse(new XSimulator.Link("https://example.org/notes/" + slug, "Notes " + slug));
+                s.put("expanded_url", link.expandedUrl());
+                s.put("display_url", link.expandedUrl().replaceFirst("^https?://", ""));
+                if (link.title() != null) {
+                    s.put("unwound_url", link.expandedUrl());
+                    s.put("status", 200);
+                    s.put("title", link.title());
+                }
             }
             urls.add(s);
         }
@@ -236,7 +242,7 @@ final class XRenderer {
         m.put("media_key", md.mediaKey());
         m.put("type", md.type());
         if (mediaFields.contains("url")) {
-            m.put("url", md.url());
+            m.put("url", address(md.url()));
         }
         if (mediaFields.contains("width")) {
             m.put("width", md.width());
@@ -248,9 +254,14 @@ final class XRenderer {
             m.put("alt_text", md.altText());
         }
         if (mediaFields.contains("preview_image_url")) {
-            m.put("preview_image_url", md.url());
+            m.put("preview_image_url", address(md.url()));
         }
         return m;
+    }
+
+    /** The pictures the sandbox serves are kept as paths: absolute under the address the service answers at. */
+    private String address(String url) {
+        return url.startsWith("/") ? publicUrl + url : url;
     }
 
     Map<String, Object> place(XSimulator.Place p) {
@@ -341,17 +352,20 @@ final class XRenderer {
                     sim.accountByUsername(mm.group(1)).ifPresent(a -> users.putIfAbsent(a.id(), a));
                 }
             }
-            if (expansions.contains("referenced_tweets.id") || expansions.contains("referenced_tweets.id.author_id")) {
-                for (Tweet.Ref r : t.referencedTweets()) {
-                    sim.tweet(r.id()).ifPresent(rt -> {
-                        if (expansions.contains("referenced_tweets.id")) {
-                            included.putIfAbsent(rt.id(), rt);
+            for (Tweet.Ref r : t.referencedTweets()) {
+                sim.tweet(r.id()).ifPresent(rt -> {
+                    if (expansions.contains("referenced_tweets.id")) {
+                        included.putIfAbsent(rt.id(), rt);
+                    }
+                    if (expansions.contains("referenced_tweets.id.author_id")) {
+                        sim.account(rt.authorId()).ifPresent(a -> users.putIfAbsent(a.id(), a));
+                    }
+                    if (expansions.contains("referenced_tweets.id.attachments.media_keys")) {
+                        for (String k : rt.mediaKeys()) {
+                            sim.media(k).ifPresent(md -> mediaOut.putIfAbsent(k, md));
                         }
-                        if (expansions.contains("referenced_tweets.id.author_id")) {
-                            sim.account(rt.authorId()).ifPresent(a -> users.putIfAbsent(a.id(), a));
-                        }
-                    });
-                }
+                    }
+                });
             }
             if (expansions.contains("edit_history_tweet_ids")) {
                 for (long version : sim.editHistory(t)) {

@@ -61,6 +61,10 @@ public class XSimulator {
             String placeType) {
     }
 
+    /** Where a t.co link of the demo posts leads, and the title X's URL unwinding found there. */
+    record Link(String expandedUrl, String title) {
+    }
+
     /** An access token with its (optional) refresh token. */
     public record Tokens(String accessToken, String refreshToken, String scope) {
     }
@@ -88,6 +92,8 @@ public class XSimulator {
     private final Map<String, Media> media = new ConcurrentHashMap<>();
     private final Map<String, Poll> polls = new ConcurrentHashMap<>();
     private final Map<String, Place> places = new LinkedHashMap<>();
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<String, DemoPhoto> photos = new ConcurrentHashMap<>();
 
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
@@ -102,6 +108,8 @@ public class XSimulator {
         this.properties = properties;
         this.createdAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         new DemoData(this, createdAt).generate();
+        // After the demo accounts, so their posts and ids stay what they were before the corpus came.
+        new SearchCorpus(this, createdAt).generate();
     }
 
     // ------------------------------------------------------------------ public API for tests
@@ -245,6 +253,16 @@ public class XSimulator {
 
     Optional<Media> media(String key) {
         return Optional.ofNullable(media.get(key));
+    }
+
+    /** The link behind a t.co slug of a demo post, when the corpus gave it one. */
+    Optional<Link> link(String slug) {
+        return Optional.ofNullable(links.get(slug));
+    }
+
+    /** The picture the sandbox serves for a demo photo's media key. */
+    Optional<DemoPhoto> photo(String mediaKey) {
+        return Optional.ofNullable(photos.get(mediaKey));
     }
 
     Optional<Poll> poll(String id) {
@@ -392,6 +410,14 @@ public class XSimulator {
 
     void addMedia(Media m) {
         media.put(m.mediaKey(), m);
+    }
+
+    void addLink(String slug, Link link) {
+        links.put(slug, link);
+    }
+
+    void addPhoto(String mediaKey, DemoPhoto photo) {
+        photos.put(mediaKey, photo);
     }
 
     void addPoll(Poll p) {

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The simulated X: its state, its OAuth pages and API endpoints, and its settings. */
+/** The simulated X: its state, its OAuth pages, API endpoints and demo pictures, and its settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SimulationProperties.class)
-@Import({XOAuthController.class, XApiController.class})
+@Import({XOAuthController.class, XApiController.class, XMediaController.class})
 public class XSimulatorConfiguration {
 
     @Bean
