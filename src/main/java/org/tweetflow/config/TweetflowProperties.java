@@ -1,6 +1,7 @@
 package org.tweetflow.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ public record TweetflowProperties(
         @Valid @DefaultValue OpenHumans openhumans,
         @Valid @DefaultValue Ops ops,
         @Valid @DefaultValue Archive archive,
+        @Valid @DefaultValue Collect collect,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Web web) {
 
@@ -95,6 +97,25 @@ public record TweetflowProperties(
             }
             return delay.compareTo(retryDelayMax) < 0 ? delay : retryDelayMax;
         }
+    }
+
+    /**
+     * @param workers         collections collected side by side on this replica
+     * @param lease           how long a claimed collection stays with one worker without progress (as the archive's)
+     * @param pollInterval    how often idle workers look for queued collections
+     * @param claimQueued     whether this replica's workers take queued collections
+     * @param defaultCount    the posts a collection asks for when its creator says nothing
+     * @param maxCount        the most posts one collection may ask for
+     * @param dataDir         where collections keep their raw pages (JSON Lines) and summaries
+     */
+    public record Collect(
+            @Min(1) @DefaultValue("2") int workers,
+            @NotNull @DefaultValue("PT5M") Duration lease,
+            @NotNull @DefaultValue("PT2S") Duration pollInterval,
+            @DefaultValue("true") boolean claimQueued,
+            @Min(1) @DefaultValue("1000") int defaultCount,
+            @Min(1) @DefaultValue("100000") int maxCount,
+            @NotNull @DefaultValue("./data/collections") Path dataDir) {
     }
 
     /**

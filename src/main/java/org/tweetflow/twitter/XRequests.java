@@ -20,6 +20,7 @@ public class XRequests {
     public static final String TIMELINE = "users/tweets";
     public static final String USERS_ME = "users/me";
     public static final String REVOKE = "oauth2/revoke";
+    public static final String SEARCH = "tweets/search/recent";
 
     private final XEndpoints endpoints;
 
@@ -38,6 +39,18 @@ public class XRequests {
         }
         query.putAll(XFields.TWARC_DEFAULTS);
         return get(TIMELINE, endpoints.api("/2/users/" + userId + "/tweets") + "?" + encode(query), memberId);
+    }
+
+    /** One page of recent search (the last 7 days), newest first, with the fields twarc asks for. */
+    public XCall searchPage(long memberId, String query, int maxResults, String nextToken) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("query", query);
+        params.put("max_results", String.valueOf(maxResults));
+        if (nextToken != null) {
+            params.put("next_token", nextToken);
+        }
+        params.putAll(XFields.TWARC_DEFAULTS);
+        return get(SEARCH, endpoints.api("/2/tweets/search/recent") + "?" + encode(params), memberId);
     }
 
     /** Who the member connected. Body: the member id. */

@@ -1,0 +1,16 @@
+package org.tweetflow.collect;
+
+import java.time.Instant;
+
+/** How one run of a collection ended, and so what becomes of its work item. */
+public record CollectOutcome(Kind kind, Instant notBefore) {
+
+    public enum Kind {
+        /** Every wanted post collected, or X has no more: the item leaves the queue. */
+        COLLECTED,
+        /** X's rate limit stopped it: the item waits for the reset; the next run resumes after the last page. */
+        RATE_LIMITED,
+        /** Failed for a reason the researcher sees; the item leaves the queue. */
+        FAILED
+    }
+}

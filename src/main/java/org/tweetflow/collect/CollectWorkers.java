@@ -1,0 +1,62 @@
+package org.tweetflow.collect;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.work.WorkItem;
+import org.tweetflow.work.WorkLeases;
+import org.tweetflow.work.WorkerPool;
+
+/**
+ * This replica's collection workers, on the archive's work queue: claim queued collections, renew a lease on each
+ * page, settle each item by the run's outcome (a rate limit queues it again for the reset).
+ */
+@Component("collectWorkers")
+public class CollectWorkers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectWorkers.class);
+
+    private final WorkerPool pool;
+
+    public CollectWorkers(WorkLeases leases, Clock clock, TweetflowProperties properties) {
+        TweetflowProperties.Collect settings = properties.collect();
+        this.pool = new WorkerPool(leases, clock, CollectionQueue.KIND, settings.workers(), settings.lease());
+    }
+
+    public List<WorkItem> claim() {
+        return pool.claim();
+    }
+
+    /** Renews the run's lease (none when the route is called directly); a lost lease ends this run. */
+    public void keepLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        if (item != null && !pool.renew(item)) {
+            throw new IllegalStateException("collection " + item.subjectId() + " was taken over by another worker");
+        }
+    }
+
+    public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
+        if (!(ended instanceof CollectOutcome outcome)) {
+            LOG.warn("Collection {} ended without an outcome; it is tried again later", item.subjectId(), escaped);
+            pool.releaseAfterLease(item);
+        } else if (outcome.kind() == CollectOutcome.Kind.RATE_LIMITED) {
+            pool.postpone(item, outcome.notBefore());
+        } else {
+            pool.complete(item);
+        }
+    }
+
+    @PreDestroy
+    void releaseRunning() {
+        pool.releaseRunning();
+    }
+}

@@ -1,0 +1,25 @@
+package org.tweetflow.collect;
+
+import java.time.Instant;
+
+/**
+ * A search collection as stored: whose it is, what it asks X for, and how far collecting got.
+ *
+ * @param nextToken  the page to ask for next; null before the first page and after the last
+ * @param dataLength how many bytes of the raw pages' file are committed
+ */
+public record Collection(long id, long memberId, String query, int maxCount, String state, int collected, int pages,
+        String nextToken, long dataLength, String newestId, Instant cooldownUntil, String detail, boolean published,
+        Instant createdAt) {
+
+    public static final String QUEUED = "queued";
+    public static final String COLLECTING = "collecting";
+    public static final String RATE_LIMITED = "rate_limited";
+    public static final String COLLECTED = "collected";
+    public static final String FAILED = "failed";
+
+    /** Whether the member may see it: their own, or published. */
+    public boolean visibleTo(long memberId) {
+        return published || this.memberId == memberId;
+    }
+}

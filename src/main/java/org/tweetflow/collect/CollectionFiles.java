@@ -1,0 +1,60 @@
+package org.tweetflow.collect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.springframework.stereotype.Component;
+import org.tweetflow.config.TweetflowProperties;
+
+/**
+ * Where a collection keeps its raw pages: {@code <data-dir>/<id>/tweets.jsonl}, one X answer per line as twarc
+ * writes them. Appends are forced to disk before they are recorded, and a resumed run first cuts what was appended
+ * but never recorded: no page is lost or kept twice.
+ */
+@Component
+public class CollectionFiles {
+
+    private final Path dataDir;
+
+    public CollectionFiles(TweetflowProperties properties) {
+        this.dataDir = properties.collect().dataDir();
+    }
+
+    public Path tweets(long collectionId) {
+        return dataDir.resolve(Long.toString(collectionId)).resolve("tweets.jsonl");
+    }
+
+    /** Cuts the file back to what was recorded; creates it for a collection's first run. */
+    public void resumeAt(long collectionId, long committedLength) {
+        Path file = tweets(collectionId);
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                channel.truncate(committedLength);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Appends one line and returns the file's new length, once the line is on disk. */
+    public long append(long collectionId, String line) {
+        try (FileChannel channel = FileChannel.open(tweets(collectionId), StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+            return channel.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.tweetflow.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tweetflow.twitter.XApiException;
+import org.tweetflow.twitter.XCall;
+import org.tweetflow.twitter.XRequests;
+
+/**
+ * The steps of the {@code collect-search} route: page through recent search for one collection, appending each page
+ * X answers to the collection's JSON Lines file as it arrives (this is the Content Enricher's aggregation strategy),
+ * and record how far it got, so that a crash or a cooldown resumes after the last page.
+ */
+@Component("searchCollector")
+public class SearchCollector implements AggregationStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchCollector.class);
+
+    private final Collections collections;
+    private final CollectionFiles files;
+    private final XRequests requests;
+    private final ObjectMapper mapper;
+
+    public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper) {
+        this.collections = collections;
+        this.files = files;
+        this.requests = requests;
+        this.mapper = mapper;
+    }
+
+    /** Body: the collection id. Resumes where the last recorded page ended. */
+    public SearchRun begin(@Body long collectionId) {
+        Collection collection = collections.find(collectionId)
+                .orElseThrow(() -> new IllegalStateException("collection " + collectionId + " was deleted"));
+        files.resumeAt(collectionId, collection.dataLength());
+        collections.collecting(collectionId);
+        return SearchRun.of(collection);
+    }
+
+    /** With the owner's token: recent search is limited per user token, as the archive's calls are. */
+    public XCall nextPage(@Body SearchRun run) {
+        Collection collection = run.collection();
+        return requests.searchPage(collection.memberId(), collection.query(), run.pageSize(), run.nextToken());
+    }
+
+    /** The page X answered goes to the file, then into the record; a failed call fails the run, the run kept. */
+    @Override
+    public Exchange aggregate(Exchange collecting, Exchange answered) {
+        if (answered.getException() != null) {
+            collecting.setException(answered.getException());
+            return collecting;
+        }
+        SearchRun run = collecting.getMessage().getBody(SearchRun.class);
+        try {
+            collecting.getMessage().setBody(add(run, mapper.readTree(answered.getMessage().getBody(String.class))));
+        } catch (JsonProcessingException unreadable) {
+            collecting.setException(new XApiException.Rejected("X sent a malformed answer (not JSON): "
+                    + unreadable.getOriginalMessage()));
+        }
+        return collecting;
+    }
+
+    private SearchRun add(SearchRun run, JsonNode page) throws JsonProcessingException {
+        long id = run.collection().id();
+        int tweets = page.path("data").size();
+        JsonNode next = page.path("meta").path("next_token");
+        String nextToken = next.isTextual() ? next.asText() : null;
+        // a page without posts (the last one may be) is not kept, only where it leads
+        long length = tweets == 0 ? run.dataLength() : files.append(id, mapper.writeValueAsString(page));
+        collections.pageCollected(id, tweets, nextToken, length, page.path("meta").path("newest_id").asText(null));
+        return run.after(tweets, nextToken, length);
+    }
+
+    public CollectOutcome collected(@Body SearchRun run) {
+        collections.collected(run.collection().id());
+        LOG.info("Collection {} collected: {} posts", run.collection().id(), run.collected());
+        return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
+    }
+
+    /** X's rate limit stopped the run: the pages so far are kept, the rest follows after the reset. */
+    public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
+        collections.rateLimited(run.collection().id(), limit.retryAt(), "rate limited until " + limit.retryAt());
+        LOG.info("Collection {} rate limited until {}", run.collection().id(), limit.retryAt());
+        return new CollectOutcome(CollectOutcome.Kind.RATE_LIMITED, limit.retryAt());
+    }
+
+    public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body) {
+        Throwable reason = e;
+        while (reason.getCause() != null && !(reason instanceof XApiException)) {
+            reason = reason.getCause();
+        }
+        Long id = body instanceof SearchRun run ? Long.valueOf(run.collection().id())
+                : body instanceof Long collectionId ? collectionId : null;
+        if (id != null) {
+            collections.failed(id, reason.getMessage());
+        }
+        LOG.warn("Collection {} failed: {}", id, reason.getMessage());
+        return new CollectOutcome(CollectOutcome.Kind.FAILED, null);
+    }
+}

@@ -1,0 +1,88 @@
+package org.tweetflow.work;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One job's workers on this replica: they claim queued items up to the number of free workers (so no lease is held
+ * by an item waiting for a worker), each claim under a lease owner of its own (so a re-claim of a stalled item is a
+ * new run), renew a lease while their work makes progress, and settle each item. The jobs' worker beans (archive,
+ * collect) each hold one.
+ */
+public class WorkerPool {
+
+    private final WorkLeases leases;
+    private final Clock clock;
+    private final String kind;
+    private final int workers;
+    private final Duration lease;
+    private final String replica = hostName() + "/" + UUID.randomUUID();
+    private final AtomicLong claims = new AtomicLong();
+    /** The running items by lease owner. */
+    private final Map<String, WorkItem> running = new ConcurrentHashMap<>();
+
+    public WorkerPool(WorkLeases leases, Clock clock, String kind, int workers, Duration lease) {
+        this.leases = leases;
+        this.clock = clock;
+        this.kind = kind;
+        this.workers = workers;
+        this.lease = lease;
+    }
+
+    /** The items this replica takes now: one per free worker. */
+    public List<WorkItem> claim() {
+        List<WorkItem> claimed = leases.claimUpTo(kind, workers - running.size(),
+                () -> replica + "#" + claims.incrementAndGet(), lease);
+        claimed.forEach(item -> running.put(item.leaseOwner(), item));
+        return claimed;
+    }
+
+    /** Renews the item's lease; false when it was lost (held past it and taken by another claim). */
+    public boolean renew(WorkItem item) {
+        return leases.renew(item, item.leaseOwner(), lease);
+    }
+
+    /** The work is done: the item leaves the queue. */
+    public void complete(WorkItem item) {
+        running.remove(item.leaseOwner());
+        leases.complete(item, item.leaseOwner());
+    }
+
+    /** The work made progress and waits (a rate-limit cooldown): queued again for notBefore, attempts anew. */
+    public void postpone(WorkItem item, Instant notBefore) {
+        running.remove(item.leaseOwner());
+        leases.postpone(item, item.leaseOwner(), notBefore);
+    }
+
+    /** The work is tried again from notBefore. */
+    public void release(WorkItem item, Instant notBefore) {
+        running.remove(item.leaseOwner());
+        leases.release(item, item.leaseOwner(), notBefore);
+    }
+
+    /** The work ended in a way nobody could record: tried again once a lease's time has passed. */
+    public void releaseAfterLease(WorkItem item) {
+        release(item, clock.instant().plus(lease));
+    }
+
+    /** On shutdown the running items are freed at once, for another replica to resume them. */
+    public void releaseRunning() {
+        running.values().forEach(item -> leases.release(item, item.leaseOwner(), clock.instant()));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.tweetflow.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.MutableClock;
+import org.tweetflow.TestClock;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.archive.ConnectedMembers;
+import org.tweetflow.member.Member;
+import org.tweetflow.sandbox.x.XSimulator;
+
+/**
+ * A collection is collected from the sandbox's recent search page by page into JSON Lines, each post once, also
+ * across a rate limit and a run that died between appending a page and recording it. The sandbox's search window
+ * allows two calls, so the limit is met within a test.
+ */
+@TweetflowTest
+@Import(TestClock.class)
+@TestPropertySource(properties = "tweetflow.simulation.search-limit=2")
+class CollectSearchRouteTest {
+
+    static final String ADA = "10000001";
+    static final String QUERY = "#climate";
+
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    ConnectedMembers members;
+    @Autowired
+    NewCollections newCollections;
+    @Autowired
+    Collections collections;
+    @Autowired
+    CollectionFiles files;
+    @Autowired
+    XSimulator x;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ObjectMapper mapper = new ObjectMapper();
+
+    @AfterEach
+    void forget() {
+        jdbc.update("DELETE FROM collection");
+        jdbc.update("DELETE FROM work_item");
+        jdbc.update("DELETE FROM member");
+        x.resetCounts();
+    }
+
+    @Test
+    void collectsTheAskedCountPageByPageIntoJsonLinesEachPostOnce() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 150);
+
+        CollectOutcome outcome = collect(asked);
+
+        assertThat(outcome.kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+        List<JsonNode> pages = pages(asked);
+        assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page.path("meta").path("result_count").asInt())
+                .isEqualTo(page.path("data").size()));
+        assertThat(ids(pages)).hasSize(150).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isNotBlank());
+        assertThat(pages).allSatisfy(page -> assertThat(page.path("data")).allSatisfy(tweet ->
+                assertThat(tweet.path("entities").path("hashtags").toString().toLowerCase()).contains("climate")));
+        assertThat(collections.find(asked.id()).orElseThrow().collected()).isEqualTo(150);
+    }
+
+    @Test
+    void aRateLimitKeepsThePagesAndTheNextRunResumesAfterThemWithoutTwiceKeepingAPageNobodyRecorded()
+            throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 300);
+
+        CollectOutcome limited = collect(asked);
+
+        assertThat(limited.kind()).isEqualTo(CollectOutcome.Kind.RATE_LIMITED);
+        Collection stopped = collections.find(asked.id()).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(Collection.RATE_LIMITED);
+        assertThat(stopped.cooldownUntil()).isEqualTo(limited.notBefore());
+        assertThat(stopped.collected()).isEqualTo(200);
+        // a run that died after appending a page but before recording it left this behind
+        Files.writeString(files.tweets(asked.id()), "{\"data\":[{\"id\":\"1\"}],\"meta\":{\"result_count\":1}}\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        clock.set(limited.notBefore().plus(Duration.ofSeconds(1)));
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+
+        List<String> ids = ids(pages(asked));
+        assertThat(ids).hasSize(300).doesNotHaveDuplicates().doesNotContain("1");
+        assertThat(collections.find(asked.id()).orElseThrow().collected()).isEqualTo(300);
+    }
+
+    private Member member() {
+        return members.connect(ADA, XSimulator.SAM, clock.instant());
+    }
+
+    private CollectOutcome collect(Collection collection) {
+        return camel.requestBody("direct:collect-search", collection.id(), CollectOutcome.class);
+    }
+
+    private List<JsonNode> pages(Collection collection) throws Exception {
+        List<JsonNode> pages = new ArrayList<>();
+        for (String line : Files.readAllLines(files.tweets(collection.id()), StandardCharsets.UTF_8)) {
+            pages.add(mapper.readTree(line));
+        }
+        return pages;
+    }
+
+    private static List<String> ids(List<JsonNode> pages) {
+        List<String> ids = new ArrayList<>();
+        pages.forEach(page -> page.path("data").forEach(tweet -> ids.add(tweet.path("id").asText())));
+        return ids;
+    }
+}
