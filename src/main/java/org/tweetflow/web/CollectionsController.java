@@ -1,0 +1,107 @@
+package org.tweetflow.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.tweetflow.collect.Collection;
+import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.Collections;
+import org.tweetflow.collect.InvalidCollectionException;
+import org.tweetflow.collect.NewCollections;
+import org.tweetflow.member.Member;
+
+/**
+ * The collections' pages: the member's collections with the form that starts one, and one collection's state with
+ * its raw pages to download. Another member's unpublished collection answers 404.
+ */
+@Controller
+class CollectionsController {
+
+    private final SignedInMember signedIn;
+    private final Collections collections;
+    private final NewCollections newCollections;
+    private final CollectionFiles files;
+
+    CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
+            CollectionFiles files) {
+        this.signedIn = signedIn;
+        this.collections = collections;
+        this.newCollections = newCollections;
+        this.files = files;
+    }
+
+    @GetMapping("/collections")
+    String list(Authentication authentication, Model model) {
+        return list(signedIn.of(authentication), model);
+    }
+
+    @PostMapping("/collections")
+    String create(Authentication authentication, @RequestParam String query,
+            @RequestParam(name = "max_count", required = false) Integer maxCount, Model model,
+            HttpServletResponse response) {
+        Member member = signedIn.of(authentication);
+        if (!member.twitterConnected()) {
+            return "redirect:/connect";
+        }
+        try {
+            return "redirect:/collections/" + newCollections.start(member.id(), query, maxCount).id();
+        } catch (InvalidCollectionException refused) {
+            model.addAttribute("error", "Not started: " + refused.getMessage() + ".");
+            model.addAttribute("query", query);
+            model.addAttribute("maxCount", maxCount);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return list(member, model);
+        }
+    }
+
+    @GetMapping("/collections/{id}")
+    String one(Authentication authentication, @PathVariable long id, Model model) {
+        Collection collection = visible(authentication, id);
+        model.addAttribute("collection", collection);
+        model.addAttribute("hasPages", collection.dataLength() > 0);
+        return "collection";
+    }
+
+    /** The raw pages as collected: one X answer per line, as twarc writes them, streamed. */
+    @GetMapping("/collections/{id}/tweets.jsonl")
+    ResponseEntity<FileSystemResource> tweets(Authentication authentication, @PathVariable long id) {
+        Path file = files.tweets(visible(authentication, id).id());
+        if (!Files.exists(file)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"collection-" + id + "-tweets.jsonl\"")
+                .body(new FileSystemResource(file));
+    }
+
+    private String list(Member member, Model model) {
+        List<Collection> mine = collections.of(member.id());
+        model.addAttribute("collections", mine);
+        model.addAttribute("xConnected", member.twitterConnected());
+        // the page reloads itself while anything is still being collected
+        model.addAttribute("refresh", mine.stream().anyMatch(c -> Collection.QUEUED.equals(c.state())
+                || Collection.COLLECTING.equals(c.state()) || Collection.RATE_LIMITED.equals(c.state())));
+        return "collections";
+    }
+
+    private Collection visible(Authentication authentication, long id) {
+        long memberId = signedIn.of(authentication).id();
+        return collections.find(id).filter(c -> c.visibleTo(memberId))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,117 @@
+package org.tweetflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.collect.Collection;
+import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.Collections;
+import org.tweetflow.member.Member;
+import org.tweetflow.member.Members;
+
+/** The collections' pages: start one from the form, see its state, download its raw pages; only the owner does. */
+@TweetflowTest
+@AutoConfigureMockMvc
+class CollectionsPageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Members members;
+    @Autowired
+    Collections collections;
+    @Autowired
+    CollectionFiles files;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Member ada;
+    Member ben;
+
+    @BeforeEach
+    void twoMembers() {
+        ada = connected("10000001");
+        ben = connected("10000002");
+    }
+
+    @AfterEach
+    void forget() {
+        jdbc.update("DELETE FROM collection");
+        jdbc.update("DELETE FROM work_item");
+        jdbc.update("DELETE FROM member");
+    }
+
+    @Test
+    void theFormStartsACollectionAndItsPageShowsItsState() throws Exception {
+        MvcResult started = mvc.perform(post("/collections").with(SignedIn.as(ada)).with(csrf())
+                .param("query", "#climate lang:en").param("max_count", "200"))
+                .andExpect(redirectedUrlPattern("/collections/*")).andReturn();
+
+        Document page = page(mvc.perform(get(started.getResponse().getRedirectedUrl()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("query").text()).isEqualTo("#climate lang:en");
+        assertThat(page.getElementById("state").text()).isEqualTo(Collection.QUEUED);
+        assertThat(page.getElementById("collected").text()).isEqualTo("0 of 200");
+        Document list = page(mvc.perform(get("/collections").with(SignedIn.as(ada))).andReturn());
+        assertThat(list.select("#collection-list tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void aRefusedQueryIsShownAgainWithTheReasonAndNothingStarts() throws Exception {
+        Document page = page(mvc.perform(post("/collections").with(SignedIn.as(ada)).with(csrf())
+                .param("query", "x".repeat(513))).andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.getElementById("error").text()).contains("at most 512");
+        assertThat(collections.of(ada.id())).isEmpty();
+    }
+
+    @Test
+    void theRawPagesDownloadAsTheyWereCollected() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100);
+        files.resumeAt(mine.id(), 0);
+        files.append(mine.id(), "{\"data\":[{\"id\":\"7\",\"text\":\"hi\"}],\"meta\":{\"result_count\":1}}");
+
+        MvcResult download = mvc.perform(get("/collections/{id}/tweets.jsonl", mine.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn();
+
+        assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(Files.readString(files.tweets(mine.id())));
+    }
+
+    @Test
+    void anotherMembersCollectionAndItsPagesAnswer404() throws Exception {
+        Collection bens = collections.create(ben.id(), "#opendata", 100);
+
+        mvc.perform(get("/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
+        mvc.perform(get("/collections/{id}/tweets.jsonl", bens.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isNotFound());
+    }
+
+    private Member connected(String projectMemberId) {
+        Member member = members.ensure(projectMemberId);
+        members.connectTwitter(member.id(), "1400000000000000002", "user" + projectMemberId, "User", null);
+        return members.find(member.id()).orElseThrow();
+    }
+
+    private static Document page(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
