@@ -3,14 +3,17 @@ package org.tweetflow.collect;
 import java.time.Instant;
 
 /**
- * A search collection as stored: whose it is, what it asks X for, and how far collecting got.
+ * A search collection as stored: whose it is, what it asks X for (each run up to {@code maxCount} posts), and how
+ * far collecting got.
  *
  * @param nextToken  the page to ask for next; null before the first page and after the last
  * @param dataLength how many bytes of the raw pages' file are committed
+ * @param newestId   the newest post of the runs finished so far: the next run asks only for newer ones
+ * @param repeat     how often it runs again; null for a one-off collection
  */
 public record Collection(long id, long memberId, String query, int maxCount, String state, int collected, int pages,
         String nextToken, long dataLength, String newestId, Instant cooldownUntil, String detail, boolean published,
-        Instant createdAt) {
+        Instant createdAt, Repeat repeat, Instant nextRunAt) {
 
     public static final String QUEUED = "queued";
     public static final String COLLECTING = "collecting";

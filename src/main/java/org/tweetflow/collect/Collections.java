@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.tweetflow.config.TweetflowProperties;
 
 /** The {@code collection} table: what researchers asked for, and how far collecting got. */
@@ -21,7 +22,9 @@ public class Collections {
     public static final int MAX_QUERY_LENGTH = 512;
 
     private static final String COLUMNS = "id, member_id, query, max_count, state, collected, pages, next_token, "
-            + "data_length, newest_id, cooldown_until, detail, published, created_at";
+            + "data_length, newest_id, cooldown_until, detail, published, created_at, repeat_every, next_run_at";
+    private static final String RUN_COLUMNS = "id, collection_id, since_id, started_at, finished_at, collected, pages, "
+            + "newest_id";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -36,9 +39,10 @@ public class Collections {
     /**
      * Stores a new collection, queued; what X would refuse is refused here first, so nothing is stored for it.
      *
-     * @param maxCount how many posts to collect; null for the default
+     * @param maxCount how many posts to collect (each run); null for the default
+     * @param repeat   how often it runs again; null for once
      */
-    public Collection create(long memberId, String query, Integer maxCount) {
+    public Collection create(long memberId, String query, Integer maxCount, Repeat repeat) {
         String trimmed = query == null ? "" : query.strip();
         if (trimmed.isEmpty()) {
             throw new InvalidCollectionException("the query is empty");
@@ -52,18 +56,21 @@ public class Collections {
             throw new InvalidCollectionException("a collection asks for 1 to " + settings.maxCount() + " posts, not "
                     + count);
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant created = clock.instant();
+        Timestamp now = Timestamp.from(created);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
-                    INSERT INTO collection (member_id, query, max_count, state, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    INSERT INTO collection (member_id, query, max_count, state, created_at, updated_at, repeat_every,
+                    next_run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             insert.setLong(1, memberId);
             insert.setString(2, trimmed);
             insert.setInt(3, count);
             insert.setString(4, Collection.QUEUED);
             insert.setTimestamp(5, now);
             insert.setTimestamp(6, now);
+            insert.setString(7, repeat == null ? null : repeat.name());
+            insert.setTimestamp(8, repeat == null ? null : Timestamp.from(created.plus(repeat.period())));
             return insert;
         }, key);
         return find(key.getKey().longValue()).orElseThrow();
@@ -84,16 +91,53 @@ public class Collections {
         set(id, Collection.COLLECTING, null, null);
     }
 
-    /** A page is in the file, committed up to {@code dataLength}: the next run resumes after it. */
-    public void pageCollected(long id, int tweets, String nextToken, long dataLength, String newestId) {
-        jdbc.update("""
-                UPDATE collection SET collected = collected + ?, pages = pages + 1, next_token = ?, data_length = ?,
-                newest_id = COALESCE(newest_id, ?), updated_at = ? WHERE id = ?""", tweets, nextToken, dataLength,
-                newestId, Timestamp.from(clock.instant()), id);
+    /** The run in progress, or a new one asking only for posts newer than the newest collected so far. */
+    public CollectionRun currentRun(Collection collection) {
+        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM collection_run WHERE collection_id = ? AND finished_at IS NULL",
+                Collections::run, collection.id()).stream().findFirst().orElseGet(() -> {
+                    jdbc.update("INSERT INTO collection_run (collection_id, since_id, started_at) VALUES (?, ?, ?)",
+                            collection.id(), collection.newestId(), Timestamp.from(clock.instant()));
+                    return currentRun(collection);
+                });
     }
 
-    public void collected(long id) {
-        set(id, Collection.COLLECTED, null, null);
+    /** The collection's runs, newest first. */
+    public List<CollectionRun> runs(long collectionId) {
+        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM collection_run WHERE collection_id = ? ORDER BY id DESC",
+                Collections::run, collectionId);
+    }
+
+    /** A page is in the file, committed up to {@code dataLength}: the next run resumes after it. */
+    @Transactional
+    public void pageCollected(CollectionRun run, int tweets, String nextToken, long dataLength, String newestId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                UPDATE collection SET collected = collected + ?, pages = pages + 1, next_token = ?, data_length = ?,
+                updated_at = ? WHERE id = ?""", tweets, nextToken, dataLength, now, run.collectionId());
+        jdbc.update("""
+                UPDATE collection_run SET collected = collected + ?, pages = pages + 1,
+                newest_id = COALESCE(newest_id, ?) WHERE id = ?""", tweets, newestId, run.id());
+    }
+
+    /** The run is over: the next one asks for posts newer than its newest. */
+    @Transactional
+    public void collected(CollectionRun run) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("UPDATE collection_run SET finished_at = ? WHERE id = ?", now, run.id());
+        jdbc.update("""
+                UPDATE collection SET next_token = NULL, newest_id = COALESCE((SELECT newest_id FROM collection_run
+                WHERE id = ?), newest_id) WHERE id = ?""", run.id(), run.collectionId());
+        set(run.collectionId(), Collection.COLLECTED, null, null);
+    }
+
+    /** Recurring collections whose next run is due. */
+    public List<Collection> dueToRepeat() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM collection WHERE repeat_every IS NOT NULL AND next_run_at <= ?",
+                Collections::collection, Timestamp.from(clock.instant()));
+    }
+
+    public void nextRunAt(long id, Instant at) {
+        jdbc.update("UPDATE collection SET next_run_at = ? WHERE id = ?", Timestamp.from(at), id);
     }
 
     public void rateLimited(long id, Instant until, String detail) {
@@ -112,11 +156,22 @@ public class Collections {
     }
 
     private static Collection collection(ResultSet rs, int row) throws SQLException {
-        Timestamp cooldown = rs.getTimestamp("cooldown_until");
         return new Collection(rs.getLong("id"), rs.getLong("member_id"), rs.getString("query"),
                 rs.getInt("max_count"), rs.getString("state"), rs.getInt("collected"), rs.getInt("pages"),
                 rs.getString("next_token"), rs.getLong("data_length"), rs.getString("newest_id"),
-                cooldown == null ? null : cooldown.toInstant(), rs.getString("detail"), rs.getBoolean("published"),
-                rs.getTimestamp("created_at").toInstant());
+                instant(rs.getTimestamp("cooldown_until")), rs.getString("detail"), rs.getBoolean("published"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("repeat_every") == null ? null : Repeat.valueOf(rs.getString("repeat_every")),
+                instant(rs.getTimestamp("next_run_at")));
+    }
+
+    private static CollectionRun run(ResultSet rs, int row) throws SQLException {
+        return new CollectionRun(rs.getLong("id"), rs.getLong("collection_id"), rs.getString("since_id"),
+                rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("finished_at")),
+                rs.getInt("collected"), rs.getInt("pages"), rs.getString("newest_id"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -15,10 +15,14 @@ public class NewCollections {
         this.queue = queue;
     }
 
-    /** @throws InvalidCollectionException for a query or count X or this service would refuse */
+    /**
+     * @param repeat "hourly", "daily", "weekly", or null (or blank) for a one-off collection
+     * @throws InvalidCollectionException for a query, count or repetition X or this service would refuse
+     */
     @Transactional
-    public Collection start(long memberId, String query, Integer maxCount) {
-        Collection created = collections.create(memberId, query, maxCount);
+    public Collection start(long memberId, String query, Integer maxCount, String repeat) {
+        Collection created = collections.create(memberId, query, maxCount,
+                repeat == null || repeat.isBlank() ? null : Repeat.of(repeat));
         queue.queue(created.id(), "created");
         return created;
     }

@@ -42,14 +42,19 @@ public class SearchCollector implements AggregationStrategy {
         Collection collection = collections.find(collectionId)
                 .orElseThrow(() -> new IllegalStateException("collection " + collectionId + " was deleted"));
         files.resumeAt(collectionId, collection.dataLength());
+        CollectionRun run = collections.currentRun(collection);
         collections.collecting(collectionId);
-        return SearchRun.of(collection);
+        return SearchRun.of(collection, run);
     }
 
-    /** With the owner's token: recent search is limited per user token, as the archive's calls are. */
+    /**
+     * With the owner's token (recent search is limited per user token, as the archive's calls are), and only for
+     * posts newer than the newest of the runs before.
+     */
     public XCall nextPage(@Body SearchRun run) {
         Collection collection = run.collection();
-        return requests.searchPage(collection.memberId(), collection.query(), run.pageSize(), run.nextToken());
+        return requests.searchPage(collection.memberId(), collection.query(), run.pageSize(), run.run().sinceId(),
+                run.nextToken());
     }
 
     /** The page X answered goes to the file, then into the record; a failed call fails the run, the run kept. */
@@ -76,12 +81,13 @@ public class SearchCollector implements AggregationStrategy {
         String nextToken = next.isTextual() ? next.asText() : null;
         // a page without posts (the last one may be) is not kept, only where it leads
         long length = tweets == 0 ? run.dataLength() : files.append(id, mapper.writeValueAsString(page));
-        collections.pageCollected(id, tweets, nextToken, length, page.path("meta").path("newest_id").asText(null));
+        collections.pageCollected(run.run(), tweets, nextToken, length,
+                page.path("meta").path("newest_id").asText(null));
         return run.after(tweets, nextToken, length);
     }
 
     public CollectOutcome collected(@Body SearchRun run) {
-        collections.collected(run.collection().id());
+        collections.collected(run.run());
         LOG.info("Collection {} collected: {} posts", run.collection().id(), run.collected());
         return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
     }

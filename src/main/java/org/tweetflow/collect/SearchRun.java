@@ -3,17 +3,18 @@ package org.tweetflow.collect;
 /**
  * How far one run of a collection got: the body of the {@code collect-search} loop, replaced by each page.
  *
- * @param nextToken  the page to ask for next; null before the first page of a fresh collection and after the last
+ * @param nextToken  the page to ask for next; null before the run's first page and after its last
  * @param dataLength how much of the raw pages' file is committed
  */
-public record SearchRun(Collection collection, int collected, String nextToken, boolean started, long dataLength) {
+public record SearchRun(Collection collection, CollectionRun run, int collected, String nextToken, boolean started,
+        long dataLength) {
 
-    static SearchRun of(Collection collection) {
-        return new SearchRun(collection, collection.collected(), collection.nextToken(), collection.pages() > 0,
+    static SearchRun of(Collection collection, CollectionRun run) {
+        return new SearchRun(collection, run, run.collected(), collection.nextToken(), run.pages() > 0,
                 collection.dataLength());
     }
 
-    /** Whether another page is to be asked for: none yet, or X named a next one and the count is not reached. */
+    /** Whether another page is to be asked for: none yet, or X named a next one and the run's count is not reached. */
     public boolean isMorePages() {
         return collected < collection.maxCount() && (!started || nextToken != null);
     }
@@ -24,6 +25,6 @@ public record SearchRun(Collection collection, int collected, String nextToken, 
     }
 
     SearchRun after(int tweets, String next, long length) {
-        return new SearchRun(collection, collected + tweets, next, true, length);
+        return new SearchRun(collection, run, collected + tweets, next, true, length);
     }
 }

@@ -107,6 +107,7 @@ public record TweetflowProperties(
      * @param defaultCount    the posts a collection asks for when its creator says nothing
      * @param maxCount        the most posts one collection may ask for
      * @param dataDir         where collections keep their raw pages (JSON Lines) and summaries
+     * @param repeatCheck     how often recurring collections are checked for a due run
      */
     public record Collect(
             @Min(1) @DefaultValue("2") int workers,
@@ -115,7 +116,8 @@ public record TweetflowProperties(
             @DefaultValue("true") boolean claimQueued,
             @Min(1) @DefaultValue("1000") int defaultCount,
             @Min(1) @DefaultValue("100000") int maxCount,
-            @NotNull @DefaultValue("./data/collections") Path dataDir) {
+            @NotNull @DefaultValue("./data/collections") Path dataDir,
+            @NotNull @DefaultValue("PT1M") Duration repeatCheck) {
     }
 
     /**

@@ -41,11 +41,18 @@ public class XRequests {
         return get(TIMELINE, endpoints.api("/2/users/" + userId + "/tweets") + "?" + encode(query), memberId);
     }
 
-    /** One page of recent search (the last 7 days), newest first, with the fields twarc asks for. */
-    public XCall searchPage(long memberId, String query, int maxResults, String nextToken) {
+    /**
+     * One page of recent search (the last 7 days), newest first, with the fields twarc asks for.
+     *
+     * @param sinceId only posts newer than this one; null for all the 7 days hold
+     */
+    public XCall searchPage(long memberId, String query, int maxResults, String sinceId, String nextToken) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("query", query);
         params.put("max_results", String.valueOf(maxResults));
+        if (sinceId != null) {
+            params.put("since_id", sinceId);
+        }
         if (nextToken != null) {
             params.put("next_token", nextToken);
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.tweetflow.collect.Collection;
+import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
@@ -41,19 +42,29 @@ class CollectionsApiController {
         this.newCollections = newCollections;
     }
 
-    /** What a researcher asks for: a query in X's search syntax, and optionally how many posts. */
-    record NewCollection(String query, @JsonProperty("max_count") Integer maxCount) {
+    /** What a researcher asks for: a query in X's search syntax, optionally how many posts, and how often again. */
+    record NewCollection(String query, @JsonProperty("max_count") Integer maxCount, String repeat) {
     }
 
     /** A collection as the API shows it. */
     record CollectionView(long id, String query, @JsonProperty("max_count") int maxCount, String state,
             int collected, @JsonProperty("rate_limited_until") Instant rateLimitedUntil, String detail,
-            boolean published, @JsonProperty("created_at") Instant createdAt) {
+            boolean published, @JsonProperty("created_at") Instant createdAt, String repeat,
+            @JsonProperty("next_run_at") Instant nextRunAt) {
 
         static CollectionView of(Collection c) {
             return new CollectionView(c.id(), c.query(), c.maxCount(), c.state(), c.collected(),
                     Collection.RATE_LIMITED.equals(c.state()) ? c.cooldownUntil() : null, c.detail(), c.published(),
-                    c.createdAt());
+                    c.createdAt(), c.repeat() == null ? null : c.repeat().label(), c.nextRunAt());
+        }
+    }
+
+    /** One run of a collection, with its own counts. */
+    record RunView(long id, @JsonProperty("since_id") String sinceId, @JsonProperty("started_at") Instant startedAt,
+            @JsonProperty("finished_at") Instant finishedAt, int collected) {
+
+        static RunView of(CollectionRun run) {
+            return new RunView(run.id(), run.sinceId(), run.startedAt(), run.finishedAt(), run.collected());
         }
     }
 
@@ -64,7 +75,7 @@ class CollectionsApiController {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "Connect your X account first: collections are searched with your access to X");
         }
-        Collection created = newCollections.start(member.id(), asked.query(), asked.maxCount());
+        Collection created = newCollections.start(member.id(), asked.query(), asked.maxCount(), asked.repeat());
         return ResponseEntity.created(URI.create("/api/collections/" + created.id()))
                 .body(CollectionView.of(created));
     }
@@ -76,8 +87,17 @@ class CollectionsApiController {
 
     @GetMapping("/{id}")
     CollectionView one(Authentication authentication, @PathVariable long id) {
+        return CollectionView.of(visible(authentication, id));
+    }
+
+    @GetMapping("/{id}/runs")
+    List<RunView> runs(Authentication authentication, @PathVariable long id) {
+        return collections.runs(visible(authentication, id).id()).stream().map(RunView::of).toList();
+    }
+
+    private Collection visible(Authentication authentication, long id) {
         long memberId = signedIn.of(authentication).id();
-        return collections.find(id).filter(c -> c.visibleTo(memberId)).map(CollectionView::of)
+        return collections.find(id).filter(c -> c.visibleTo(memberId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -52,14 +52,14 @@ class CollectionsController {
 
     @PostMapping("/collections")
     String create(Authentication authentication, @RequestParam String query,
-            @RequestParam(name = "max_count", required = false) Integer maxCount, Model model,
-            HttpServletResponse response) {
+            @RequestParam(name = "max_count", required = false) Integer maxCount,
+            @RequestParam(required = false) String repeat, Model model, HttpServletResponse response) {
         Member member = signedIn.of(authentication);
         if (!member.twitterConnected()) {
             return "redirect:/connect";
         }
         try {
-            return "redirect:/collections/" + newCollections.start(member.id(), query, maxCount).id();
+            return "redirect:/collections/" + newCollections.start(member.id(), query, maxCount, repeat).id();
         } catch (InvalidCollectionException refused) {
             model.addAttribute("error", "Not started: " + refused.getMessage() + ".");
             model.addAttribute("query", query);
@@ -74,6 +74,7 @@ class CollectionsController {
         Collection collection = visible(authentication, id);
         model.addAttribute("collection", collection);
         model.addAttribute("hasPages", collection.dataLength() > 0);
+        model.addAttribute("runs", collections.runs(collection.id()));
         return "collection";
     }
 

@@ -49,6 +49,8 @@ class CollectSearchRouteTest {
     @Autowired
     CollectionFiles files;
     @Autowired
+    RecurringCollections repeats;
+    @Autowired
     XSimulator x;
     @Autowired
     MutableClock clock;
@@ -67,7 +69,7 @@ class CollectSearchRouteTest {
 
     @Test
     void collectsTheAskedCountPageByPageIntoJsonLinesEachPostOnce() throws Exception {
-        Collection asked = newCollections.start(member().id(), QUERY, 150);
+        Collection asked = newCollections.start(member().id(), QUERY, 150, null);
 
         CollectOutcome outcome = collect(asked);
 
@@ -85,7 +87,7 @@ class CollectSearchRouteTest {
     @Test
     void aRateLimitKeepsThePagesAndTheNextRunResumesAfterThemWithoutTwiceKeepingAPageNobodyRecorded()
             throws Exception {
-        Collection asked = newCollections.start(member().id(), QUERY, 300);
+        Collection asked = newCollections.start(member().id(), QUERY, 300, null);
 
         CollectOutcome limited = collect(asked);
 
@@ -104,6 +106,47 @@ class CollectSearchRouteTest {
         List<String> ids = ids(pages(asked));
         assertThat(ids).hasSize(300).doesNotHaveDuplicates().doesNotContain("1");
         assertThat(collections.find(asked.id()).orElseThrow().collected()).isEqualTo(300);
+    }
+
+    @Test
+    void aRecurringCollectionsNextRunAsksOnlyForPostsNewerThanTheNewestCollected() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 5000, "daily");
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+        CollectOutcome first = collect(asked);
+        while (first.kind() == CollectOutcome.Kind.RATE_LIMITED) {
+            clock.set(first.notBefore().plus(Duration.ofSeconds(1)));
+            first = collect(asked);
+        }
+        Collection afterFirst = collections.find(asked.id()).orElseThrow();
+        jdbc.update("DELETE FROM work_item"); // the first run's item, settled as a worker would
+        List<String> newPosts = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            newPosts.add(x.post(XSimulator.SAM, "Heat record " + i + " #climate", clock.instant()).idString());
+        }
+        clock.set(asked.nextRunAt().plus(Duration.ofSeconds(30)));
+
+        assertThat(repeats.queueDue()).isEqualTo(1);
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+
+        List<CollectionRun> runs = collections.runs(asked.id());
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).sinceId()).isEqualTo(afterFirst.newestId());
+        assertThat(runs.get(0).collected()).isEqualTo(3);
+        List<String> ids = ids(pages(asked));
+        assertThat(ids).doesNotHaveDuplicates().hasSize(afterFirst.collected() + 3).containsAll(newPosts);
+        assertThat(collections.find(asked.id()).orElseThrow().nextRunAt()).isAfter(clock.instant());
+    }
+
+    @Test
+    void aRunMissedForDaysIsCaughtUpOnceNotOncePerMissedDay() {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, "daily");
+        jdbc.update("DELETE FROM work_item");
+        clock.set(asked.nextRunAt().plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+
+        assertThat(repeats.queueDue()).isEqualTo(1);
+        assertThat(repeats.queueDue()).isZero();
+        assertThat(collections.find(asked.id()).orElseThrow().nextRunAt())
+                .isEqualTo(asked.nextRunAt().plus(Duration.ofDays(4)));
     }
 
     private Member member() {

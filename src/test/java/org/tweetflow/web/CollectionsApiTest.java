@@ -90,7 +90,7 @@ class CollectionsApiTest {
 
     @Test
     void anotherMembersUnpublishedCollectionAnswers404() throws Exception {
-        Collection bens = collections.create(ben.id(), "#opendata", 100);
+        Collection bens = collections.create(ben.id(), "#opendata", 100, null);
 
         mvc.perform(get("/api/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
         mvc.perform(get("/api/collections/{id}", bens.id()).with(SignedIn.as(ben))).andExpect(status().isOk())

@@ -85,7 +85,7 @@ class CollectionsPageTest {
 
     @Test
     void theRawPagesDownloadAsTheyWereCollected() throws Exception {
-        Collection mine = collections.create(ada.id(), "#opendata", 100);
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
         files.resumeAt(mine.id(), 0);
         files.append(mine.id(), "{\"data\":[{\"id\":\"7\",\"text\":\"hi\"}],\"meta\":{\"result_count\":1}}");
 
@@ -98,7 +98,7 @@ class CollectionsPageTest {
 
     @Test
     void anotherMembersCollectionAndItsPagesAnswer404() throws Exception {
-        Collection bens = collections.create(ben.id(), "#opendata", 100);
+        Collection bens = collections.create(ben.id(), "#opendata", 100, null);
 
         mvc.perform(get("/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
         mvc.perform(get("/collections/{id}/tweets.jsonl", bens.id()).with(SignedIn.as(ada)))
