@@ -1,0 +1,119 @@
+package org.tweetflow.collect.summary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams a collection's JSON Lines (one X v2 search page a line, as twarc writes them) once and feeds each post to
+ * the summaries given, with its page's includes. A post whose id was seen before (a page appended twice, a
+ * resumed run) is skipped: every summary counts each post once, as first seen. Heap holds one page, the seen ids
+ * (8 bytes a post, 16 with the table's slack) and what the summaries keep.
+ */
+@Component("summaryRunner")
+public class SummaryRunner {
+
+    /** Progress is reported every this many posts read (and at the end). */
+    static final int PROGRESS_EVERY = 10_000;
+
+    private final ObjectMapper mapper;
+
+    public SummaryRunner(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Runs {@code summaries} over the collection in one pass; their files appear in {@code dir} at the end. */
+    public SummaryResult run(Path collection, Path dir, List<Summary> summaries, Consumer<SummaryProgress> progress)
+            throws IOException {
+        Files.createDirectories(dir);
+        long total = Files.size(collection);
+        LongSet seen = new LongSet();
+        long pages = 0;
+        long posts = 0;
+        long duplicates = 0;
+        try {
+            for (Summary summary : summaries) {
+                summary.start(dir);
+            }
+            try (InputStream in = Files.newInputStream(collection);
+                    JsonParser parser = mapper.getFactory().createParser(in)) {
+                JsonToken token;
+                while ((token = parser.nextToken()) != null) {
+                    if (token != JsonToken.START_OBJECT) {
+                        throw new MalformedCollectionException("page " + (pages + 1) + " of " + collection
+                                + " is not a JSON object");
+                    }
+                    JsonNode page = parser.readValueAsTree();
+                    pages++;
+                    JsonNode data = page.path("data");
+                    if (data.isEmpty()) {
+                        continue;
+                    }
+                    PageIncludes includes = PageIncludes.of(page.path("includes"));
+                    for (JsonNode tweet : data) {
+                        if (!seen.add(postId(tweet.path("id").asText()))) {
+                            duplicates++;
+                        } else {
+                            posts++;
+                            for (Summary summary : summaries) {
+                                summary.accept(tweet, includes);
+                            }
+                        }
+                        if ((posts + duplicates) % PROGRESS_EVERY == 0) {
+                            progress.accept(new SummaryProgress(posts, duplicates,
+                                    parser.currentLocation().getByteOffset(), total, false));
+                        }
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new MalformedCollectionException("page " + (pages + 1) + " of " + collection
+                        + " is not JSON: " + e.getOriginalMessage(), e);
+            }
+            for (Summary summary : summaries) {
+                summary.writeTo(dir);
+            }
+        } finally {
+            closeAll(summaries);
+        }
+        progress.accept(new SummaryProgress(posts, duplicates, total, total, true));
+        return new SummaryResult(pages, posts, duplicates, summaries.stream().map(Summary::file).toList());
+    }
+
+    /** A post id as a number: X's ids are decimal snowflakes that fit a long. */
+    static long postId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new MalformedCollectionException("a post id must be a decimal number, not \"" + id + "\"");
+        }
+    }
+
+    /** Every summary is closed even when one fails to; the first failure is thrown, the others added to it. */
+    private static void closeAll(List<Summary> summaries) throws IOException {
+        IOException failure = null;
+        for (Summary summary : summaries) {
+            try {
+                summary.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
