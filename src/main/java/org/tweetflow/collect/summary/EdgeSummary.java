@@ -47,7 +47,7 @@ final class EdgeSummary implements Summary {
     @Override
     public void start(Path dir) throws IOException {
         out = OutputFile.open(dir, file);
-        csv = new CsvWriter(out.writer());
+        csv = out.csv();
         csv.row(header);
     }
 

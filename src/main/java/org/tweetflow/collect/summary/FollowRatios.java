@@ -22,7 +22,11 @@ final class FollowRatios implements Summary {
     static final String FILE = "follow-ratio.csv";
     static final MathContext PRECISION = new MathContext(6, RoundingMode.HALF_UP);
 
-    private final AuthorMetrics metrics = new AuthorMetrics();
+    private final AuthorMetrics metrics;
+
+    FollowRatios(AuthorMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public String file() {
@@ -44,7 +48,7 @@ final class FollowRatios implements Summary {
         });
         ratios.sort(Comparator.comparing(Ratio::value).reversed().thenComparing(Ratio::user));
         try (OutputFile out = OutputFile.open(dir, FILE)) {
-            CsvWriter csv = new CsvWriter(out.writer());
+            CsvWriter csv = out.csv();
             csv.row("user", "ratio");
             for (Ratio ratio : ratios) {
                 csv.field(ratio.user()).field(ratio.value().toPlainString()).endRow();

@@ -14,7 +14,11 @@ final class FollowerCounts implements Summary {
 
     static final String FILE = "count-followers.csv";
 
-    private final AuthorMetrics metrics = new AuthorMetrics();
+    private final AuthorMetrics metrics;
+
+    FollowerCounts(AuthorMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public String file() {
@@ -32,7 +36,7 @@ final class FollowerCounts implements Summary {
         sorted.sort(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> -entry.getValue()[0])
                 .thenComparing(Map.Entry::getKey));
         try (OutputFile out = OutputFile.open(dir, FILE)) {
-            CsvWriter csv = new CsvWriter(out.writer());
+            CsvWriter csv = out.csv();
             csv.row("user", "followers");
             for (Map.Entry<String, long[]> entry : sorted) {
                 csv.field(entry.getKey()).field(entry.getValue()[0]).endRow();

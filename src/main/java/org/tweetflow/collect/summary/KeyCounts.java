@@ -32,7 +32,7 @@ final class KeyCounts {
         List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(MOST_FIRST);
         try (OutputFile out = OutputFile.open(dir, file)) {
-            CsvWriter csv = new CsvWriter(out.writer());
+            CsvWriter csv = out.csv();
             csv.row(keyColumn, "count");
             for (Map.Entry<String, long[]> entry : sorted) {
                 csv.field(entry.getKey()).field(entry.getValue()[0]).endRow();

@@ -11,14 +11,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * merging across pages): it is built once per page on the summaries' hot path.
  */
 public record PageIncludes(Map<String, JsonNode> users, Map<String, JsonNode> tweets, Map<String, JsonNode> media,
-        Map<String, JsonNode> places) {
+        Map<String, JsonNode> places, Map<String, String> usernamesLowercased) {
 
-    public static final PageIncludes NONE = new PageIncludes(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final PageIncludes NONE = new PageIncludes(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     /** The page's {@code includes} object (a missing node gives empty maps). */
     public static PageIncludes of(JsonNode includes) {
-        return new PageIncludes(byKey(includes.path("users"), "id"), byKey(includes.path("tweets"), "id"),
-                byKey(includes.path("media"), "media_key"), byKey(includes.path("places"), "id"));
+        Map<String, JsonNode> users = byKey(includes.path("users"), "id");
+        // several outputs key users by lowercased username: lowercase each included user once per page
+        Map<String, String> usernames = new HashMap<>(users.size() * 2);
+        users.forEach((id, user) -> {
+            JsonNode username = user.get("username");
+            if (username != null && !username.isNull()) {
+                usernames.put(id, PostFields.lower(username.asText()));
+            }
+        });
+        return new PageIncludes(users, byKey(includes.path("tweets"), "id"), byKey(includes.path("media"),
+                "media_key"), byKey(includes.path("places"), "id"), usernames);
     }
 
     /** The post's author, or null when the page did not include them. */

@@ -43,7 +43,7 @@ final class PhotoCounts implements Summary {
         List<Photo> sorted = new ArrayList<>(photos.values());
         sorted.sort(Comparator.comparingLong((Photo photo) -> -photo.count).thenComparing(photo -> photo.key));
         try (OutputFile out = OutputFile.open(dir, FILE)) {
-            CsvWriter csv = new CsvWriter(out.writer());
+            CsvWriter csv = out.csv();
             csv.row("media_key", "url", "count");
             for (Photo photo : sorted) {
                 csv.field(photo.key).field(photo.url).field(photo.count).endRow();

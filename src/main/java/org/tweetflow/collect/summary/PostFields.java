@@ -16,12 +16,12 @@ final class PostFields {
      * numeric author id when the page did not include the user; null for a post without author.
      */
     static String authorKey(JsonNode tweet, PageIncludes includes) {
-        JsonNode author = includes.author(tweet);
-        if (author != null && author.hasNonNull("username")) {
-            return lower(author.get("username").asText());
-        }
         JsonNode id = tweet.get("author_id");
-        return id == null ? null : id.asText();
+        if (id == null) {
+            return null;
+        }
+        String username = includes.usernamesLowercased().get(id.asText());
+        return username != null ? username : id.asText();
     }
 
     /** The post's hashtags, lowercased, each as often as it appears. */

@@ -26,12 +26,18 @@ public final class Summaries {
         this.sampleSeed = sampleSeed;
     }
 
+    /** Every output, for one pass; count-followers.csv and follow-ratio.csv share their look-ups of the authors. */
     public List<Summary> all() {
-        return FILES.stream().map(this::named).toList();
+        AuthorMetrics metrics = new AuthorMetrics();
+        return FILES.stream().map(file -> named(file, metrics)).toList();
     }
 
     /** The summary that writes {@code file}, one of {@link #FILES}. */
     public Summary named(String file) {
+        return named(file, new AuthorMetrics());
+    }
+
+    private Summary named(String file, AuthorMetrics metrics) {
         return switch (file) {
             case "count-hashtags.csv" -> new CountSummary(file, "hashtag",
                     (tweet, includes, sink) -> PostFields.hashtags(tweet, sink));
@@ -60,8 +66,8 @@ public final class Summaries {
             });
             case "edgelist-hashtags.csv" -> new EdgeSummary(file, "user", "hashtag", PostFields::hashtags);
             case "edgelist-mentions.csv" -> new EdgeSummary(file, "from_user", "to_user", PostFields::mentions);
-            case FollowerCounts.FILE -> new FollowerCounts();
-            case FollowRatios.FILE -> new FollowRatios();
+            case FollowerCounts.FILE -> new FollowerCounts(metrics);
+            case FollowRatios.FILE -> new FollowRatios(metrics);
             case TopRetweets.FILE -> new TopRetweets();
             case PhotoCounts.FILE -> new PhotoCounts();
             case TweetIds.FILE -> new TweetIds();

@@ -1,6 +1,7 @@
 package org.tweetflow.collect.summary;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
@@ -47,37 +46,37 @@ public class SummaryRunner {
             }
             try (InputStream in = Files.newInputStream(collection);
                     JsonParser parser = mapper.getFactory().createParser(in)) {
-                JsonToken token;
-                while ((token = parser.nextToken()) != null) {
-                    if (token != JsonToken.START_OBJECT) {
-                        throw new MalformedCollectionException("page " + (pages + 1) + " of " + collection
-                                + " is not a JSON object");
-                    }
-                    JsonNode page = parser.readValueAsTree();
-                    pages++;
-                    JsonNode data = page.path("data");
-                    if (data.isEmpty()) {
-                        continue;
-                    }
-                    PageIncludes includes = PageIncludes.of(page.path("includes"));
-                    for (JsonNode tweet : data) {
-                        if (!seen.add(postId(tweet.path("id").asText()))) {
-                            duplicates++;
-                        } else {
-                            posts++;
-                            for (Summary summary : summaries) {
-                                summary.accept(tweet, includes);
+                PageReader reader = new PageReader(parser, collection.toString());
+                reader.start();
+                try {
+                    for (PageReader.Page page = reader.next(); page != null; page = reader.next()) {
+                        pages++;
+                        JsonNode data = page.tree().path("data");
+                        if (data.isEmpty()) {
+                            continue;
+                        }
+                        PageIncludes includes = PageIncludes.of(page.tree().path("includes"));
+                        for (JsonNode tweet : data) {
+                            if (!seen.add(postId(tweet.path("id").asText()))) {
+                                duplicates++;
+                            } else {
+                                posts++;
+                                for (Summary summary : summaries) {
+                                    summary.accept(tweet, includes);
+                                }
+                            }
+                            if ((posts + duplicates) % PROGRESS_EVERY == 0) {
+                                progress.accept(new SummaryProgress(posts, duplicates, page.endOffset(), total,
+                                        false));
                             }
                         }
-                        if ((posts + duplicates) % PROGRESS_EVERY == 0) {
-                            progress.accept(new SummaryProgress(posts, duplicates,
-                                    parser.currentLocation().getByteOffset(), total, false));
-                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("summarising " + collection + " was interrupted");
+                } finally {
+                    reader.stopReading();
                 }
-            } catch (JsonProcessingException e) {
-                throw new MalformedCollectionException("page " + (pages + 1) + " of " + collection
-                        + " is not JSON: " + e.getOriginalMessage(), e);
             }
             for (Summary summary : summaries) {
                 summary.writeTo(dir);

@@ -39,7 +39,7 @@ final class TopRetweets implements Summary {
         retweets.forEach((id, count) -> all.add(new Retweeted(id, count)));
         all.sort(Comparator.comparingLong(Retweeted::count).reversed().thenComparingLong(Retweeted::id));
         try (OutputFile out = OutputFile.open(dir, FILE)) {
-            CsvWriter csv = new CsvWriter(out.writer());
+            CsvWriter csv = out.csv();
             csv.row("tweet_id", "count");
             for (Retweeted retweeted : all.subList(0, Math.min(TOP, all.size()))) {
                 csv.field(retweeted.id()).field(retweeted.count()).endRow();

@@ -52,7 +52,7 @@ final class TweetSample implements Summary {
         List<Sampled> sorted = new ArrayList<>(reservoir);
         sorted.sort(Comparator.comparingLong(Sampled::id));
         try (OutputFile out = OutputFile.open(dir, FILE)) {
-            CsvWriter csv = new CsvWriter(out.writer());
+            CsvWriter csv = out.csv();
             csv.row(TweetRow.COLUMNS.toArray(String[]::new));
             for (Sampled sampled : sorted) {
                 csv.row(sampled.row());

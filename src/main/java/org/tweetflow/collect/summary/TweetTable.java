@@ -21,7 +21,7 @@ final class TweetTable implements Summary {
     @Override
     public void start(Path dir) throws IOException {
         out = OutputFile.open(dir, FILE);
-        csv = new CsvWriter(out.writer());
+        csv = out.csv();
         csv.row(TweetRow.COLUMNS.toArray(String[]::new));
     }
 

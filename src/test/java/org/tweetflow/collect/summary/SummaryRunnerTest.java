@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,43 @@ class SummaryRunnerTest {
                 new Summaries(SummaryFixture.COLLECTION, SummaryFixture.NOW, 1).all(), progress -> { }))
                 .isInstanceOf(MalformedCollectionException.class).hasMessageContaining("page 2");
         assertThat(out.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aFailingSummaryStopsThePassAndThePageReader() throws IOException {
+        Path collection = SummaryFixture.jsonLines(dir, PAGE_1, PAGE_2, PAGE_1, PAGE_2);
+        Summary failing = new Summary() {
+            private int posts;
+
+            @Override
+            public String file() {
+                return "failing.csv";
+            }
+
+            @Override
+            public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
+                if (++posts == 4) {
+                    throw new IOException("disk full");
+                }
+            }
+
+            @Override
+            public void writeTo(Path out) {
+            }
+        };
+        Summaries summaries = new Summaries(SummaryFixture.COLLECTION, SummaryFixture.NOW, 1);
+        assertThatThrownBy(() -> new SummaryRunner(SummaryFixture.MAPPER).run(collection, dir.resolve("out"),
+                List.of(summaries.named("tweets.csv"), failing), progress -> { })).hasMessage("disk full");
+        assertThat(dir.resolve("out").toFile().list()).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("summary-pages"));
+    }
+
+    @Test
+    void readsCreatedAtWithoutMillisecondsToo() throws IOException {
+        summarise(dir, List.of("timeline.csv"), 1, "{\"data\":[{\"id\":\"1\",\"created_at\":\"2026-11-29T10:15:00Z\"},"
+                + "{\"id\":\"2\",\"created_at\":\"2026-11-29T11:59:59.999Z\"},{\"id\":\"3\",\"created_at\":\"yesterday\"}]}");
+        assertThat(read(dir, "timeline.csv")).isEqualTo(csv("hour,count", "2026-11-29T10:00:00Z,1",
+                "2026-11-29T11:00:00Z,1"));
     }
 
     @Test
