@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Streams a collection's JSON Lines (one X v2 search page a line, as twarc writes them) once and feeds each post to
  * the summaries given, with its page's includes. A post whose id was seen before (a page appended twice, a
- * resumed run) is skipped: every summary counts each post once, as first seen. Heap holds one page, the seen ids
- * (8 bytes a post, 16 with the table's slack) and what the summaries keep.
+ * resumed run) is skipped: every summary counts each post once, as first seen. Heap holds a few pages
+ * ({@link PageReader}), the seen ids (8 bytes a post, 16 with the table's slack) and what the summaries keep.
  */
 @Component("summaryRunner")
 public class SummaryRunner {
@@ -36,7 +36,6 @@ public class SummaryRunner {
             throws IOException {
         Files.createDirectories(dir);
         long total = Files.size(collection);
-        LongSet seen = new LongSet();
         long pages = 0;
         long posts = 0;
         long duplicates = 0;
@@ -50,27 +49,19 @@ public class SummaryRunner {
                 reader.start();
                 try {
                     for (PageReader.Page page = reader.next(); page != null; page = reader.next()) {
-                        pages++;
-                        JsonNode data = page.tree().path("data");
-                        if (data.isEmpty()) {
-                            continue;
+                        long before = posts + duplicates;
+                        duplicates += page.duplicates();
+                        for (JsonNode tweet : page.fresh()) {
+                            posts++;
+                            for (Summary summary : summaries) {
+                                summary.accept(tweet, page.includes());
+                            }
                         }
-                        PageIncludes includes = PageIncludes.of(page.tree().path("includes"));
-                        for (JsonNode tweet : data) {
-                            if (!seen.add(postId(tweet.path("id").asText()))) {
-                                duplicates++;
-                            } else {
-                                posts++;
-                                for (Summary summary : summaries) {
-                                    summary.accept(tweet, includes);
-                                }
-                            }
-                            if ((posts + duplicates) % PROGRESS_EVERY == 0) {
-                                progress.accept(new SummaryProgress(posts, duplicates, page.endOffset(), total,
-                                        false));
-                            }
+                        if ((posts + duplicates) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                            progress.accept(new SummaryProgress(posts, duplicates, page.endOffset(), total, false));
                         }
                     }
+                    pages = reader.pagesRead();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("summarising " + collection + " was interrupted");
