@@ -41,7 +41,7 @@ class SummariesBench {
         deleteTree(dir);
         Files.createDirectories(dir);
         assertThat(Files.getFileStore(dir).getUsableSpace()).as("free disk under %s", dir)
-                .isGreaterThan(6L * 1024 * MB);
+                .isGreaterThan(4L * 1024 * MB);
         try {
             long started = System.nanoTime();
             Path collection = dir.resolve("tweets.jsonl");

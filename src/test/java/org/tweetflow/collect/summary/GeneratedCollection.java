@@ -1,14 +1,17 @@
 package org.tweetflow.collect.summary;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -124,7 +127,7 @@ public final class GeneratedCollection {
         long id = 1_860_000_000_000_000_000L - index * 4096L - random.nextInt(4096);
         User author = users.get(skewed(users.size()));
         Instant created = NEWEST.minusMillis(index * gapMillis + random.nextInt((int) Math.min(gapMillis, 1000)))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                .truncatedTo(ChronoUnit.SECONDS);
         int kind = random.nextInt(100);
         Long retweetOf = kind < 30 ? originalId(skewed(originals)) : null;
         Long quoteOf = kind >= 30 && kind < 35 ? originalId(random.nextInt(originals)) : null;
@@ -133,7 +136,7 @@ public final class GeneratedCollection {
         List<String> tags = new ArrayList<>();
         for (int n = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0; n > 0; n--) {
             String tag = hashtags.get(skewed(hashtags.size()));
-            tags.add(random.nextBoolean() ? tag : tag.toUpperCase(java.util.Locale.ROOT));
+            tags.add(random.nextBoolean() ? tag : tag.toUpperCase(Locale.ROOT));
         }
         List<String> mentions = new ArrayList<>();
         if (retweetOf != null) {
@@ -141,7 +144,7 @@ public final class GeneratedCollection {
         }
         for (int n = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0; n > 0; n--) {
             String username = users.get(skewed(users.size())).username();
-            mentions.add(random.nextInt(4) == 0 ? username.toLowerCase(java.util.Locale.ROOT) : username);
+            mentions.add(random.nextInt(4) == 0 ? username.toLowerCase(Locale.ROOT) : username);
         }
         List<String> urls = new ArrayList<>();
         for (int n = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0; n > 0; n--) {
@@ -183,7 +186,7 @@ public final class GeneratedCollection {
     }
 
     private byte[] page(List<Post> posts) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(posts.size() * 3000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(posts.size() * 3000);
         try (JsonGenerator gen = json.createGenerator(bytes, JsonEncoding.UTF8)) {
             gen.writeStartObject();
             gen.writeArrayFieldStart("data");
