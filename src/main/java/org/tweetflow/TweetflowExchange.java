@@ -33,6 +33,8 @@ public final class TweetflowExchange {
     public static final String UPLOAD = "tweetflowUpload";
     /** Where Open Humans takes the new file ({@code UploadTarget}). */
     public static final String UPLOAD_TARGET = "tweetflowUploadTarget";
+    /** The collection a worker is busy with ({@code Long}). */
+    public static final String COLLECTION_ID = "tweetflowCollectionId";
     /** The claimed work item a worker is busy with ({@code WorkItem}). */
     public static final String WORK_ITEM = "tweetflowWorkItem";
 

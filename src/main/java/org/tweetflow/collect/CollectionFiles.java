@@ -30,6 +30,11 @@ public class CollectionFiles {
         return dataDir.resolve(Long.toString(collectionId)).resolve("tweets.jsonl");
     }
 
+    /** Where the summary outputs of the collection are written. */
+    public Path summaries(long collectionId) {
+        return dataDir.resolve(Long.toString(collectionId)).resolve("summary");
+    }
+
     /** Cuts the file back to what was recorded; creates it for a collection's first run. */
     public void resumeAt(long collectionId, long committedLength) {
         Path file = tweets(collectionId);

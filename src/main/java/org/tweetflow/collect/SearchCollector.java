@@ -29,9 +29,12 @@ public class SearchCollector implements AggregationStrategy {
     private final CollectionFiles files;
     private final XRequests requests;
     private final ObjectMapper mapper;
+    private final CollectionSteps steps;
 
-    public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper) {
+    public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper,
+            CollectionSteps steps) {
         this.collections = collections;
+        this.steps = steps;
         this.files = files;
         this.requests = requests;
         this.mapper = mapper;
@@ -86,8 +89,10 @@ public class SearchCollector implements AggregationStrategy {
         return run.after(tweets, nextToken, length);
     }
 
+    /** The run is over; its posts are new to every summary, which are made again. */
     public CollectOutcome collected(@Body SearchRun run) {
         collections.collected(run.run());
+        steps.stale(run.collection().id());
         LOG.info("Collection {} collected: {} posts", run.collection().id(), run.collected());
         return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
     }

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionRun;
+import org.tweetflow.collect.CollectionStep;
+import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
@@ -35,11 +37,14 @@ class CollectionsApiController {
     private final SignedInMember signedIn;
     private final Collections collections;
     private final NewCollections newCollections;
+    private final CollectionSteps steps;
 
-    CollectionsApiController(SignedInMember signedIn, Collections collections, NewCollections newCollections) {
+    CollectionsApiController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
+            CollectionSteps steps) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
+        this.steps = steps;
     }
 
     /** What a researcher asks for: a query in X's search syntax, optionally how many posts, and how often again. */
@@ -50,12 +55,12 @@ class CollectionsApiController {
     record CollectionView(long id, String query, @JsonProperty("max_count") int maxCount, String state,
             int collected, @JsonProperty("rate_limited_until") Instant rateLimitedUntil, String detail,
             boolean published, @JsonProperty("created_at") Instant createdAt, String repeat,
-            @JsonProperty("next_run_at") Instant nextRunAt) {
+            @JsonProperty("next_run_at") Instant nextRunAt, String summaries) {
 
-        static CollectionView of(Collection c) {
+        static CollectionView of(Collection c, String summaries) {
             return new CollectionView(c.id(), c.query(), c.maxCount(), c.state(), c.collected(),
                     Collection.RATE_LIMITED.equals(c.state()) ? c.cooldownUntil() : null, c.detail(), c.published(),
-                    c.createdAt(), c.repeat() == null ? null : c.repeat().label(), c.nextRunAt());
+                    c.createdAt(), c.repeat() == null ? null : c.repeat().label(), c.nextRunAt(), summaries);
         }
     }
 
@@ -77,17 +82,27 @@ class CollectionsApiController {
         }
         Collection created = newCollections.start(member.id(), asked.query(), asked.maxCount(), asked.repeat());
         return ResponseEntity.created(URI.create("/api/collections/" + created.id()))
-                .body(CollectionView.of(created));
+                .body(view(created));
     }
 
     @GetMapping
     List<CollectionView> mine(Authentication authentication) {
-        return collections.of(signedIn.of(authentication).id()).stream().map(CollectionView::of).toList();
+        return collections.of(signedIn.of(authentication).id()).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     CollectionView one(Authentication authentication, @PathVariable long id) {
-        return CollectionView.of(visible(authentication, id));
+        return view(visible(authentication, id));
+    }
+
+    /** Each summary output's step: its state, progress and, when it failed, why. */
+    @GetMapping("/{id}/steps")
+    List<CollectionStep> steps(Authentication authentication, @PathVariable long id) {
+        return steps.of(visible(authentication, id).id());
+    }
+
+    private CollectionView view(Collection collection) {
+        return CollectionView.of(collection, steps.overall(collection.id()));
     }
 
     @GetMapping("/{id}/runs")

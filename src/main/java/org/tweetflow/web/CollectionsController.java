@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,9 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.CollectionSteps;
+import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
+import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 
 /**
@@ -36,13 +40,19 @@ class CollectionsController {
     private final Collections collections;
     private final NewCollections newCollections;
     private final CollectionFiles files;
+    private final CollectionSteps steps;
+    private final CollectionSummaries summaries;
+    private final ProducerTemplate camel;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
-            CollectionFiles files) {
+            CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, ProducerTemplate camel) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
         this.files = files;
+        this.steps = steps;
+        this.summaries = summaries;
+        this.camel = camel;
     }
 
     @GetMapping("/collections")
@@ -75,6 +85,8 @@ class CollectionsController {
         model.addAttribute("collection", collection);
         model.addAttribute("hasPages", collection.dataLength() > 0);
         model.addAttribute("runs", collections.runs(collection.id()));
+        model.addAttribute("steps", steps.of(collection.id()));
+        model.addAttribute("summaries", steps.overall(collection.id()));
         return "collection";
     }
 
@@ -88,6 +100,31 @@ class CollectionsController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"collection-" + id + "-tweets.jsonl\"")
                 .body(new FileSystemResource(file));
+    }
+
+    /** One summary output, by its name only. */
+    @GetMapping("/collections/{id}/files/{name}")
+    ResponseEntity<FileSystemResource> output(Authentication authentication, @PathVariable long id,
+            @PathVariable String name) {
+        Path file = summaries.file(visible(authentication, id).id(), name);
+        if (file == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"collection-" + id + "-" + name + "\"")
+                .body(new FileSystemResource(file));
+    }
+
+    /** A failed summary step runs again, alone; the page answers at once and shows its progress. */
+    @PostMapping("/collections/{id}/steps/{name}/retry")
+    String retry(Authentication authentication, @PathVariable long id, @PathVariable String name) {
+        Collection collection = visible(authentication, id);
+        if (collection.memberId() != signedIn.of(authentication).id() || !steps.retry(id, name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        camel.asyncSend("direct:summarize-collection",
+                exchange -> exchange.setProperty(TweetflowExchange.COLLECTION_ID, id));
+        return "redirect:/collections/" + id;
     }
 
     private String list(Member member, Model model) {

@@ -1,6 +1,7 @@
 package org.tweetflow.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.MutableClock;
 import org.tweetflow.TestClock;
+import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ConnectedMembers;
 import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.work.WorkItem;
+import org.tweetflow.work.WorkLeases;
 
 /**
  * A collection is collected from the sandbox's recent search page by page into JSON Lines, each post once, also
@@ -50,6 +54,12 @@ class CollectSearchRouteTest {
     CollectionFiles files;
     @Autowired
     RecurringCollections repeats;
+    @Autowired
+    CollectionSteps steps;
+    @Autowired
+    CollectionSummaries summaries;
+    @Autowired
+    WorkLeases leases;
     @Autowired
     XSimulator x;
     @Autowired
@@ -147,6 +157,55 @@ class CollectSearchRouteTest {
         assertThat(repeats.queueDue()).isZero();
         assertThat(collections.find(asked.id()).orElseThrow().nextRunAt())
                 .isEqualTo(asked.nextRunAt().plus(Duration.ofDays(4)));
+    }
+
+    @Test
+    void aQueuedCollectionIsCollectedThenSummarisedEachOutputAStepOfItsOwn() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 120, null);
+        WorkItem item = leases.claimNext(CollectionQueue.KIND, "test-worker", Duration.ofMinutes(5)).orElseThrow();
+
+        camel.sendBody("seda:collections", item);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "summarised".equals(steps.overall(asked.id())));
+        assertThat(steps.of(asked.id())).extracting(CollectionStep::name)
+                .containsExactlyInAnyOrderElementsOf(CollectionSummaries.STEPS);
+        long climate = ids(pages(asked)).size();
+        List<String> hashtags = Files.readAllLines(summaries.file(asked.id(), "count-hashtags.csv"));
+        assertThat(hashtags.get(0)).isEqualTo("hashtag,count");
+        assertThat(hashtags).contains("climate," + climate);
+        assertThat(jdbc.queryForList("SELECT id FROM work_item WHERE subject_id = ?", Long.class, asked.id()))
+                .as("the work item left the queue").isEmpty();
+    }
+
+    @Test
+    void aFailedSummaryStepIsRetriedAloneAndTheOverallStateFollowsTheSteps() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 30, null);
+        collect(asked);
+        String good = Files.readString(files.tweets(asked.id()));
+        Files.writeString(files.tweets(asked.id()), good + "{not json\n");
+
+        summarize(asked);
+
+        assertThat(steps.overall(asked.id())).isEqualTo("summaries failed");
+        assertThat(steps.of(asked.id())).allSatisfy(step -> assertThat(step.state()).isEqualTo(CollectionStep.FAILED));
+        Files.writeString(files.tweets(asked.id()), good);
+        assertThat(stepsRetry(asked, "count-hashtags.csv")).isTrue();
+
+        summarize(asked);
+
+        assertThat(steps.of(asked.id())).filteredOn(step -> step.state().equals(CollectionStep.DONE))
+                .extracting(CollectionStep::name).containsExactly("count-hashtags.csv");
+        assertThat(steps.overall(asked.id())).isEqualTo("summaries failed");
+        assertThat(summaries.file(asked.id(), "count-mentions.csv")).isNull();
+    }
+
+    private boolean stepsRetry(Collection collection, String name) {
+        return steps.retry(collection.id(), name);
+    }
+
+    private void summarize(Collection collection) {
+        camel.send("direct:summarize-collection",
+                exchange -> exchange.setProperty(TweetflowExchange.COLLECTION_ID, collection.id()));
     }
 
     private Member member() {
