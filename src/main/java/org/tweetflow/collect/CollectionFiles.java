@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 import org.tweetflow.config.TweetflowProperties;
 
 /**
@@ -33,6 +34,15 @@ public class CollectionFiles {
     /** Where the summary outputs of the collection are written. */
     public Path summaries(long collectionId) {
         return dataDir.resolve(Long.toString(collectionId)).resolve("summary");
+    }
+
+    /** Deletes everything the collection kept: raw pages and summaries. */
+    public void delete(long collectionId) {
+        try {
+            FileSystemUtils.deleteRecursively(dataDir.resolve(Long.toString(collectionId)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Cuts the file back to what was recorded; creates it for a collection's first run. */

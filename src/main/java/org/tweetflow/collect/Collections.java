@@ -140,6 +140,23 @@ public class Collections {
         jdbc.update("UPDATE collection SET next_run_at = ? WHERE id = ?", Timestamp.from(at), id);
     }
 
+    public void published(long id, boolean published) {
+        jdbc.update("UPDATE collection SET published = ?, updated_at = ? WHERE id = ?", published,
+                Timestamp.from(clock.instant()), id);
+    }
+
+    /** Published collections, newest first: the Atom feed's entries. */
+    public List<Collection> published() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM collection WHERE published ORDER BY id DESC",
+                Collections::collection);
+    }
+
+    /** Forgets the collection (its runs and steps go with it); its files are the caller's to delete. */
+    public void delete(long id) {
+        jdbc.update("DELETE FROM work_item WHERE kind = ? AND subject_id = ?", CollectionQueue.KIND, id);
+        jdbc.update("DELETE FROM collection WHERE id = ?", id);
+    }
+
     public void rateLimited(long id, Instant until, String detail) {
         set(id, Collection.RATE_LIMITED, until, detail);
     }

@@ -35,7 +35,8 @@ public class WebSecurityConfiguration {
             OAuth2UserService<OAuth2UserRequest, OAuth2User> signedInUser) throws Exception {
         OAuth2AuthorizationRequestResolver withPkce = pkce(registrations);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**")
+                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**",
+                                "/robots.txt", "/collections/feed.atom")
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

@@ -1,26 +1,41 @@
 package org.tweetflow.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tweetflow.collect.Collection;
+import org.tweetflow.collect.CollectionExports;
+import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
+import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
@@ -38,13 +53,19 @@ class CollectionsApiController {
     private final Collections collections;
     private final NewCollections newCollections;
     private final CollectionSteps steps;
+    private final CollectionFiles files;
+    private final CollectionExports exports;
+    private final CollectionSummaries summaries;
 
     CollectionsApiController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
-            CollectionSteps steps) {
+            CollectionSteps steps, CollectionFiles files, CollectionExports exports, CollectionSummaries summaries) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
         this.steps = steps;
+        this.files = files;
+        this.exports = exports;
+        this.summaries = summaries;
     }
 
     /** What a researcher asks for: a query in X's search syntax, optionally how many posts, and how often again. */
@@ -99,6 +120,102 @@ class CollectionsApiController {
     @GetMapping("/{id}/steps")
     List<CollectionStep> steps(Authentication authentication, @PathVariable long id) {
         return steps.of(visible(authentication, id).id());
+    }
+
+    @PostMapping("/{id}/publish")
+    CollectionView publish(Authentication authentication, @PathVariable long id) {
+        collections.published(own(authentication, id).id(), true);
+        return view(collections.find(id).orElseThrow());
+    }
+
+    @PostMapping("/{id}/unpublish")
+    CollectionView unpublish(Authentication authentication, @PathVariable long id) {
+        collections.published(own(authentication, id).id(), false);
+        return view(collections.find(id).orElseThrow());
+    }
+
+    /** The collection goes, with its runs, steps and files. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Authentication authentication, @PathVariable long id) {
+        collections.delete(own(authentication, id).id());
+        files.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * An export for the whole collection or the posts created in [from, to): {@code tweets.jsonl} (the raw pages,
+     * as twarc2's tools read them), {@code ids.txt} (dehydrated) or {@code tweets.csv}; streamed.
+     */
+    @GetMapping("/{id}/export/{file}")
+    ResponseEntity<StreamingResponseBody> export(Authentication authentication, @PathVariable long id,
+            @PathVariable String file, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Collection collection = visible(authentication, id);
+        Instant start = instant(from, "from");
+        Instant end = instant(to, "to");
+        StreamingResponseBody body = switch (file) {
+            case "tweets.jsonl" -> out -> exports.pages(id, start, end, out);
+            case "ids.txt" -> out -> exports.ids(id, start, end, out);
+            case "tweets.csv" -> out -> exports.tweetsCsv(collection, start, end, out);
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
+        MediaType type = switch (file) {
+            case "tweets.jsonl" -> MediaType.parseMediaType("application/x-ndjson");
+            case "ids.txt" -> MediaType.TEXT_PLAIN;
+            default -> MediaType.parseMediaType("text/csv");
+        };
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"collection-" + id + "-" + file + "\"").body(body);
+    }
+
+    /** Hashtags side by side: for each hashtag of the collections compared, its count in each (0 when absent). */
+    @GetMapping("/compare")
+    Map<String, List<Long>> compare(Authentication authentication, @RequestParam List<Long> ids) throws IOException {
+        if (ids.size() < 2) {
+            throw new InvalidCollectionException("compare two or more collections");
+        }
+        List<Map<String, Long>> counts = new ArrayList<>();
+        for (long id : ids) {
+            counts.add(hashtagCounts(visible(authentication, id).id()));
+        }
+        Map<String, List<Long>> sideBySide = new TreeMap<>();
+        for (int i = 0; i < counts.size(); i++) {
+            for (Map.Entry<String, Long> count : counts.get(i).entrySet()) {
+                sideBySide.computeIfAbsent(count.getKey(), tag -> new ArrayList<>(
+                        java.util.Collections.nCopies(ids.size(), 0L))).set(i, count.getValue());
+            }
+        }
+        return sideBySide;
+    }
+
+    private Map<String, Long> hashtagCounts(long collectionId) throws IOException {
+        Path file = summaries.file(collectionId, "count-hashtags.csv");
+        if (file == null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "collection " + collectionId
+                    + " is not summarised yet");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        try (var lines = Files.lines(file)) {
+            lines.skip(1).map(line -> line.split(",")).filter(cells -> cells.length == 2)
+                    .forEach(cells -> counts.put(cells[0], Long.parseLong(cells[1].strip())));
+        }
+        return counts;
+    }
+
+    private static Instant instant(String text, String name) {
+        try {
+            return text == null || text.isBlank() ? null : Instant.parse(text);
+        } catch (DateTimeParseException unreadable) {
+            throw new InvalidCollectionException("'" + name + "' is an ISO 8601 instant such as 2026-11-30T00:00:00Z, "
+                    + "not '" + text + "'");
+        }
+    }
+
+    /** The member's own collection; anyone else's answers 404, published or not. */
+    private Collection own(Authentication authentication, long id) {
+        long memberId = signedIn.of(authentication).id();
+        return collections.find(id).filter(c -> c.memberId() == memberId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private CollectionView view(Collection collection) {

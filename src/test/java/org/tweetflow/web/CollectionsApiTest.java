@@ -2,11 +2,15 @@ package org.tweetflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +20,11 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.collect.Collection;
+import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
@@ -34,6 +40,8 @@ class CollectionsApiTest {
     Members members;
     @Autowired
     Collections collections;
+    @Autowired
+    CollectionFiles files;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -109,6 +117,96 @@ class CollectionsApiTest {
     @Test
     void noSignInNoCollections() throws Exception {
         mvc.perform(get("/api/collections")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aPublishedCollectionIsReadByOthersAndListedInTheFeedUntilUnpublished() throws Exception {
+        Collection bens = collections.create(ben.id(), "#opendata", 100, null);
+        mvc.perform(post("/api/collections/{id}/publish", bens.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/collections/{id}/publish", bens.id()).with(SignedIn.as(ben)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.published").value(true));
+
+        mvc.perform(get("/api/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/collections/feed.atom")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("<title>#opendata</title>", "/collections/" + bens.id());
+        mvc.perform(post("/api/collections/{id}/unpublish", bens.id()).with(SignedIn.as(ben)).with(csrf()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/collections/feed.atom")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("#opendata");
+    }
+
+    @Test
+    void deletingACollectionTakesItsFilesAndOnlyItsOwnerMayDoIt() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        files.append(mine.id(), page("7", "2026-11-29T10:00:00.000Z"));
+
+        mvc.perform(delete("/api/collections/{id}", mine.id()).with(SignedIn.as(ben)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/collections/{id}", mine.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(status().isNoContent());
+
+        assertThat(collections.find(mine.id())).isEmpty();
+        assertThat(Files.exists(files.tweets(mine.id()))).isFalse();
+    }
+
+    @Test
+    void exportsOfADateRangeHoldOnlyThePostsCreatedInIt() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        files.append(mine.id(), page("9", "2026-11-29T12:00:00.000Z") .replace("]", ",{\"id\":\"8\",\"text\":\"b\","
+                + "\"created_at\":\"2026-11-28T12:00:00.000Z\"}]"));
+        files.append(mine.id(), page("5", "2026-11-27T12:00:00.000Z"));
+
+        String ids = export(mine, "ids.txt", "?from=2026-11-28T00:00:00Z&to=2026-11-29T00:00:00Z");
+        String all = export(mine, "ids.txt", "");
+        String pages = export(mine, "tweets.jsonl", "?from=2026-11-28T00:00:00Z");
+
+        assertThat(ids).isEqualTo("8\n");
+        assertThat(all).isEqualTo("9\n8\n5\n");
+        assertThat(pages.lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"id\":\"9\"", "\"id\":\"8\"", "\"result_count\":2").doesNotContain("\"id\":\"5\""));
+        mvc.perform(get("/api/collections/{id}/export/ids.txt?from=yesterday", mine.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void comparingSetsTheHashtagsOfCollectionsSideBySide() throws Exception {
+        Collection first = collections.create(ada.id(), "#a", 100, null);
+        Collection second = collections.create(ada.id(), "#b", 100, null);
+        hashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
+        hashtags(second, "hashtag,count\r\nclimate,3\r\nflood,1\r\n");
+
+        mvc.perform(get("/api/collections/compare?ids={a},{b}", first.id(), second.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.climate[0]").value(5)).andExpect(jsonPath("$.climate[1]").value(3))
+                .andExpect(jsonPath("$.heat[1]").value(0)).andExpect(jsonPath("$.flood[0]").value(0));
+    }
+
+    @Test
+    void robotsKeepCrawlersToTheLandingPageAndTheFeed() throws Exception {
+        assertThat(mvc.perform(get("/robots.txt")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Allow: /collections/feed.atom", "Disallow: /");
+    }
+
+    private void hashtags(Collection collection, String csv) throws Exception {
+        Files.createDirectories(files.summaries(collection.id()));
+        Files.writeString(files.summaries(collection.id()).resolve("count-hashtags.csv"), csv);
+    }
+
+    private String export(Collection collection, String file, String query) throws Exception {
+        MvcResult started = mvc.perform(get("/api/collections/" + collection.id() + "/export/" + file + query)
+                .with(SignedIn.as(ada))).andReturn();
+        return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private static String page(String id, String createdAt) {
+        return "{\"data\":[{\"id\":\"" + id + "\",\"text\":\"a\",\"created_at\":\"" + createdAt
+                + "\"}],\"meta\":{\"result_count\":1}}";
     }
 
     private ResultActions create(Member member, String json) throws Exception {
