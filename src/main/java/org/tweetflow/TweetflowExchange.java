@@ -35,6 +35,8 @@ public final class TweetflowExchange {
     public static final String UPLOAD_TARGET = "tweetflowUploadTarget";
     /** The collection a worker is busy with ({@code Long}). */
     public static final String COLLECTION_ID = "tweetflowCollectionId";
+    /** The photo being fetched for its fingerprint ({@code Photo}). */
+    public static final String PHOTO = "tweetflowPhoto";
     /** The claimed work item a worker is busy with ({@code WorkItem}). */
     public static final String WORK_ITEM = "tweetflowWorkItem";
 

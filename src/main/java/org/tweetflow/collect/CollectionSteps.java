@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CollectionSteps {
 
+    /** The step made of all the others. */
+    static final String BUNDLE = "bundle.zip";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -40,8 +43,19 @@ public class CollectionSteps {
                 String.class, collectionId, CollectionStep.PENDING);
     }
 
-    /** A step to run again, alone: false when the collection has no such step. */
+    /**
+     * A step to run again, alone (with the bundle, made of every output): false when the collection has no such
+     * step.
+     */
     public boolean retry(long collectionId, String name) {
+        boolean known = reset(collectionId, name);
+        if (known) {
+            reset(collectionId, BUNDLE);
+        }
+        return known;
+    }
+
+    private boolean reset(long collectionId, String name) {
         return jdbc.update("UPDATE collection_step SET state = ?, detail = NULL, progress = NULL, updated_at = ? "
                 + "WHERE collection_id = ? AND name = ?", CollectionStep.PENDING, now(), collectionId, name) == 1;
     }

@@ -19,15 +19,15 @@ import org.tweetflow.collect.summary.Summary;
 import org.tweetflow.collect.summary.SummaryRunner;
 
 /**
- * The step of the {@code summarize-collection} route: every summary output not done yet is computed in one pass over
- * the collection's raw pages, each output recorded as a step of its own (running with progress, done, or failed with
- * why), then the bundle of them all.
+ * The steps of the {@code summarize-collection} route: every summary output due is computed in one pass over the
+ * collection's raw pages, each output recorded as a step of its own (running with progress, done, or failed with
+ * why); after the photos' fingerprints, the bundle of them all.
  */
 @Component("collectionSummaries")
 public class CollectionSummaries {
 
-    /** Each output is a step; the bundle is one more, made from them. */
-    static final List<String> STEPS = withBundle();
+    /** Each output is a step, the photos' fingerprints two more; the bundle is the last, made from them all. */
+    public static final List<String> STEPS = allSteps();
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectionSummaries.class);
 
@@ -62,14 +62,28 @@ public class CollectionSummaries {
                         progress.done() ? CollectionStep.DONE : CollectionStep.RUNNING,
                         "summarised " + progress.posts() + " posts (" + progress.percent() + " %)", null));
             }
-            if (due.contains(Bundle.FILE)) {
-                Bundle.write(files.summaries(collectionId), raw.getFileName().toString());
-                steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.DONE, null, null);
-            }
         } catch (IOException | RuntimeException failed) {
             LOG.warn("Summaries of collection {} failed: {}", collectionId, failed.getMessage());
-            List<String> notDone = new ArrayList<>(due);
-            steps.set(collectionId, notDone, CollectionStep.FAILED, null, failed.getMessage());
+            steps.set(collectionId, outputs, CollectionStep.FAILED, null, failed.getMessage());
+        }
+    }
+
+    /** The bundle of every output, once it is due and they are all made. */
+    public void bundle(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
+        if (!steps.pending(collectionId, STEPS).contains(Bundle.FILE)) {
+            return;
+        }
+        if (steps.of(collectionId).stream().anyMatch(step -> !step.name().equals(Bundle.FILE)
+                && !CollectionStep.DONE.equals(step.state()))) {
+            steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.FAILED, null,
+                    "waits for the outputs it bundles: retry those first");
+            return;
+        }
+        try {
+            Bundle.write(files.summaries(collectionId), files.tweets(collectionId).getFileName().toString());
+            steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.DONE, null, null);
+        } catch (IOException | RuntimeException failed) {
+            steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.FAILED, null, failed.getMessage());
         }
     }
 
@@ -82,8 +96,9 @@ public class CollectionSummaries {
         return Files.exists(file) ? file : null;
     }
 
-    private static List<String> withBundle() {
+    private static List<String> allSteps() {
         List<String> all = new ArrayList<>(Summaries.FILES);
+        all.addAll(MediaFingerprints.STEPS);
         all.add(Bundle.FILE);
         return List.copyOf(all);
     }

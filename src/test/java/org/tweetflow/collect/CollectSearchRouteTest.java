@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,7 +167,8 @@ class CollectSearchRouteTest {
 
         camel.sendBody("seda:collections", item);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "summarised".equals(steps.overall(asked.id())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "summarised".equals(steps.overall(asked.id()))
+                && jdbc.queryForList("SELECT id FROM work_item WHERE subject_id = ?", Long.class, asked.id()).isEmpty());
         assertThat(steps.of(asked.id())).extracting(CollectionStep::name)
                 .containsExactlyInAnyOrderElementsOf(CollectionSummaries.STEPS);
         long climate = ids(pages(asked)).size();
@@ -197,6 +199,32 @@ class CollectSearchRouteTest {
                 .extracting(CollectionStep::name).containsExactly("count-hashtags.csv");
         assertThat(steps.overall(asked.id())).isEqualTo("summaries failed");
         assertThat(summaries.file(asked.id(), "count-mentions.csv")).isNull();
+    }
+
+    @Test
+    void everyPhotoIsFetchedOnceAndNearDuplicatesAreLinkedInTheMediaGraph() throws Exception {
+        Collection asked = newCollections.start(member().id(), "#climate has:images -is:retweet", 100, null);
+        collect(asked);
+
+        summarize(asked);
+
+        List<String> media = Files.readAllLines(summaries.file(asked.id(), MediaFingerprints.CSV));
+        List<String> photos = Files.readAllLines(summaries.file(asked.id(), "count-media.csv"));
+        assertThat(media.get(0)).isEqualTo("media_key,url,count,md5,dhash,failure");
+        assertThat(media).hasSize(photos.size()).hasSizeGreaterThan(2);
+        JsonNode graph = mapper.readTree(summaries.file(asked.id(), MediaFingerprints.GRAPH).toFile());
+        Map<String, String> md5s = new java.util.HashMap<>();
+        media.stream().skip(1).map(line -> line.split(",")).filter(cells -> !cells[3].isEmpty())
+                .forEach(cells -> md5s.put(cells[0], cells[3]));
+        assertThat(graph.path("nodes")).hasSize(md5s.size());
+        assertThat(graph.path("links")).isNotEmpty().allSatisfy(link -> {
+            assertThat(link.path("distance").asInt()).isBetween(0, 10);
+            if (md5s.get(link.path("source").asText()).equals(md5s.get(link.path("target").asText()))) {
+                assertThat(link.path("distance").asInt()).as("the same bytes, the same hash").isZero();
+            }
+        });
+        assertThat(steps.of(asked.id())).filteredOn(step -> MediaFingerprints.STEPS.contains(step.name()))
+                .allSatisfy(step -> assertThat(step.state()).isEqualTo(CollectionStep.DONE));
     }
 
     private boolean stepsRetry(Collection collection, String name) {

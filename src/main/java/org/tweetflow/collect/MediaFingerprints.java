@@ -1,0 +1,162 @@
+package org.tweetflow.collect;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+
+/**
+ * The steps of the {@code fingerprint-media} route, dnflow's media step: every photo the collection's posts attach
+ * is fetched once, fingerprinted (MD5, difference hash), and the results written as {@code media.csv} and
+ * {@code media-graph.json}: photos as nodes, near-duplicates (hashes at most {@value #NEAR} bits apart) as links.
+ * A photo X no longer serves is listed with why, and does not fail the step.
+ */
+@Component("mediaFingerprints")
+public class MediaFingerprints implements AggregationStrategy {
+
+    public static final String CSV = "media.csv";
+    public static final String GRAPH = "media-graph.json";
+    public static final List<String> STEPS = List.of(CSV, GRAPH);
+    static final int NEAR = 10;
+
+    private final CollectionFiles files;
+    private final CollectionSteps steps;
+    private final ObjectMapper mapper;
+
+    public MediaFingerprints(CollectionFiles files, CollectionSteps steps, ObjectMapper mapper) {
+        this.files = files;
+        this.steps = steps;
+        this.mapper = mapper;
+    }
+
+    /** Whether this pass makes the media outputs: they are pending. */
+    public boolean due(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
+        return steps.pending(collectionId, STEPS).containsAll(STEPS);
+    }
+
+    /** The photos of count-media.csv (media_key,url,count), with a URL to fetch. */
+    public List<Photo> photos(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
+        steps.set(collectionId, STEPS, CollectionStep.RUNNING, "fetching photos", null);
+        List<Photo> photos = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(files.summaries(collectionId).resolve("count-media.csv"),
+                StandardCharsets.UTF_8)) {
+            lines.readLine();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] cells = line.split(",");
+                if (cells.length == 3 && cells[1].startsWith("http")) {
+                    photos.add(new Photo(cells[0], cells[1], Long.parseLong(cells[2].strip())));
+                }
+            }
+        }
+        return photos;
+    }
+
+    /** Body: the photo's bytes, as its URL served them. */
+    public Fingerprint fingerprint(@Body byte[] bytes, @ExchangeProperty(TweetflowExchange.PHOTO) Photo photo)
+            throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        if (image == null) {
+            return new Fingerprint(photo, md5(bytes), null, "not a picture");
+        }
+        return new Fingerprint(photo, md5(bytes), DHash.of(image), null);
+    }
+
+    /** Why the media outputs could not be made (no count-media.csv, say): both steps say so. */
+    public void failed(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
+        steps.set(collectionId, STEPS, CollectionStep.FAILED, null, why.getMessage());
+    }
+
+    public Fingerprint unreachable(@ExchangeProperty(TweetflowExchange.PHOTO) Photo photo,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
+        return new Fingerprint(photo, null, null, why.getMessage());
+    }
+
+    /** The split's aggregator: the fingerprints in the order of the photos. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Exchange aggregate(Exchange all, Exchange one) {
+        Exchange into = all == null ? one : all;
+        List<Fingerprint> fingerprints = all == null ? new ArrayList<>() : all.getMessage().getBody(List.class);
+        fingerprints.add(one.getMessage().getBody(Fingerprint.class));
+        into.getMessage().setBody(fingerprints);
+        return into;
+    }
+
+    /** Body: every photo's fingerprint. */
+    public void write(@Body List<Fingerprint> fingerprints,
+            @ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
+        Path dir = files.summaries(collectionId);
+        try (Writer csv = Files.newBufferedWriter(dir.resolve(CSV), StandardCharsets.UTF_8)) {
+            csv.write("media_key,url,count,md5,dhash,failure\r\n");
+            for (Fingerprint f : fingerprints) {
+                csv.write(String.join(",", f.photo().mediaKey(), f.photo().url(), Long.toString(f.photo().count()),
+                        f.md5() == null ? "" : f.md5(), f.dhash() == null ? "" : Long.toHexString(f.dhash()),
+                        f.failure() == null ? "" : quoted(f.failure())) + "\r\n");
+            }
+        }
+        mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(GRAPH).toFile(), graph(fingerprints));
+        steps.set(collectionId, STEPS, CollectionStep.DONE, null, null);
+    }
+
+    /** Nodes: the fetched photos; links: the pairs whose hashes are near (exact duplicates at distance 0). */
+    private static Map<String, Object> graph(List<Fingerprint> fingerprints) {
+        List<Fingerprint> fetched = fingerprints.stream().filter(f -> f.fetched() && f.dhash() != null).toList();
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (Fingerprint f : fetched) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("id", f.photo().mediaKey());
+            node.put("url", f.photo().url());
+            node.put("count", f.photo().count());
+            node.put("md5", f.md5());
+            nodes.add(node);
+        }
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (int i = 0; i < fetched.size(); i++) {
+            for (int j = i + 1; j < fetched.size(); j++) {
+                int distance = DHash.distance(fetched.get(i).dhash(), fetched.get(j).dhash());
+                if (distance <= NEAR) {
+                    links.add(Map.of("source", fetched.get(i).photo().mediaKey(),
+                            "target", fetched.get(j).photo().mediaKey(), "distance", distance));
+                }
+            }
+        }
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("nodes", nodes);
+        graph.put("links", links);
+        return graph;
+    }
+
+    private static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"").replace('\n', ' ') + "\"";
+    }
+}

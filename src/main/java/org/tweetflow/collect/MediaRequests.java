@@ -1,0 +1,31 @@
+package org.tweetflow.collect;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.http.HttpTarget;
+
+/**
+ * The steps of {@code send-media-request} around one photo download: a plain GET of the URL X gave (no token: the
+ * photos are public), and the answer's bytes, or why there were none.
+ */
+@Component("mediaRequests")
+public class MediaRequests {
+
+    public void prepare(Exchange exchange) {
+        Photo photo = exchange.getProperty(TweetflowExchange.PHOTO, Photo.class);
+        Message message = exchange.getMessage();
+        HttpTarget.set(message, "GET", photo.url());
+        message.setBody(null);
+    }
+
+    public byte[] bytes(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
+            throw new IllegalStateException("the photo's server answered " + status);
+        }
+        return message.getBody(byte[].class);
+    }
+}
