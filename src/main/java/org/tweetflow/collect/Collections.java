@@ -13,6 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.twitter.SearchQuerySyntax;
 
 /** The {@code collection} table: what researchers asked for, and how far collecting got. */
 @Component
@@ -51,6 +52,9 @@ public class Collections {
             throw new InvalidCollectionException("the query has " + trimmed.length() + " characters; X takes at most "
                     + MAX_QUERY_LENGTH);
         }
+        SearchQuerySyntax.problem(trimmed).ifPresent(problem -> {
+            throw new InvalidCollectionException("X would refuse the query: " + problem);
+        });
         int count = maxCount == null ? settings.defaultCount() : maxCount;
         if (count < 1 || count > settings.maxCount()) {
             throw new InvalidCollectionException("a collection asks for 1 to " + settings.maxCount() + " posts, not "

@@ -90,6 +90,13 @@ class CollectionsApiTest {
     }
 
     @Test
+    void aQueryXWouldRefuseIsRefusedBeforeItIsStored() throws Exception {
+        create(ada, "{\"query\":\"has:images -is:retweet\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("X would refuse the query")));
+        assertThat(collections.of(ada.id())).isEmpty();
+    }
+
+    @Test
     void aCountOutOfBoundsIsRefused() throws Exception {
         create(ada, "{\"query\":\"x\",\"max_count\":0}").andExpect(status().isBadRequest());
         create(ada, "{\"query\":\"x\",\"max_count\":100001}").andExpect(status().isBadRequest());
