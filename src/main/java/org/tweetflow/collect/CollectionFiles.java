@@ -51,6 +51,12 @@ public class CollectionFiles {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                if (channel.size() < committedLength) {
+                    // recorded pages are missing: this replica does not see the file the others wrote
+                    throw new IllegalStateException("collection " + collectionId + " has " + committedLength
+                            + " bytes of pages recorded but " + channel.size() + " on disk: the data dir must be "
+                            + "shared by every replica");
+                }
                 channel.truncate(committedLength);
             }
         } catch (IOException e) {

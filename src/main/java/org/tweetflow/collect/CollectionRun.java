@@ -7,5 +7,5 @@ import java.time.Instant;
  * none for the first run) and keeps its own counts.
  */
 public record CollectionRun(long id, long collectionId, String sinceId, Instant startedAt, Instant finishedAt,
-        int collected, int pages, String newestId) {
+        int collected, int pages, String newestId, String note) {
 }

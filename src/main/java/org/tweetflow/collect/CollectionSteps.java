@@ -2,6 +2,8 @@ package org.tweetflow.collect;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +15,8 @@ public class CollectionSteps {
 
     /** The step made of all the others. */
     static final String BUNDLE = "bundle.zip";
+    /** A step running without progress this long belongs to a pass that died. */
+    static final Duration ABANDONED = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -29,35 +33,46 @@ public class CollectionSteps {
     }
 
     /**
-     * The steps the next summarising pass runs: those pending (new ones are added as pending). A failed step waits
-     * for a retry of its own.
+     * Claims the steps this summarising pass runs: those pending (new ones are added as pending), and those left
+     * running by a pass that died (no progress for {@link #ABANDONED}). Each is claimed by a conditional update, so
+     * two passes never run one step. A failed step waits for a retry of its own.
      */
-    public List<String> pending(long collectionId, List<String> names) {
+    public List<String> claim(long collectionId, List<String> names) {
+        List<String> claimed = new ArrayList<>();
+        Timestamp abandoned = Timestamp.from(clock.instant().minus(ABANDONED));
         for (String name : names) {
             jdbc.update("""
                     INSERT INTO collection_step (collection_id, name, state, updated_at) SELECT ?, ?, ?, ?
                     WHERE NOT EXISTS (SELECT 1 FROM collection_step WHERE collection_id = ? AND name = ?)""",
                     collectionId, name, CollectionStep.PENDING, now(), collectionId, name);
+            if (jdbc.update("""
+                    UPDATE collection_step SET state = ?, progress = NULL, detail = NULL, updated_at = ?
+                    WHERE collection_id = ? AND name = ? AND (state = ? OR (state = ? AND updated_at < ?))""",
+                    CollectionStep.RUNNING, now(), collectionId, name, CollectionStep.PENDING,
+                    CollectionStep.RUNNING, abandoned) == 1) {
+                claimed.add(name);
+            }
         }
-        return jdbc.queryForList("SELECT name FROM collection_step WHERE collection_id = ? AND state = ? ORDER BY name",
-                String.class, collectionId, CollectionStep.PENDING);
+        return claimed;
     }
 
     /**
-     * A step to run again, alone (with the bundle, made of every output): false when the collection has no such
-     * step.
+     * A failed step to run again, alone (with the bundle, made of every output): false when the collection has no
+     * such failed step.
      */
     public boolean retry(long collectionId, String name) {
-        boolean known = reset(collectionId, name);
-        if (known) {
+        boolean failed = reset(collectionId, name);
+        if (failed) {
             reset(collectionId, BUNDLE);
         }
-        return known;
+        return failed;
     }
 
+    /** Only a failed step is retried: one done, or running, is left as it is. */
     private boolean reset(long collectionId, String name) {
         return jdbc.update("UPDATE collection_step SET state = ?, detail = NULL, progress = NULL, updated_at = ? "
-                + "WHERE collection_id = ? AND name = ?", CollectionStep.PENDING, now(), collectionId, name) == 1;
+                + "WHERE collection_id = ? AND name = ? AND state = ?", CollectionStep.PENDING, now(), collectionId,
+                name, CollectionStep.FAILED) == 1;
     }
 
     /** A new run of a recurring collection adds posts: every output is summarised again. */

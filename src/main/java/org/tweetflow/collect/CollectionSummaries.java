@@ -49,12 +49,10 @@ public class CollectionSummaries {
     public void summarize(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
         Collection collection = collections.find(collectionId)
                 .orElseThrow(() -> new IllegalStateException("collection " + collectionId + " was deleted"));
-        List<String> due = steps.pending(collectionId, STEPS);
-        List<String> outputs = due.stream().filter(Summaries.FILES::contains).toList();
+        List<String> outputs = steps.claim(collectionId, Summaries.FILES);
         Path raw = files.tweets(collectionId);
         try {
             if (!outputs.isEmpty()) {
-                steps.set(collectionId, outputs, CollectionStep.RUNNING, "starting", null);
                 Summaries summaries = new Summaries(new CollectionInfo(Long.toString(collectionId),
                         collection.query()), clock.instant(), collectionId);
                 List<Summary> running = outputs.stream().map(summaries::named).toList();
@@ -70,7 +68,7 @@ public class CollectionSummaries {
 
     /** The bundle of every output, once it is due and they are all made. */
     public void bundle(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
-        if (!steps.pending(collectionId, STEPS).contains(Bundle.FILE)) {
+        if (steps.claim(collectionId, List.of(Bundle.FILE)).isEmpty()) {
             return;
         }
         if (steps.of(collectionId).stream().anyMatch(step -> !step.name().equals(Bundle.FILE)

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.twitter.SearchQuerySyntax;
+import org.tweetflow.twitter.SnowflakeIds;
 
 /** The {@code collection} table: what researchers asked for, and how far collecting got. */
 @Component
 public class Collections {
+
+    /** How far back recent search reaches, less a margin for the time a run takes. */
+    static final Duration RECENT_SEARCH_REACH = Duration.ofDays(7).minusHours(1);
 
     /** X's limit for a recent-search query on the Basic and Pro plans. */
     public static final int MAX_QUERY_LENGTH = 512;
@@ -25,7 +30,7 @@ public class Collections {
     private static final String COLUMNS = "id, member_id, query, max_count, state, collected, pages, next_token, "
             + "data_length, newest_id, cooldown_until, detail, published, created_at, repeat_every, next_run_at";
     private static final String RUN_COLUMNS = "id, collection_id, since_id, started_at, finished_at, collected, pages, "
-            + "newest_id";
+            + "newest_id, note";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -95,14 +100,27 @@ public class Collections {
         set(id, Collection.COLLECTING, null, null);
     }
 
-    /** The run in progress, or a new one asking only for posts newer than the newest collected so far. */
+    /**
+     * The run in progress; else, for a recurring collection or a first run, a new one asking only for posts newer
+     * than the newest collected so far; else (a one-off collected already) its last run, which is over. X refuses a
+     * since_id older than its 7 days: a run after a longer pause asks for all 7 days, and says so.
+     */
     public CollectionRun currentRun(Collection collection) {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM collection_run WHERE collection_id = ? AND finished_at IS NULL",
-                Collections::run, collection.id()).stream().findFirst().orElseGet(() -> {
-                    jdbc.update("INSERT INTO collection_run (collection_id, since_id, started_at) VALUES (?, ?, ?)",
-                            collection.id(), collection.newestId(), Timestamp.from(clock.instant()));
-                    return currentRun(collection);
-                });
+        List<CollectionRun> runs = runs(collection.id());
+        if (!runs.isEmpty() && (runs.get(0).finishedAt() == null || collection.repeat() == null)) {
+            return runs.get(0);
+        }
+        String sinceId = collection.newestId();
+        Instant now = clock.instant();
+        String note = null;
+        if (sinceId != null && SnowflakeIds.createdAt(sinceId).isBefore(now.minus(RECENT_SEARCH_REACH))) {
+            sinceId = null;
+            note = "more than 7 days after the run before: posts older than X's recent search reaches may be missing "
+                    + "between them";
+        }
+        jdbc.update("INSERT INTO collection_run (collection_id, since_id, started_at, note) VALUES (?, ?, ?, ?)",
+                collection.id(), sinceId, Timestamp.from(now), note);
+        return runs(collection.id()).get(0);
     }
 
     /** The collection's runs, newest first. */
@@ -113,11 +131,17 @@ public class Collections {
 
     /** A page is in the file, committed up to {@code dataLength}: the next run resumes after it. */
     @Transactional
-    public void pageCollected(CollectionRun run, int tweets, String nextToken, long dataLength, String newestId) {
+    public void pageCollected(CollectionRun run, int tweets, String nextToken, long committedBefore, long dataLength,
+            String newestId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
+        // only over what this run appended to: another worker that recorded a page meanwhile wins, this run stops
+        if (jdbc.update("""
                 UPDATE collection SET collected = collected + ?, pages = pages + 1, next_token = ?, data_length = ?,
-                updated_at = ? WHERE id = ?""", tweets, nextToken, dataLength, now, run.collectionId());
+                updated_at = ? WHERE id = ? AND data_length = ?""", tweets, nextToken, dataLength, now,
+                run.collectionId(), committedBefore) == 0) {
+            throw new IllegalStateException("collection " + run.collectionId() + " was recorded by another worker "
+                    + "meanwhile, or deleted");
+        }
         jdbc.update("""
                 UPDATE collection_run SET collected = collected + ?, pages = pages + 1,
                 newest_id = COALESCE(newest_id, ?) WHERE id = ?""", tweets, newestId, run.id());
@@ -132,6 +156,13 @@ public class Collections {
                 UPDATE collection SET next_token = NULL, newest_id = COALESCE((SELECT newest_id FROM collection_run
                 WHERE id = ?), newest_id) WHERE id = ?""", run.id(), run.collectionId());
         set(run.collectionId(), Collection.COLLECTED, null, null);
+    }
+
+    /** A run X refused: closed where it stands, so the next run starts afresh. */
+    @Transactional
+    public void abandon(CollectionRun run) {
+        jdbc.update("UPDATE collection_run SET finished_at = ? WHERE id = ?", Timestamp.from(clock.instant()), run.id());
+        jdbc.update("UPDATE collection SET next_token = NULL WHERE id = ?", run.collectionId());
     }
 
     /** Recurring collections whose next run is due. */
@@ -189,7 +220,7 @@ public class Collections {
     private static CollectionRun run(ResultSet rs, int row) throws SQLException {
         return new CollectionRun(rs.getLong("id"), rs.getLong("collection_id"), rs.getString("since_id"),
                 rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("finished_at")),
-                rs.getInt("collected"), rs.getInt("pages"), rs.getString("newest_id"));
+                rs.getInt("collected"), rs.getInt("pages"), rs.getString("newest_id"), rs.getString("note"));
     }
 
     private static Instant instant(Timestamp timestamp) {

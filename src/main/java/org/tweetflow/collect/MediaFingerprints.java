@@ -50,9 +50,9 @@ public class MediaFingerprints implements AggregationStrategy {
         this.mapper = mapper;
     }
 
-    /** Whether this pass makes the media outputs: they are pending. */
+    /** Whether this pass makes the media outputs (both, from one fetch): it could claim one of them. */
     public boolean due(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
-        return steps.pending(collectionId, STEPS).containsAll(STEPS);
+        return !steps.claim(collectionId, STEPS).isEmpty();
     }
 
     /** The photos of count-media.csv (media_key,url,count), with a URL to fetch. */

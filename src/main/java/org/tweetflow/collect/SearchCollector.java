@@ -45,9 +45,8 @@ public class SearchCollector implements AggregationStrategy {
         Collection collection = collections.find(collectionId)
                 .orElseThrow(() -> new IllegalStateException("collection " + collectionId + " was deleted"));
         files.resumeAt(collectionId, collection.dataLength());
-        CollectionRun run = collections.currentRun(collection);
         collections.collecting(collectionId);
-        return SearchRun.of(collection, run);
+        return SearchRun.of(collection, collections.currentRun(collection));
     }
 
     /**
@@ -84,15 +83,19 @@ public class SearchCollector implements AggregationStrategy {
         String nextToken = next.isTextual() ? next.asText() : null;
         // a page without posts (the last one may be) is not kept, only where it leads
         long length = tweets == 0 ? run.dataLength() : files.append(id, mapper.writeValueAsString(page));
-        collections.pageCollected(run.run(), tweets, nextToken, length,
+        collections.pageCollected(run.run(), tweets, nextToken, run.dataLength(), length,
                 page.path("meta").path("newest_id").asText(null));
         return run.after(tweets, nextToken, length);
     }
 
-    /** The run is over; its posts are new to every summary, which are made again. */
+    /** The run is over; new posts are new to every summary, which are made again. */
     public CollectOutcome collected(@Body SearchRun run) {
-        collections.collected(run.run());
-        steps.stale(run.collection().id());
+        if (run.run().finishedAt() == null) {
+            collections.collected(run.run());
+            if (run.collected() > 0) {
+                steps.stale(run.collection().id());
+            }
+        }
         LOG.info("Collection {} collected: {} posts", run.collection().id(), run.collected());
         return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
     }
@@ -100,7 +103,8 @@ public class SearchCollector implements AggregationStrategy {
     /** X's rate limit stopped the run: the pages so far are kept, the rest follows after the reset. */
     public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
         XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
-        collections.rateLimited(run.collection().id(), limit.retryAt(), "rate limited until " + limit.retryAt());
+        // X's message says which limit: the window's, or the monthly usage cap
+        collections.rateLimited(run.collection().id(), limit.retryAt(), limit.getMessage());
         LOG.info("Collection {} rate limited until {}", run.collection().id(), limit.retryAt());
         return new CollectOutcome(CollectOutcome.Kind.RATE_LIMITED, limit.retryAt());
     }
@@ -112,6 +116,10 @@ public class SearchCollector implements AggregationStrategy {
         }
         Long id = body instanceof SearchRun run ? Long.valueOf(run.collection().id())
                 : body instanceof Long collectionId ? collectionId : null;
+        if (body instanceof SearchRun run && reason instanceof XApiException.Rejected) {
+            // X refuses the run as it stands: the next repeat starts a run of its own instead of refusing for ever
+            collections.abandon(run.run());
+        }
         if (id != null) {
             collections.failed(id, reason.getMessage());
         }

@@ -14,14 +14,22 @@ public record SearchRun(Collection collection, CollectionRun run, int collected,
                 collection.dataLength());
     }
 
-    /** Whether another page is to be asked for: none yet, or X named a next one and the run's count is not reached. */
+    /**
+     * Whether another page is to be asked for: none yet, or X named a next one. The count bounds the first run; a
+     * later run of a recurring collection reads everything newer than the runs before, or a gap would stay between
+     * its oldest post and theirs. A run already over asks for nothing (a one-off whose item was claimed again).
+     */
     public boolean isMorePages() {
-        return collected < collection.maxCount() && (!started || nextToken != null);
+        if (run.finishedAt() != null) {
+            return false;
+        }
+        boolean wanted = run.sinceId() != null || collected < collection.maxCount();
+        return wanted && (!started || nextToken != null);
     }
 
-    /** Asks for no more than is still wanted, within X's 10..100. */
+    /** Asks for no more than is still wanted, within X's 10..100 (so a count below 10 may collect up to 10). */
     int pageSize() {
-        return Math.max(10, Math.min(100, collection.maxCount() - collected));
+        return run.sinceId() != null ? 100 : Math.max(10, Math.min(100, collection.maxCount() - collected));
     }
 
     SearchRun after(int tweets, String next, long length) {

@@ -75,10 +75,16 @@ public class XAnswers {
                 next.isTextual() ? next.asText() : null);
     }
 
+    /** X's own words: the first error's message (what an invalid request names), else the problem's title. */
     private String problemTitle(String body) {
         try {
             JsonNode problem = mapper.readTree(body == null ? "" : body);
-            return problem == null ? "" : problem.path("title").asText(problem.path("error").asText(""));
+            if (problem == null) {
+                return "";
+            }
+            JsonNode first = problem.path("errors").path(0);
+            return first.hasNonNull("message") ? first.path("message").asText()
+                    : problem.path("title").asText(problem.path("error").asText(""));
         } catch (JsonProcessingException e) {
             return "";
         }

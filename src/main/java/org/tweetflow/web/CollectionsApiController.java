@@ -87,10 +87,11 @@ class CollectionsApiController {
 
     /** One run of a collection, with its own counts. */
     record RunView(long id, @JsonProperty("since_id") String sinceId, @JsonProperty("started_at") Instant startedAt,
-            @JsonProperty("finished_at") Instant finishedAt, int collected) {
+            @JsonProperty("finished_at") Instant finishedAt, int collected, String note) {
 
         static RunView of(CollectionRun run) {
-            return new RunView(run.id(), run.sinceId(), run.startedAt(), run.finishedAt(), run.collected());
+            return new RunView(run.id(), run.sinceId(), run.startedAt(), run.finishedAt(), run.collected(),
+                    run.note());
         }
     }
 

@@ -38,11 +38,12 @@ class PublishedCollectionsController {
         atom.append("  <title>tweetflow: published collections</title>\n")
                 .append("  <id>").append(publicUrl).append("/collections/feed.atom</id>\n")
                 .append("  <link rel=\"self\" href=\"").append(publicUrl).append("/collections/feed.atom\"/>\n")
-                .append("  <updated>").append(updated).append("</updated>\n");
+                .append("  <updated>").append(updated).append("</updated>\n")
+                .append("  <author><name>tweetflow</name></author>\n");
         for (Collection c : published) {
             String link = publicUrl + "/collections/" + c.id();
             atom.append("  <entry>\n")
-                    .append("    <title>").append(HtmlUtils.htmlEscape(c.query())).append("</title>\n")
+                    .append("    <title>").append(xml(c.query())).append("</title>\n")
                     .append("    <id>").append(link).append("</id>\n")
                     .append("    <link href=\"").append(link).append("\"/>\n")
                     .append("    <updated>").append(c.createdAt()).append("</updated>\n")
@@ -50,6 +51,14 @@ class PublishedCollectionsController {
                     .append("  </entry>\n");
         }
         return atom.append("</feed>\n").toString();
+    }
+
+    /** Text as XML takes it: markup escaped, characters XML 1.0 does not allow left out (é and 日本 stay as they are). */
+    private static String xml(String text) {
+        String allowed = text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE
+                && c != 0xFFFF).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return HtmlUtils.htmlEscape(allowed, "UTF-8");
     }
 
     @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)

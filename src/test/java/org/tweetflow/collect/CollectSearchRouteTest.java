@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -70,8 +72,17 @@ class CollectSearchRouteTest {
 
     final ObjectMapper mapper = new ObjectMapper();
 
+    /** The sandbox's search posts are of the 7 days before it started: every test starts from that time. */
+    Instant started;
+
+    @BeforeEach
+    void rememberTheTime() {
+        started = clock.instant();
+    }
+
     @AfterEach
     void forget() {
+        clock.set(started);
         jdbc.update("DELETE FROM collection");
         jdbc.update("DELETE FROM work_item");
         jdbc.update("DELETE FROM member");
@@ -146,6 +157,60 @@ class CollectSearchRouteTest {
         List<String> ids = ids(pages(asked));
         assertThat(ids).doesNotHaveDuplicates().hasSize(afterFirst.collected() + 3).containsAll(newPosts);
         assertThat(collections.find(asked.id()).orElseThrow().nextRunAt()).isAfter(clock.instant());
+    }
+
+    @Test
+    void aLaterRunReadsEverythingNewerSoNoGapStaysBetweenRunsWhateverTheCount() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            x.post(XSimulator.SAM, "Gauge " + i + " #gaugetest", clock.instant().minusSeconds(600 - i));
+        }
+        Collection asked = newCollections.start(member().id(), "#gaugetest", 10, "daily");
+        clock.set(clock.instant().plusSeconds(60));
+        collect(asked);
+        assertThat(collections.find(asked.id()).orElseThrow().collected()).isEqualTo(10);
+        jdbc.update("DELETE FROM work_item");
+        List<String> newPosts = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            newPosts.add(x.post(XSimulator.SAM, "Gauge again " + i + " #gaugetest", clock.instant().plusSeconds(i))
+                    .idString());
+        }
+        clock.set(asked.nextRunAt().plus(Duration.ofSeconds(30)));
+
+        repeats.queueDue();
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+
+        assertThat(collections.runs(asked.id()).get(0).collected()).isEqualTo(25);
+        assertThat(ids(pages(asked))).doesNotHaveDuplicates().hasSize(35).containsAll(newPosts);
+    }
+
+    @Test
+    void aOneOffCollectionClaimedAgainAfterItsRunIsNotCollectedAgain() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 20, null);
+        collect(asked);
+        x.post(XSimulator.SAM, "Late #climate", clock.instant().plusSeconds(5));
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+
+        assertThat(collections.runs(asked.id())).hasSize(1);
+        assertThat(ids(pages(asked))).hasSize(20);
+    }
+
+    @Test
+    void aRunMoreThanSevenDaysAfterTheLastAsksForAllXStillHasAndSaysSo() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, "daily");
+        collect(asked);
+        jdbc.update("DELETE FROM work_item");
+        clock.set(clock.instant().plus(Duration.ofDays(8)));
+        x.post(XSimulator.SAM, "Back #climate", clock.instant().minusSeconds(60));
+
+        repeats.queueDue();
+        collect(asked);
+
+        CollectionRun second = collections.runs(asked.id()).get(0);
+        assertThat(second.sinceId()).as("X refuses a since_id older than its 7 days").isNull();
+        assertThat(second.collected()).isPositive();
+        assertThat(second.note()).contains("more than 7 days");
     }
 
     @Test

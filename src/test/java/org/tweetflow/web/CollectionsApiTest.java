@@ -194,6 +194,19 @@ class CollectionsApiTest {
     }
 
     @Test
+    void theFeedIsWellFormedXmlWhateverTheQuerySays() throws Exception {
+        Collection accented = collections.create(ben.id(), "café #España <über> & \"日本\"", 100, null);
+        collections.published(accented.id(), true);
+
+        String feed = mvc.perform(get("/collections/feed.atom")).andReturn().getResponse().getContentAsString();
+
+        org.w3c.dom.Document parsed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(parsed.getElementsByTagName("entry").item(0).getFirstChild().getNextSibling().getTextContent())
+                .isEqualTo("café #España <über> & \"日本\"");
+    }
+
+    @Test
     void robotsKeepCrawlersToTheLandingPageAndTheFeed() throws Exception {
         assertThat(mvc.perform(get("/robots.txt")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("Allow: /collections/feed.atom", "Disallow: /");
