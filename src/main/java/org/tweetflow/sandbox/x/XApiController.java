@@ -114,6 +114,11 @@ class XApiController {
             Long sinceId = snowflake(params, "since_id", problems);
             Long untilId = snowflake(params, "until_id", problems);
             checkIdsWithoutTimes(params, problems);
+            // recent search reaches 7 days back, and refuses a since_id from before them
+            if (sinceId != null && XSimulator.createdAt(sinceId).isBefore(weekAgo)) {
+                problems.add("since_id", params.get("since_id"), "'since_id' must be a tweet id created after "
+                        + weekAgo + ".");
+            }
             Long after = token(params, params.containsKey("next_token") ? "next_token" : "pagination_token",
                     problems);
             SearchQuery q = text == null || text.isBlank() || text.length() > MAX_QUERY_LENGTH ? null

@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class XSimulator {
 
     public static final long TWITTER_EPOCH = 1288834974657L;
+
+    /** When a post of this id was created: X's ids are snowflakes, with the time in their high bits. */
+    static Instant createdAt(long id) {
+        return Instant.ofEpochMilli((id >> 22) + TWITTER_EPOCH);
+    }
     public static final int REACHABLE = 3200;
     /** With {@code exclude=replies} the timeline only looks at this many of the newest posts. */
     public static final int REACHABLE_WITHOUT_REPLIES = 800;

@@ -7,7 +7,10 @@ import static org.tweetflow.sandbox.x.XRefusal.invalidRequest;
 import static org.tweetflow.sandbox.x.XSimulator.SAM;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,6 +56,22 @@ class XSearchQueryRulesTest {
         HttpResponse<String> taken = search(mended);
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
         assertThat(json(taken).at("/meta/result_count").isInt()).isTrue();
+    }
+
+    @Test
+    void refusesASinceIdOlderThanTheSevenDaysItReachesAndTakesAYoungerOne() throws Exception {
+        long weekAndADayAgo = (Instant.now().minus(Duration.ofDays(8)).toEpochMilli() - XSimulator.TWITTER_EPOCH) << 22;
+        long yesterday = (Instant.now().minus(Duration.ofDays(1)).toEpochMilli() - XSimulator.TWITTER_EPOCH) << 22;
+
+        HttpResponse<String> refused = x.search(SAM, "query=climate&since_id=" + weekAndADayAgo);
+        HttpResponse<String> taken = x.search(SAM, "query=climate&since_id=" + yesterday);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).at("/errors/0/parameters/since_id/0").asText()).isEqualTo(
+                Long.toString(weekAndADayAgo));
+        assertThat(json(refused).at("/errors/0/message").asText()).startsWith(
+                "'since_id' must be a tweet id created after");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "[{0}] is taken")
