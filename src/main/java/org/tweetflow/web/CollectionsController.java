@@ -3,6 +3,7 @@ package org.tweetflow.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.ProducerTemplate;
@@ -30,8 +31,9 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 
 /**
- * The collections' pages: the member's collections with the form that starts one, and one collection's state with
- * its raw pages to download. Another member's unpublished collection answers 404.
+ * The collections' pages: the member's collections with the form that starts one, and one collection's state, its
+ * summary (charts of the outputs made so far) and its files to download. Another member's unpublished collection
+ * answers 404.
  */
 @Controller
 class CollectionsController {
@@ -42,16 +44,19 @@ class CollectionsController {
     private final CollectionFiles files;
     private final CollectionSteps steps;
     private final CollectionSummaries summaries;
+    private final SummaryView summaryView;
     private final ProducerTemplate camel;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
-            CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, ProducerTemplate camel) {
+            CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
+            ProducerTemplate camel) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
         this.files = files;
         this.steps = steps;
         this.summaries = summaries;
+        this.summaryView = summaryView;
         this.camel = camel;
     }
 
@@ -79,14 +84,23 @@ class CollectionsController {
         }
     }
 
+    /** {@code seed} picks the sampled posts shown; "Resample" links to the page with a new one. */
     @GetMapping("/collections/{id}")
-    String one(Authentication authentication, @PathVariable long id, Model model) {
+    String one(Authentication authentication, @PathVariable long id,
+            @RequestParam(required = false, defaultValue = "0") long seed, Model model) {
         Collection collection = visible(authentication, id);
         model.addAttribute("collection", collection);
         model.addAttribute("hasPages", collection.dataLength() > 0);
         model.addAttribute("runs", collections.runs(collection.id()));
         model.addAttribute("steps", steps.of(collection.id()));
-        model.addAttribute("summaries", steps.overall(collection.id()));
+        String summarised = steps.overall(collection.id());
+        model.addAttribute("summaries", summarised);
+        // reloads itself until collecting and summarising are over (summaries start once a run has collected)
+        model.addAttribute("refresh", collecting(collection) || Collection.COLLECTED.equals(collection.state())
+                && ("not summarised".equals(summarised) || "summarising".equals(summarised)));
+        model.addAttribute("summary", summaryView.of(collection.id(), seed));
+        model.addAttribute("hasBundle", summaries.file(collection.id(), "bundle.zip") != null);
+        model.addAttribute("nextSeed", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
         return "collection";
     }
 
@@ -132,9 +146,13 @@ class CollectionsController {
         model.addAttribute("collections", mine);
         model.addAttribute("xConnected", member.twitterConnected());
         // the page reloads itself while anything is still being collected
-        model.addAttribute("refresh", mine.stream().anyMatch(c -> Collection.QUEUED.equals(c.state())
-                || Collection.COLLECTING.equals(c.state()) || Collection.RATE_LIMITED.equals(c.state())));
+        model.addAttribute("refresh", mine.stream().anyMatch(CollectionsController::collecting));
         return "collections";
+    }
+
+    private static boolean collecting(Collection collection) {
+        return Collection.QUEUED.equals(collection.state()) || Collection.COLLECTING.equals(collection.state())
+                || Collection.RATE_LIMITED.equals(collection.state());
     }
 
     private Collection visible(Authentication authentication, long id) {
