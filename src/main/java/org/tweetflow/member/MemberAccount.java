@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
+import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.ArchiveFile;
 import org.tweetflow.tokens.AccessTokens;
@@ -44,18 +45,21 @@ public class MemberAccount {
     private final ArchiveQueue queue;
     private final ArchiveStates states;
     private final ArchiveDeletions deletions;
+    private final CollectionDeletions collections;
     private final ProducerTemplate camel;
     private final Clock clock;
     private final Duration syncNowInterval;
     private final Duration providerWait;
 
     public MemberAccount(Members members, AccessTokens tokens, ArchiveQueue queue, ArchiveStates states,
-            ArchiveDeletions deletions, ProducerTemplate camel, Clock clock, TweetflowProperties properties) {
+            ArchiveDeletions deletions, CollectionDeletions collections, ProducerTemplate camel, Clock clock,
+            TweetflowProperties properties) {
         this.members = members;
         this.tokens = tokens;
         this.queue = queue;
         this.states = states;
         this.deletions = deletions;
+        this.collections = collections;
         this.camel = camel;
         this.clock = clock;
         this.syncNowInterval = properties.archive().syncNowInterval();
@@ -156,10 +160,14 @@ public class MemberAccount {
         return deletions.pending(member.id());
     }
 
-    /** Forgets the member here. Their archive on Open Humans stays theirs; the X token is given back first. */
+    /**
+     * Forgets the member here, their collections and their files too. Their archive on Open Humans stays theirs; the
+     * X token is given back first.
+     */
     public void delete(Member member) {
         awaitQuietly(revokeTwitter(member.id()));
         queue.dequeue(member.id());
+        collections.deleteAllOf(member.id());
         members.delete(member.id());
     }
 

@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionExports;
-import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
@@ -53,17 +53,18 @@ class CollectionsApiController {
     private final Collections collections;
     private final NewCollections newCollections;
     private final CollectionSteps steps;
-    private final CollectionFiles files;
+    private final CollectionDeletions deletions;
     private final CollectionExports exports;
     private final CollectionSummaries summaries;
 
     CollectionsApiController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
-            CollectionSteps steps, CollectionFiles files, CollectionExports exports, CollectionSummaries summaries) {
+            CollectionSteps steps, CollectionDeletions deletions, CollectionExports exports,
+            CollectionSummaries summaries) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
         this.steps = steps;
-        this.files = files;
+        this.deletions = deletions;
         this.exports = exports;
         this.summaries = summaries;
     }
@@ -138,8 +139,7 @@ class CollectionsApiController {
     /** The collection goes, with its runs, steps and files. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication authentication, @PathVariable long id) {
-        collections.delete(own(authentication, id).id());
-        files.delete(id);
+        deletions.delete(own(authentication, id).id());
         return ResponseEntity.noContent().build();
     }
 

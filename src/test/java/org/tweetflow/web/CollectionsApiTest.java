@@ -27,6 +27,7 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.member.Member;
+import org.tweetflow.member.MemberAccount;
 import org.tweetflow.member.Members;
 
 /** Creating a collection stores and queues it, or refuses it with a clear 4xx and stores nothing; only the owner sees it. */
@@ -42,6 +43,8 @@ class CollectionsApiTest {
     Collections collections;
     @Autowired
     CollectionFiles files;
+    @Autowired
+    MemberAccount account;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -155,6 +158,18 @@ class CollectionsApiTest {
                 .andExpect(status().isNotFound());
         mvc.perform(delete("/api/collections/{id}", mine.id()).with(SignedIn.as(ada)).with(csrf()))
                 .andExpect(status().isNoContent());
+
+        assertThat(collections.find(mine.id())).isEmpty();
+        assertThat(Files.exists(files.tweets(mine.id()))).isFalse();
+    }
+
+    @Test
+    void aMemberWhoLeavesTakesTheirCollectionsAndTheirFilesAlong() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        files.append(mine.id(), page("7", "2026-11-29T10:00:00.000Z"));
+
+        account.delete(ada);
 
         assertThat(collections.find(mine.id())).isEmpty();
         assertThat(Files.exists(files.tweets(mine.id()))).isFalse();
