@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -50,8 +47,7 @@ class MergeHeapBench {
             manifest.store(dir.resolve("manifest.properties"));
             long generateMillis = (System.nanoTime() - started) / 1_000_000;
 
-            int exit = runMerge(dir);
-            Properties result = result(dir, exit);
+            Properties result = HeapLimitedRun.run(MergeRun.class, dir, XMX, Duration.ofMinutes(5), "merge");
             boolean ran = "ok".equals(result.getProperty("outcome"));
             ArchiveSummary merged = ran ? index(dir.resolve("merged.json")) : null;
             long mergedBytes = ran ? Files.size(dir.resolve("merged.json")) : 0;
@@ -62,41 +58,6 @@ class MergeHeapBench {
         }
     }
 
-    /** The merge in its own JVM with the heap limit, on this test's classpath. */
-    private static int runMerge(Path dir) throws IOException, InterruptedException {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + XMX, "-cp",
-                System.getProperty("java.class.path"), MergeRun.class.getName(), dir.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("merge.log").toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the merge took longer than 5 minutes");
-        }
-        return process.exitValue();
-    }
-
-    /**
-     * What the merge JVM measured; an OutOfMemoryError is a result (the target missed), any other end without a
-     * result a crash of the benchmark.
-     */
-    private static Properties result(Path dir, int exit) throws IOException {
-        Properties result = new Properties();
-        Path file = dir.resolve("result.properties");
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                result.load(in);
-            }
-        }
-        String log = Files.readString(dir.resolve("merge.log"));
-        if (result.getProperty("outcome") == null && log.contains("OutOfMemoryError")) {
-            result.setProperty("outcome", "OutOfMemoryError");
-        }
-        if (result.getProperty("outcome") == null || exit != 0 && "ok".equals(result.getProperty("outcome"))) {
-            throw new AssertionError("the merge JVM ended with exit " + exit + " and no result:\n" + log);
-        }
-        return result;
-    }
 
     /** The merged file read back (streamed) for its counts. */
     private static ArchiveSummary index(Path merged) throws IOException {

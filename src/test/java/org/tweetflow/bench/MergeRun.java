@@ -48,16 +48,7 @@ final class MergeRun {
 
     public static void main(String[] args) throws Exception {
         Path dir = Paths.get(args[0]);
-        Properties result = new Properties();
-        try {
-            run(dir, result);
-            result.setProperty("outcome", "ok");
-        } catch (OutOfMemoryError e) {
-            result.setProperty("outcome", "OutOfMemoryError: " + e.getMessage());
-        }
-        try (OutputStream out = Files.newOutputStream(dir.resolve("result.properties"))) {
-            result.store(out, "merge benchmark");
-        }
+        HeapLimitedRun.record(dir, "merge benchmark", result -> run(dir, result));
     }
 
     private static void run(Path dir, Properties result) throws IOException, InterruptedException {

@@ -3,16 +3,13 @@ package org.tweetflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -49,8 +46,7 @@ class SummariesBench {
             long generateMillis = (System.nanoTime() - started) / 1_000_000;
             long bytes = Files.size(collection);
 
-            int exit = runSummaries(dir);
-            Properties result = result(dir, exit);
+            Properties result = HeapLimitedRun.run(SummariesRun.class, dir, XMX, Duration.ofMinutes(20), "summaries");
             BenchReport.section("03-summaries", report(pages, bytes, generateMillis, result));
         } finally {
             Path log = dir.resolve("summaries.log");
@@ -61,36 +57,6 @@ class SummariesBench {
         }
     }
 
-    private static int runSummaries(Path dir) throws IOException, InterruptedException {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx" + XMX, "-cp", System.getProperty("java.class.path"),
-                SummariesRun.class.getName(), dir.toString())).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("summaries.log").toFile()).start();
-        if (!process.waitFor(20, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the summaries took longer than 20 minutes");
-        }
-        return process.exitValue();
-    }
-
-    /** An OutOfMemoryError is a result (the target missed); any other end without a result is a crash. */
-    private static Properties result(Path dir, int exit) throws IOException {
-        Properties result = new Properties();
-        Path file = dir.resolve("result.properties");
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                result.load(in);
-            }
-        }
-        String log = Files.readString(dir.resolve("summaries.log"));
-        if (result.getProperty("outcome") == null && log.contains("OutOfMemoryError")) {
-            result.setProperty("outcome", "OutOfMemoryError");
-        }
-        if (result.getProperty("outcome") == null || exit != 0 && "ok".equals(result.getProperty("outcome"))) {
-            throw new AssertionError("the summaries JVM ended with exit " + exit + " and no result:\n" + log);
-        }
-        return result;
-    }
 
     private static String report(long pages, long bytes, long generateMillis, Properties result) {
         StringBuilder md = new StringBuilder(String.format("""

@@ -2,7 +2,6 @@ package org.tweetflow.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +34,7 @@ final class SummariesRun {
 
     public static void main(String[] args) throws Exception {
         Path dir = Paths.get(args[0]);
-        Properties result = new Properties();
-        try {
-            run(dir, result);
-            result.setProperty("outcome", "ok");
-        } catch (OutOfMemoryError e) {
-            result.setProperty("outcome", "OutOfMemoryError: " + e.getMessage());
-        }
-        try (OutputStream out = Files.newOutputStream(dir.resolve("result.properties"))) {
-            result.store(out, "summaries benchmark");
-        }
+        HeapLimitedRun.record(dir, "summaries benchmark", result -> run(dir, result));
     }
 
     private static void run(Path dir, Properties result) throws IOException {
