@@ -2,6 +2,7 @@ package org.tweetflow.collect;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,23 +21,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import org.tweetflow.collect.summary.CollectionInfo;
+import org.tweetflow.collect.summary.CommittedBytes;
 import org.tweetflow.collect.summary.Summaries;
 import org.tweetflow.collect.summary.SummaryRunner;
 
 /**
  * A collection's exports, for the whole collection or the posts created in [from, to): the raw pages as JSON Lines
  * (one X answer a line, as twarc2's tools read them; a page keeps only its posts in the range and is left out when
- * none is), the dehydrated post ids, and tweets.csv. Each is streamed, one page at a time.
+ * none is), the dehydrated post ids, and tweets.csv (made in a scratch directory first). Only recorded pages are
+ * read.
  */
 @Component
 public class CollectionExports {
 
+    private final Collections collections;
     private final CollectionFiles files;
     private final SummaryRunner runner;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public CollectionExports(CollectionFiles files, SummaryRunner runner, ObjectMapper mapper, Clock clock) {
+    public CollectionExports(Collections collections, CollectionFiles files, SummaryRunner runner, ObjectMapper mapper,
+            Clock clock) {
+        this.collections = collections;
         this.files = files;
         this.runner = runner;
         this.mapper = mapper;
@@ -86,12 +92,15 @@ public class CollectionExports {
         void accept(JsonNode page) throws IOException;
     }
 
+    /** The recorded pages only: a page appended but not recorded yet may still be cut. */
     private void forEachPage(long collectionId, Instant from, Instant to, PageSink sink) throws IOException {
         Path raw = files.tweets(collectionId);
         if (!Files.exists(raw)) {
             return;
         }
-        try (BufferedReader lines = Files.newBufferedReader(raw, StandardCharsets.UTF_8)) {
+        long committed = collections.find(collectionId).map(Collection::dataLength).orElse(0L);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(CommittedBytes.of(raw, committed),
+                StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
                     JsonNode page = within(mapper.readTree(line), from, to);

@@ -56,7 +56,8 @@ public class CollectionSummaries {
                 Summaries summaries = new Summaries(new CollectionInfo(Long.toString(collectionId),
                         collection.query()), clock.instant(), collectionId);
                 List<Summary> running = outputs.stream().map(summaries::named).toList();
-                runner.run(raw, files.summaries(collectionId), running, progress -> steps.set(collectionId, outputs,
+                runner.run(raw, collection.dataLength(), files.summaries(collectionId), running,
+                        progress -> steps.set(collectionId, outputs,
                         progress.done() ? CollectionStep.DONE : CollectionStep.RUNNING,
                         "summarised " + progress.posts() + " posts (" + progress.percent() + " %)", null));
             }

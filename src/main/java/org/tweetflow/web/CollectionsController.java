@@ -1,5 +1,6 @@
 package org.tweetflow.web;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.summary.CommittedBytes;
 import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
@@ -104,16 +107,24 @@ class CollectionsController {
         return "collection";
     }
 
-    /** The raw pages as collected: one X answer per line, as twarc writes them, streamed. */
+    /**
+     * The raw pages as collected: one X answer per line, as twarc writes them, streamed; the recorded ones only (a
+     * page a running collection appended but not recorded yet may still be cut).
+     */
     @GetMapping("/collections/{id}/tweets.jsonl")
-    ResponseEntity<FileSystemResource> tweets(Authentication authentication, @PathVariable long id) {
-        Path file = files.tweets(visible(authentication, id).id());
+    ResponseEntity<StreamingResponseBody> tweets(Authentication authentication, @PathVariable long id) {
+        Collection collection = visible(authentication, id);
+        Path file = files.tweets(collection.id());
         if (!Files.exists(file)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"collection-" + id + "-tweets.jsonl\"")
-                .body(new FileSystemResource(file));
+                .body(out -> {
+                    try (InputStream committed = CommittedBytes.of(file, collection.dataLength())) {
+                        committed.transferTo(out);
+                    }
+                });
     }
 
     /** One summary output, by its name only. */

@@ -2,6 +2,7 @@ package org.tweetflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -84,16 +85,19 @@ class CollectionsPageTest {
     }
 
     @Test
-    void theRawPagesDownloadAsTheyWereCollected() throws Exception {
+    void theRawPagesDownloadAsTheyWereRecordedNotWhatARunAppendedSince() throws Exception {
         Collection mine = collections.create(ada.id(), "#opendata", 100, null);
         files.resumeAt(mine.id(), 0);
-        files.append(mine.id(), "{\"data\":[{\"id\":\"7\",\"text\":\"hi\"}],\"meta\":{\"result_count\":1}}");
+        long recorded = files.append(mine.id(), "{\"data\":[{\"id\":\"7\",\"text\":\"hi\"}],\"meta\":{\"result_count\":1}}");
+        jdbc.update("UPDATE collection SET data_length = ? WHERE id = ?", recorded, mine.id());
+        String asRecorded = Files.readString(files.tweets(mine.id()));
+        files.append(mine.id(), "{\"data\":[{\"id\":\"8\",\"text\":\"not recorded yet\"}]}");
 
-        MvcResult download = mvc.perform(get("/collections/{id}/tweets.jsonl", mine.id()).with(SignedIn.as(ada)))
-                .andExpect(status().isOk()).andReturn();
+        MvcResult started = mvc.perform(get("/collections/{id}/tweets.jsonl", mine.id()).with(SignedIn.as(ada)))
+                .andReturn();
+        MvcResult download = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
 
-        assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .isEqualTo(Files.readString(files.tweets(mine.id())));
+        assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(asRecorded);
     }
 
     @Test

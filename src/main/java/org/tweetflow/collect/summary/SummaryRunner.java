@@ -34,8 +34,14 @@ public class SummaryRunner {
     /** Runs {@code summaries} over the collection in one pass; their files appear in {@code dir} at the end. */
     public SummaryResult run(Path collection, Path dir, List<Summary> summaries, Consumer<SummaryProgress> progress)
             throws IOException {
+        return run(collection, Files.size(collection), dir, summaries, progress);
+    }
+
+    /** The same over the first {@code committed} bytes only: what a run recorded, not what it may still cut. */
+    public SummaryResult run(Path collection, long committed, Path dir, List<Summary> summaries,
+            Consumer<SummaryProgress> progress) throws IOException {
         Files.createDirectories(dir);
-        long total = Files.size(collection);
+        long total = Math.min(committed, Files.size(collection));
         long pages = 0;
         long posts = 0;
         long duplicates = 0;
@@ -43,7 +49,7 @@ public class SummaryRunner {
             for (Summary summary : summaries) {
                 summary.start(dir);
             }
-            try (InputStream in = Files.newInputStream(collection);
+            try (InputStream in = CommittedBytes.of(collection, total);
                     JsonParser parser = mapper.getFactory().createParser(in)) {
                 PageReader reader = new PageReader(parser, collection.toString());
                 reader.start();
