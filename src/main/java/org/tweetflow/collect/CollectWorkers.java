@@ -50,6 +50,8 @@ public class CollectWorkers {
             pool.releaseAfterLease(item);
         } else if (outcome.kind() == CollectOutcome.Kind.RATE_LIMITED) {
             pool.postpone(item, outcome.notBefore());
+        } else if (outcome.kind() == CollectOutcome.Kind.RETRY) {
+            pool.release(item, outcome.notBefore());
         } else {
             pool.complete(item);
         }

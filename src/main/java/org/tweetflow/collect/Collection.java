@@ -18,6 +18,7 @@ public record Collection(long id, long memberId, String query, int maxCount, Str
     public static final String QUEUED = "queued";
     public static final String COLLECTING = "collecting";
     public static final String RATE_LIMITED = "rate_limited";
+    public static final String RETRYING = "retrying";
     public static final String COLLECTED = "collected";
     public static final String FAILED = "failed";
 

@@ -167,7 +167,9 @@ public class Collections {
 
     /** Recurring collections whose next run is due. */
     public List<Collection> dueToRepeat() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM collection WHERE repeat_every IS NOT NULL AND next_run_at <= ?",
+        // not for a member who disconnected X: their collections wait until they connect it again
+        return jdbc.query("SELECT " + COLUMNS + " FROM collection WHERE repeat_every IS NOT NULL AND next_run_at <= ? "
+                + "AND member_id IN (SELECT id FROM member WHERE twitter_user_id IS NOT NULL)",
                 Collections::collection, Timestamp.from(clock.instant()));
     }
 
@@ -194,6 +196,10 @@ public class Collections {
 
     public void rateLimited(long id, Instant until, String detail) {
         set(id, Collection.RATE_LIMITED, until, detail);
+    }
+
+    public void retrying(long id, Instant at, String detail) {
+        set(id, Collection.RETRYING, at, detail);
     }
 
     public void failed(long id, String detail) {

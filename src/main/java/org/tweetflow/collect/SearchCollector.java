@@ -1,5 +1,8 @@
 package org.tweetflow.collect;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +14,12 @@ import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tweetflow.TweetflowExchange;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.twitter.XApiException;
 import org.tweetflow.twitter.XCall;
 import org.tweetflow.twitter.XRequests;
+import org.tweetflow.work.WorkItem;
 
 /**
  * The steps of the {@code collect-search} route: page through recent search for one collection, appending each page
@@ -30,11 +36,15 @@ public class SearchCollector implements AggregationStrategy {
     private final XRequests requests;
     private final ObjectMapper mapper;
     private final CollectionSteps steps;
+    private final Clock clock;
+    private final TweetflowProperties.Archive retryPolicy;
 
     public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper,
-            CollectionSteps steps) {
+            CollectionSteps steps, Clock clock, TweetflowProperties properties) {
         this.collections = collections;
         this.steps = steps;
+        this.clock = clock;
+        this.retryPolicy = properties.archive();
         this.files = files;
         this.requests = requests;
         this.mapper = mapper;
@@ -107,6 +117,19 @@ public class SearchCollector implements AggregationStrategy {
         collections.rateLimited(run.collection().id(), limit.retryAt(), limit.getMessage());
         LOG.info("Collection {} rate limited until {}", run.collection().id(), limit.retryAt());
         return new CollectOutcome(CollectOutcome.Kind.RATE_LIMITED, limit.retryAt());
+    }
+
+    /**
+     * X was unavailable (5xx, timeouts, broken connections) past the calls' redeliveries: the collection keeps its
+     * pages and is tried again later, each time after a longer wait (the archive's retry-delay policy).
+     */
+    public CollectOutcome outage(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        Instant retryAt = clock.instant().plus(retryPolicy.retryDelayAfter(item == null ? 1 : item.attempts()));
+        String detail = "X is unavailable (" + e.getMessage() + "); tried again from " + retryAt;
+        collections.retrying(run.collection().id(), retryAt, detail);
+        LOG.warn("Collection {}: {}", run.collection().id(), detail);
+        return new CollectOutcome(CollectOutcome.Kind.RETRY, retryAt);
     }
 
     public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body) {

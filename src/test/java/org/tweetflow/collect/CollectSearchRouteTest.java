@@ -28,6 +28,8 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ConnectedMembers;
 import org.tweetflow.member.Member;
+import org.tweetflow.sandbox.SandboxFaults;
+import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
@@ -64,6 +66,8 @@ class CollectSearchRouteTest {
     @Autowired
     WorkLeases leases;
     @Autowired
+    SandboxFaults faults;
+    @Autowired
     XSimulator x;
     @Autowired
     MutableClock clock;
@@ -82,6 +86,7 @@ class CollectSearchRouteTest {
 
     @AfterEach
     void forget() {
+        faults.clear();
         clock.set(started);
         jdbc.update("DELETE FROM collection");
         jdbc.update("DELETE FROM work_item");
@@ -128,6 +133,27 @@ class CollectSearchRouteTest {
         List<String> ids = ids(pages(asked));
         assertThat(ids).hasSize(300).doesNotHaveDuplicates().doesNotContain("1");
         assertThat(collections.find(asked.id()).orElseThrow().collected()).isEqualTo(300);
+    }
+
+    @Test
+    void anOutageOutlastingTheRedeliveriesIsTriedAgainLaterAndResumes() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 150, null);
+        for (int i = 0; i < 6; i++) {
+            faults.inject(Fault.status("GET", "/x/2/tweets/search/recent", 503,
+                    "{\"title\":\"Service Unavailable\",\"status\":503}"));
+        }
+
+        CollectOutcome outage = collect(asked);
+
+        assertThat(outage.kind()).isEqualTo(CollectOutcome.Kind.RETRY);
+        assertThat(outage.notBefore()).isAfter(clock.instant());
+        Collection waiting = collections.find(asked.id()).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(Collection.RETRYING);
+        assertThat(waiting.detail()).contains("tried again from");
+        faults.clear();
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+        assertThat(ids(pages(asked))).hasSize(150).doesNotHaveDuplicates();
     }
 
     @Test
