@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tweetflow.collect.Collection;
+import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.summary.CommittedBytes;
 import org.tweetflow.collect.CollectionSteps;
@@ -49,10 +50,12 @@ class CollectionsController {
     private final CollectionSummaries summaries;
     private final SummaryView summaryView;
     private final ProducerTemplate camel;
+    private final CollectionDeletions deletions;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
-            ProducerTemplate camel) {
+            ProducerTemplate camel, CollectionDeletions deletions) {
+        this.deletions = deletions;
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
@@ -93,6 +96,7 @@ class CollectionsController {
             @RequestParam(required = false, defaultValue = "0") long seed, Model model) {
         Collection collection = visible(authentication, id);
         model.addAttribute("collection", collection);
+        model.addAttribute("owner", collection.memberId() == signedIn.of(authentication).id());
         model.addAttribute("hasPages", collection.dataLength() > 0);
         model.addAttribute("runs", collections.runs(collection.id()));
         model.addAttribute("steps", steps.of(collection.id()));
@@ -140,11 +144,32 @@ class CollectionsController {
                 .body(new FileSystemResource(file));
     }
 
+    /** The owner publishes the collection (anyone signed in may read it, the feed lists it) or takes it back. */
+    @PostMapping("/collections/{id}/published")
+    String publish(Authentication authentication, @PathVariable long id, @RequestParam boolean published) {
+        collections.published(own(authentication, id).id(), published);
+        return "redirect:/collections/" + id;
+    }
+
+    /** The owner deletes the collection, its runs, summaries and files. */
+    @PostMapping("/collections/{id}/delete")
+    String delete(Authentication authentication, @PathVariable long id) {
+        deletions.delete(own(authentication, id).id());
+        return "redirect:/collections";
+    }
+
+    private Collection own(Authentication authentication, long id) {
+        Collection collection = visible(authentication, id);
+        if (collection.memberId() != signedIn.of(authentication).id()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return collection;
+    }
+
     /** A failed summary step runs again, alone; the page answers at once and shows its progress. */
     @PostMapping("/collections/{id}/steps/{name}/retry")
     String retry(Authentication authentication, @PathVariable long id, @PathVariable String name) {
-        Collection collection = visible(authentication, id);
-        if (collection.memberId() != signedIn.of(authentication).id() || !steps.retry(id, name)) {
+        if (!steps.retry(own(authentication, id).id(), name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         camel.asyncSend("direct:summarize-collection",
@@ -163,7 +188,7 @@ class CollectionsController {
 
     private static boolean collecting(Collection collection) {
         return Collection.QUEUED.equals(collection.state()) || Collection.COLLECTING.equals(collection.state())
-                || Collection.RATE_LIMITED.equals(collection.state());
+                || Collection.RATE_LIMITED.equals(collection.state()) || Collection.RETRYING.equals(collection.state());
     }
 
     private Collection visible(Authentication authentication, long id) {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -98,6 +99,30 @@ class CollectionsPageTest {
         MvcResult download = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
 
         assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(asRecorded);
+    }
+
+    @Test
+    void theOwnerPublishesAndDeletesFromThePageAndNobodyElseCan() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        mvc.perform(post("/collections/{id}/published", mine.id()).param("published", "true").with(SignedIn.as(ben))
+                .with(csrf())).andExpect(status().isNotFound());
+
+        mvc.perform(post("/collections/{id}/published", mine.id()).param("published", "true")
+                .with(SignedIn.as(ada)).with(csrf())).andExpect(redirectedUrlPattern("/collections/*"));
+
+        Document asBen = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ben)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(asBen.getElementById("owner-actions")).as("only the owner sees the actions").isNull();
+        mvc.perform(post("/collections/{id}/delete", mine.id()).with(SignedIn.as(ben)).with(csrf()))
+                .andExpect(status().isNotFound());
+        Document asAda = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(asAda.getElementById("publish").text()).isEqualTo("Unpublish");
+
+        mvc.perform(post("/collections/{id}/delete", mine.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(redirectedUrl("/collections"));
+        assertThat(collections.find(mine.id())).isEmpty();
+        assertThat(Files.exists(files.tweets(mine.id()))).isFalse();
     }
 
     @Test
