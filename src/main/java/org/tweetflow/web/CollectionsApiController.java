@@ -2,15 +2,10 @@ package org.tweetflow.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpHeaders;
@@ -35,8 +30,8 @@ import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
-import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
+import org.tweetflow.collect.HashtagComparison;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
 import org.tweetflow.member.Member;
@@ -55,18 +50,18 @@ class CollectionsApiController {
     private final CollectionSteps steps;
     private final CollectionDeletions deletions;
     private final CollectionExports exports;
-    private final CollectionSummaries summaries;
+    private final HashtagComparison comparison;
 
     CollectionsApiController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionSteps steps, CollectionDeletions deletions, CollectionExports exports,
-            CollectionSummaries summaries) {
+            HashtagComparison comparison) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
         this.steps = steps;
         this.deletions = deletions;
         this.exports = exports;
-        this.summaries = summaries;
+        this.comparison = comparison;
     }
 
     /** What a researcher asks for: a query in X's search syntax, optionally how many posts, and how often again. */
@@ -172,35 +167,8 @@ class CollectionsApiController {
     /** Hashtags side by side: for each hashtag of the collections compared, its count in each (0 when absent). */
     @GetMapping("/compare")
     Map<String, List<Long>> compare(Authentication authentication, @RequestParam List<Long> ids) throws IOException {
-        if (ids.size() < 2) {
-            throw new InvalidCollectionException("compare two or more collections");
-        }
-        List<Map<String, Long>> counts = new ArrayList<>();
-        for (long id : ids) {
-            counts.add(hashtagCounts(visible(authentication, id).id()));
-        }
-        Map<String, List<Long>> sideBySide = new TreeMap<>();
-        for (int i = 0; i < counts.size(); i++) {
-            for (Map.Entry<String, Long> count : counts.get(i).entrySet()) {
-                sideBySide.computeIfAbsent(count.getKey(), tag -> new ArrayList<>(
-                        java.util.Collections.nCopies(ids.size(), 0L))).set(i, count.getValue());
-            }
-        }
-        return sideBySide;
-    }
-
-    private Map<String, Long> hashtagCounts(long collectionId) throws IOException {
-        Path file = summaries.file(collectionId, "count-hashtags.csv");
-        if (file == null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "collection " + collectionId
-                    + " is not summarised yet");
-        }
-        Map<String, Long> counts = new HashMap<>();
-        try (var lines = Files.lines(file)) {
-            lines.skip(1).map(line -> line.split(",")).filter(cells -> cells.length == 2)
-                    .forEach(cells -> counts.put(cells[0], Long.parseLong(cells[1].strip())));
-        }
-        return counts;
+        ids.forEach(id -> visible(authentication, id));
+        return comparison.compare(ids);
     }
 
     private static Instant instant(String text, String name) {

@@ -1,5 +1,6 @@
 package org.tweetflow.web;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.tweetflow.collect.summary.CommittedBytes;
 import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
+import org.tweetflow.collect.HashtagComparison;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
 import org.tweetflow.TweetflowExchange;
@@ -51,11 +53,13 @@ class CollectionsController {
     private final SummaryView summaryView;
     private final ProducerTemplate camel;
     private final CollectionDeletions deletions;
+    private final HashtagComparison comparison;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
-            ProducerTemplate camel, CollectionDeletions deletions) {
+            ProducerTemplate camel, CollectionDeletions deletions, HashtagComparison comparison) {
         this.deletions = deletions;
+        this.comparison = comparison;
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
@@ -88,6 +92,15 @@ class CollectionsController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return list(member, model);
         }
+    }
+
+    /** Hashtags of two or more collections side by side, most used first (the top 50). */
+    @GetMapping("/collections/compare")
+    String compare(Authentication authentication, @RequestParam List<Long> ids, Model model) throws IOException {
+        List<Collection> compared = ids.stream().map(id -> visible(authentication, id)).toList();
+        model.addAttribute("collections", compared);
+        model.addAttribute("hashtags", comparison.compare(ids).entrySet().stream().limit(50).toList());
+        return "compare";
     }
 
     /** {@code seed} picks the sampled posts shown; "Resample" links to the page with a new one. */

@@ -126,6 +126,28 @@ class CollectionsPageTest {
     }
 
     @Test
+    void hashtagsOfTheCollectionsTickedAreComparedSideBySideMostUsedFirst() throws Exception {
+        Collection first = collections.create(ada.id(), "#a", 100, null);
+        Collection second = collections.create(ada.id(), "#b", 100, null);
+        hashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
+        hashtags(second, "hashtag,count\r\nclimate,3\r\nflood,4\r\n");
+
+        Document page = page(mvc.perform(get("/collections/compare").param("ids", first.id() + "," + second.id())
+                .with(SignedIn.as(ada))).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("#compared tbody tr")).extracting(row -> row.text())
+                .containsExactly("#climate 5 3", "#flood 0 4", "#heat 2 0");
+        Collection bens = collections.create(ben.id(), "#c", 100, null);
+        mvc.perform(get("/collections/compare").param("ids", first.id() + "," + bens.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isNotFound());
+    }
+
+    private void hashtags(Collection collection, String csv) throws Exception {
+        Files.createDirectories(files.summaries(collection.id()));
+        Files.writeString(files.summaries(collection.id()).resolve("count-hashtags.csv"), csv);
+    }
+
+    @Test
     void anotherMembersCollectionAndItsPagesAnswer404() throws Exception {
         Collection bens = collections.create(ben.id(), "#opendata", 100, null);
 

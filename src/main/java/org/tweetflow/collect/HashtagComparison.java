@@ -1,0 +1,70 @@
+package org.tweetflow.collect;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** Two or more summarised collections' hashtags side by side, from their count-hashtags.csv. */
+@Component
+public class HashtagComparison {
+
+    private final CollectionSummaries summaries;
+
+    public HashtagComparison(CollectionSummaries summaries) {
+        this.summaries = summaries;
+    }
+
+    /**
+     * For each hashtag of the collections, its count in each (0 when absent), most used in all of them first.
+     *
+     * @throws InvalidCollectionException for fewer than two collections, or one not summarised yet
+     */
+    public Map<String, List<Long>> compare(List<Long> collectionIds) throws IOException {
+        if (collectionIds.size() < 2) {
+            throw new InvalidCollectionException("compare two or more collections");
+        }
+        Map<String, long[]> sideBySide = new HashMap<>();
+        for (int i = 0; i < collectionIds.size(); i++) {
+            int column = i;
+            counts(collectionIds.get(i)).forEach((tag, count) ->
+                    sideBySide.computeIfAbsent(tag, t -> new long[collectionIds.size()])[column] = count);
+        }
+        List<Map.Entry<String, long[]>> ordered = new ArrayList<>(sideBySide.entrySet());
+        ordered.sort(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> -total(entry.getValue()))
+                .thenComparing(Map.Entry::getKey));
+        Map<String, List<Long>> result = new LinkedHashMap<>();
+        ordered.forEach(entry -> result.put(entry.getKey(), Arrays.stream(entry.getValue()).boxed().toList()));
+        return result;
+    }
+
+    private Map<String, Long> counts(long collectionId) throws IOException {
+        Path file = summaries.file(collectionId, "count-hashtags.csv");
+        if (file == null) {
+            throw new InvalidCollectionException("collection " + collectionId + " is not summarised yet");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        try (var lines = Files.lines(file)) {
+            // hashtags hold neither commas nor quotes: a line is "tag,count"
+            lines.skip(1).map(line -> line.split(",")).filter(cells -> cells.length == 2)
+                    .forEach(cells -> counts.put(cells[0], Long.parseLong(cells[1].strip())));
+        }
+        return counts;
+    }
+
+    private static long total(long[] counts) {
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        return total;
+    }
+}
