@@ -44,10 +44,8 @@ public class ArchiveWorkers {
      * stalled past it, another claim took the sync over) ends this run before it uploads anything.
      */
     public void keepLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
-        if (item != null && !pool.renew(item)) {
-            throw new LeaseLostException("the sync of member " + item.subjectId() + " was taken over by another "
-                    + "worker after this one held it past its lease");
-        }
+        pool.keepLease(item, () -> new LeaseLostException("the sync of member " + item.subjectId()
+                + " was taken over by another worker after this one held it past its lease"));
     }
 
     /**

@@ -38,9 +38,8 @@ public class CollectWorkers {
 
     /** Renews the run's lease (none when the route is called directly); a lost lease ends this run. */
     public void keepLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
-        if (item != null && !pool.renew(item)) {
-            throw new IllegalStateException("collection " + item.subjectId() + " was taken over by another worker");
-        }
+        pool.keepLease(item, () -> new IllegalStateException("collection " + item.subjectId()
+                + " was taken over by another worker, or deleted"));
     }
 
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One job's workers on this replica: they claim queued items up to the number of free workers (so no lease is held
@@ -45,9 +46,16 @@ public class WorkerPool {
         return claimed;
     }
 
-    /** Renews the item's lease; false when it was lost (held past it and taken by another claim). */
-    public boolean renew(WorkItem item) {
-        return leases.renew(item, item.leaseOwner(), lease);
+    /**
+     * Renews the lease of the item a run works on (none when its route was called directly), as the run makes
+     * progress: a run stuck for a lease's time loses its item to whoever asks next, and this one then stops.
+     *
+     * @param lost what stops the run when the lease was lost (held past it and taken by another claim)
+     */
+    public void keepLease(WorkItem item, Supplier<? extends RuntimeException> lost) {
+        if (item != null && !leases.renew(item, item.leaseOwner(), lease)) {
+            throw lost.get();
+        }
     }
 
     /** The work is done: the item leaves the queue. */

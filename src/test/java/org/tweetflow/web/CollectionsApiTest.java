@@ -38,6 +38,8 @@ class CollectionsApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    Researchers researchers;
+    @Autowired
     Members members;
     @Autowired
     Collections collections;
@@ -53,15 +55,13 @@ class CollectionsApiTest {
 
     @BeforeEach
     void twoMembers() {
-        ada = connected("10000001");
-        ben = connected("10000002");
+        ada = researchers.connected("10000001");
+        ben = researchers.connected("10000002");
     }
 
     @AfterEach
     void forget() {
-        jdbc.update("DELETE FROM collection");
-        jdbc.update("DELETE FROM work_item");
-        jdbc.update("DELETE FROM member");
+        researchers.forgetAll();
     }
 
     @Test
@@ -181,7 +181,7 @@ class CollectionsApiTest {
         files.resumeAt(mine.id(), 0);
         files.append(mine.id(), page("9", "2026-11-29T12:00:00.000Z") .replace("]", ",{\"id\":\"8\",\"text\":\"b\","
                 + "\"created_at\":\"2026-11-28T12:00:00.000Z\"}]"));
-        recorded(mine, files.append(mine.id(), page("5", "2026-11-27T12:00:00.000Z")));
+        researchers.recorded(mine, files.append(mine.id(), page("5", "2026-11-27T12:00:00.000Z")));
         files.append(mine.id(), page("4", "2026-11-28T13:00:00.000Z"));
 
         String ids = export(mine, "ids.txt", "?from=2026-11-28T00:00:00Z&to=2026-11-29T00:00:00Z");
@@ -200,8 +200,8 @@ class CollectionsApiTest {
     void comparingSetsTheHashtagsOfCollectionsSideBySide() throws Exception {
         Collection first = collections.create(ada.id(), "#a", 100, null);
         Collection second = collections.create(ada.id(), "#b", 100, null);
-        hashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
-        hashtags(second, "hashtag,count\r\nclimate,3\r\nflood,1\r\n");
+        researchers.summarisedHashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
+        researchers.summarisedHashtags(second, "hashtag,count\r\nclimate,3\r\nflood,1\r\n");
 
         mvc.perform(get("/api/collections/compare?ids={a},{b}", first.id(), second.id()).with(SignedIn.as(ada)))
                 .andExpect(status().isOk())
@@ -228,15 +228,7 @@ class CollectionsApiTest {
                 .getContentAsString()).contains("Allow: /collections/feed.atom", "Disallow: /");
     }
 
-    /** The pages up to {@code length} are recorded, as a run records them; what follows is not yet. */
-    private void recorded(Collection collection, long length) {
-        jdbc.update("UPDATE collection SET data_length = ? WHERE id = ?", length, collection.id());
-    }
 
-    private void hashtags(Collection collection, String csv) throws Exception {
-        Files.createDirectories(files.summaries(collection.id()));
-        Files.writeString(files.summaries(collection.id()).resolve("count-hashtags.csv"), csv);
-    }
 
     private String export(Collection collection, String file, String query) throws Exception {
         MvcResult started = mvc.perform(get("/api/collections/" + collection.id() + "/export/" + file + query)
@@ -255,9 +247,4 @@ class CollectionsApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
-    private Member connected(String projectMemberId) {
-        Member member = members.ensure(projectMemberId);
-        members.connectTwitter(member.id(), "1400000000000000002", "user" + projectMemberId, "User", null);
-        return members.find(member.id()).orElseThrow();
-    }
 }

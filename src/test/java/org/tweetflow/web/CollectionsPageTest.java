@@ -27,7 +27,6 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.member.Member;
-import org.tweetflow.member.Members;
 
 /** The collections' pages: start one from the form, see its state, download its raw pages; only the owner does. */
 @TweetflowTest
@@ -37,7 +36,7 @@ class CollectionsPageTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    Members members;
+    Researchers researchers;
     @Autowired
     Collections collections;
     @Autowired
@@ -50,15 +49,13 @@ class CollectionsPageTest {
 
     @BeforeEach
     void twoMembers() {
-        ada = connected("10000001");
-        ben = connected("10000002");
+        ada = researchers.connected("10000001");
+        ben = researchers.connected("10000002");
     }
 
     @AfterEach
     void forget() {
-        jdbc.update("DELETE FROM collection");
-        jdbc.update("DELETE FROM work_item");
-        jdbc.update("DELETE FROM member");
+        researchers.forgetAll();
     }
 
     @Test
@@ -90,7 +87,7 @@ class CollectionsPageTest {
         Collection mine = collections.create(ada.id(), "#opendata", 100, null);
         files.resumeAt(mine.id(), 0);
         long recorded = files.append(mine.id(), "{\"data\":[{\"id\":\"7\",\"text\":\"hi\"}],\"meta\":{\"result_count\":1}}");
-        jdbc.update("UPDATE collection SET data_length = ? WHERE id = ?", recorded, mine.id());
+        researchers.recorded(mine, recorded);
         String asRecorded = Files.readString(files.tweets(mine.id()));
         files.append(mine.id(), "{\"data\":[{\"id\":\"8\",\"text\":\"not recorded yet\"}]}");
 
@@ -129,8 +126,8 @@ class CollectionsPageTest {
     void hashtagsOfTheCollectionsTickedAreComparedSideBySideMostUsedFirst() throws Exception {
         Collection first = collections.create(ada.id(), "#a", 100, null);
         Collection second = collections.create(ada.id(), "#b", 100, null);
-        hashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
-        hashtags(second, "hashtag,count\r\nclimate,3\r\nflood,4\r\n");
+        researchers.summarisedHashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
+        researchers.summarisedHashtags(second, "hashtag,count\r\nclimate,3\r\nflood,4\r\n");
 
         Document page = page(mvc.perform(get("/collections/compare").param("ids", first.id() + "," + second.id())
                 .with(SignedIn.as(ada))).andExpect(status().isOk()).andReturn());
@@ -142,10 +139,6 @@ class CollectionsPageTest {
                 .andExpect(status().isNotFound());
     }
 
-    private void hashtags(Collection collection, String csv) throws Exception {
-        Files.createDirectories(files.summaries(collection.id()));
-        Files.writeString(files.summaries(collection.id()).resolve("count-hashtags.csv"), csv);
-    }
 
     @Test
     void anotherMembersCollectionAndItsPagesAnswer404() throws Exception {
@@ -156,11 +149,6 @@ class CollectionsPageTest {
                 .andExpect(status().isNotFound());
     }
 
-    private Member connected(String projectMemberId) {
-        Member member = members.ensure(projectMemberId);
-        members.connectTwitter(member.id(), "1400000000000000002", "user" + projectMemberId, "User", null);
-        return members.find(member.id()).orElseThrow();
-    }
 
     private static Document page(MvcResult result) throws Exception {
         return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
