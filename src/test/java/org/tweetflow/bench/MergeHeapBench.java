@@ -1,5 +1,13 @@
 package org.tweetflow.bench;
 
+import static org.tweetflow.bench.BenchReport.MB;
+import static org.tweetflow.bench.BenchReport.deleteTree;
+import static org.tweetflow.bench.BenchReport.median;
+import static org.tweetflow.bench.BenchReport.millis;
+import static org.tweetflow.bench.BenchReport.row;
+import static org.tweetflow.bench.BenchReport.seconds;
+import static org.tweetflow.bench.BenchReport.size;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,11 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +33,6 @@ class MergeHeapBench {
 
     static final long ARCHIVE_MB = Long.getLong("bench.archive-mb", 500);
     static final String XMX = System.getProperty("bench.merge-xmx", "256m");
-    static final long MB = 1024 * 1024;
 
     @Test
     void mergeOneWeekIntoA500MbArchiveUnder256MbOfHeap() throws Exception {
@@ -106,9 +109,9 @@ class MergeHeapBench {
             row(md, "collections during the merges", result.getProperty("gcCount") + " ("
                     + result.getProperty("collectors") + ")");
             row(md, "merge wall time, median of " + merges.length, String.format("%.2f s (%.0f MB/s; runs: %s)",
-                    merge / 1000.0, manifest.bytes() / (double) MB / (merge / 1000.0), seconds(merges)));
+                    merge / 1000.0, manifest.bytes() / (double) MB / (merge / 1000.0), seconds(merges, 2)));
             row(md, "`Files.copy` wall time, same file, median of " + copies.length,
-                    String.format("%.2f s (runs: %s)", copy / 1000.0, seconds(copies)));
+                    String.format("%.2f s (runs: %s)", copy / 1000.0, seconds(copies, 2)));
             row(md, "**merge / copy**", String.format("**%.0f ×**", merge / (double) copy));
             long expectedTweets = manifest.tweets() + MergeRun.NEW_POSTS;
             boolean counts = merged.tweets() == expectedTweets && merged.weeks() == manifest.weeks();
@@ -121,28 +124,10 @@ class MergeHeapBench {
         return md.toString();
     }
 
-    private static long[] millis(String list) {
-        return Stream.of(list.split(",")).mapToLong(Long::parseLong).toArray();
-    }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
-    private static String seconds(long[] millis) {
-        return String.join(" / ", LongStream.of(millis)
-                .mapToObj(m -> String.format("%.2f s", m / 1000.0)).toList());
-    }
 
-    private static void row(StringBuilder md, String figure, String value) {
-        md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
-    }
 
-    private static String size(long bytes) {
-        return bytes >= 10 * MB ? String.format("%,d MB", bytes / MB) : String.format("%.1f MB", bytes / (double) MB);
-    }
 
     /** The merge JVM's log stays (small) next to the report; the big files go. */
     private static void keepLog(Path dir) throws IOException {
@@ -152,14 +137,4 @@ class MergeHeapBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -1,17 +1,20 @@
 package org.tweetflow.bench;
 
+import static org.tweetflow.bench.BenchReport.MB;
+import static org.tweetflow.bench.BenchReport.deleteTree;
+import static org.tweetflow.bench.BenchReport.median;
+import static org.tweetflow.bench.BenchReport.millis;
+import static org.tweetflow.bench.BenchReport.row;
+import static org.tweetflow.bench.BenchReport.seconds;
+import static org.tweetflow.bench.BenchReport.size;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,6 @@ class SummariesBench {
     static final int USERS = POSTS / 5;
     static final String XMX = System.getProperty("bench.summaries-xmx", "256m");
     static final double TARGET = 0.5;
-    static final long MB = 1024 * 1024;
 
     @Test
     void summariesOfAMillionPostsRunAtLeastAtHalfTheParseOnlySpeed() throws Exception {
@@ -91,9 +93,9 @@ class SummariesBench {
             met = summaryRate >= TARGET * parseRate;
             row(md, "parse only, median of " + parse.length, String.format("%.1f s: **%,.0f posts/s** (%.0f MB/s; "
                     + "runs: %s)", parseMedian / 1000.0, parseRate, bytes / (double) MB / (parseMedian / 1000.0),
-                    seconds(parse)));
+                    seconds(parse, 1)));
             row(md, "all summaries, one pass, median of " + summaries.length, String.format("%.1f s: **%,.0f posts/s**"
-                    + " (runs: %s)", summaryMedian / 1000.0, summaryRate, seconds(summaries)));
+                    + " (runs: %s)", summaryMedian / 1000.0, summaryRate, seconds(summaries, 1)));
             row(md, "**summaries / parse only**", String.format("**%.0f %%**", 100 * summaryRate / parseRate));
             long parseCpu = median(millis(result.getProperty("parseCpuMillis")));
             long summaryCpu = median(millis(result.getProperty("summaryCpuMillis")));
@@ -115,36 +117,9 @@ class SummariesBench {
         return md.toString();
     }
 
-    private static long[] millis(String list) {
-        return Stream.of(list.split(",")).mapToLong(Long::parseLong).toArray();
-    }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
-    private static String seconds(long[] millis) {
-        return String.join(" / ", LongStream.of(millis).mapToObj(m -> String.format("%.1f s", m / 1000.0)).toList());
-    }
 
-    private static void row(StringBuilder md, String figure, String value) {
-        md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
-    }
 
-    private static String size(long bytes) {
-        return bytes >= 10 * MB ? String.format("%,d MB", bytes / MB) : String.format("%.1f MB", bytes / (double) MB);
-    }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

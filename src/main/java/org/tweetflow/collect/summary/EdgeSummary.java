@@ -2,7 +2,6 @@ package org.tweetflow.collect.summary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * An edge list {@code author,target}: one row per occurrence, in file order, written as it is read (a million posts
  * make millions of edges; graph tools turn repeated edges into weights).
  */
-final class EdgeSummary implements Summary {
+final class EdgeSummary extends StreamedSummary {
 
     /** The targets a post points at (its hashtags, the users it mentions). */
     @FunctionalInterface
@@ -19,10 +18,8 @@ final class EdgeSummary implements Summary {
         void of(JsonNode tweet, Consumer<String> sink);
     }
 
-    private final String file;
     private final String[] header;
     private final Targets targets;
-    private OutputFile out;
     private CsvWriter csv;
     private String author;
     private final Consumer<String> edge = target -> {
@@ -34,19 +31,13 @@ final class EdgeSummary implements Summary {
     };
 
     EdgeSummary(String file, String fromColumn, String toColumn, Targets targets) {
-        this.file = file;
+        super(file);
         this.header = new String[] {fromColumn, toColumn};
         this.targets = targets;
     }
 
     @Override
-    public String file() {
-        return file;
-    }
-
-    @Override
-    public void start(Path dir) throws IOException {
-        out = OutputFile.open(dir, file);
+    void opened(OutputFile out) throws IOException {
         csv = out.csv();
         csv.row(header);
     }
@@ -60,18 +51,6 @@ final class EdgeSummary implements Summary {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-        }
-    }
-
-    @Override
-    public void writeTo(Path dir) throws IOException {
-        out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (out != null) {
-            out.close();
         }
     }
 }

@@ -1,42 +1,29 @@
 package org.tweetflow.collect.summary;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.Writer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code tweet-ids.txt}: the collection dehydrated, one post id a line in file order (for hydrating later). */
-final class TweetIds implements Summary {
+final class TweetIds extends StreamedSummary {
 
     static final String FILE = "tweet-ids.txt";
 
-    private OutputFile out;
+    private Writer ids;
 
-    @Override
-    public String file() {
-        return FILE;
+    TweetIds() {
+        super(FILE);
     }
 
     @Override
-    public void start(Path dir) throws IOException {
-        out = OutputFile.open(dir, FILE);
+    void opened(OutputFile out) {
+        ids = out.writer();
     }
 
     @Override
     public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
-        out.writer().write(tweet.path("id").asText());
-        out.writer().write('\n');
-    }
-
-    @Override
-    public void writeTo(Path dir) throws IOException {
-        out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (out != null) {
-            out.close();
-        }
+        ids.write(tweet.path("id").asText());
+        ids.write('\n');
     }
 }

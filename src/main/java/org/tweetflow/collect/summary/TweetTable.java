@@ -1,26 +1,22 @@
 package org.tweetflow.collect.summary;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code tweets.csv}: one row per post in file order, written as it is read. */
-final class TweetTable implements Summary {
+final class TweetTable extends StreamedSummary {
 
     static final String FILE = "tweets.csv";
 
-    private OutputFile out;
     private CsvWriter csv;
 
-    @Override
-    public String file() {
-        return FILE;
+    TweetTable() {
+        super(FILE);
     }
 
     @Override
-    public void start(Path dir) throws IOException {
-        out = OutputFile.open(dir, FILE);
+    void opened(OutputFile out) throws IOException {
         csv = out.csv();
         csv.row(TweetRow.COLUMNS.toArray(String[]::new));
     }
@@ -28,17 +24,5 @@ final class TweetTable implements Summary {
     @Override
     public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
         csv.row(TweetRow.of(tweet, includes));
-    }
-
-    @Override
-    public void writeTo(Path dir) throws IOException {
-        out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (out != null) {
-            out.close();
-        }
     }
 }
