@@ -9,32 +9,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code follow-ratio.csv}: each author's followers divided by the accounts they follow (last seen), to 6
  * significant digits, highest first, then by user. Authors following nobody have no ratio and are left out, as
  * dnflow did.
  */
-final class FollowRatios implements Summary {
+final class FollowRatios extends AuthorFiguresSummary {
 
     static final String FILE = "follow-ratio.csv";
     static final MathContext PRECISION = new MathContext(6, RoundingMode.HALF_UP);
 
-    private final AuthorMetrics metrics;
-
     FollowRatios(AuthorMetrics metrics) {
-        this.metrics = metrics;
-    }
-
-    @Override
-    public String file() {
-        return FILE;
-    }
-
-    @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
-        metrics.see(tweet, includes);
+        super(FILE, metrics);
     }
 
     @Override

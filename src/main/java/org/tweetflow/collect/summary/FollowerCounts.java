@@ -7,27 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code count-followers.csv}: each author's followers (last seen), most followed first, then by user. */
-final class FollowerCounts implements Summary {
+final class FollowerCounts extends AuthorFiguresSummary {
 
     static final String FILE = "count-followers.csv";
 
-    private final AuthorMetrics metrics;
-
     FollowerCounts(AuthorMetrics metrics) {
-        this.metrics = metrics;
-    }
-
-    @Override
-    public String file() {
-        return FILE;
-    }
-
-    @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
-        metrics.see(tweet, includes);
+        super(FILE, metrics);
     }
 
     @Override
