@@ -95,7 +95,12 @@ public class CollectionSteps {
      * any is pending or running, summarised when all are done.
      */
     public String overall(long collectionId) {
-        List<String> states = of(collectionId).stream().map(CollectionStep::state).toList();
+        return overall(of(collectionId));
+    }
+
+    /** The same, of steps already read. */
+    public static String overall(List<CollectionStep> steps) {
+        List<String> states = steps.stream().map(CollectionStep::state).toList();
         if (states.isEmpty()) {
             return "not summarised";
         }

@@ -27,6 +27,7 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.summary.CommittedBytes;
+import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
@@ -112,8 +113,9 @@ class CollectionsController {
         model.addAttribute("owner", collection.memberId() == signedIn.of(authentication).id());
         model.addAttribute("hasPages", collection.dataLength() > 0);
         model.addAttribute("runs", collections.runs(collection.id()));
-        model.addAttribute("steps", steps.of(collection.id()));
-        String summarised = steps.overall(collection.id());
+        List<CollectionStep> collectionSteps = steps.of(collection.id());
+        model.addAttribute("steps", collectionSteps);
+        String summarised = CollectionSteps.overall(collectionSteps);
         model.addAttribute("summaries", summarised);
         // reloads itself until collecting and summarising are over (summaries start once a run has collected)
         model.addAttribute("refresh", collecting(collection) || Collection.COLLECTED.equals(collection.state())
