@@ -10,10 +10,12 @@ import java.time.Instant;
  * @param dataLength how many bytes of the raw pages' file are committed
  * @param newestId   the newest post of the runs finished so far: the next run asks only for newer ones
  * @param repeat     how often it runs again; null for a one-off collection
+ * @param nextRunAt  when a recurring collection runs next; null once it stopped repeating after failed runs
+ * @param failedRuns how many runs failed in a row
  */
 public record Collection(long id, long memberId, String query, int maxCount, String state, int collected, int pages,
         String nextToken, long dataLength, String newestId, Instant cooldownUntil, String detail, boolean published,
-        Instant createdAt, Repeat repeat, Instant nextRunAt) {
+        Instant createdAt, Repeat repeat, Instant nextRunAt, int failedRuns) {
 
     public static final String QUEUED = "queued";
     public static final String COLLECTING = "collecting";
@@ -21,6 +23,11 @@ public record Collection(long id, long memberId, String query, int maxCount, Str
     public static final String RETRYING = "retrying";
     public static final String COLLECTED = "collected";
     public static final String FAILED = "failed";
+
+    /** A recurring collection that stopped repeating after failed runs: it waits for its owner to collect again. */
+    public boolean stoppedRepeating() {
+        return repeat != null && nextRunAt == null;
+    }
 
     /** Whether the member may see it: their own, or published. */
     public boolean visibleTo(long memberId) {

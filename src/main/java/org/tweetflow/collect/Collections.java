@@ -28,7 +28,8 @@ public class Collections {
     public static final int MAX_QUERY_LENGTH = 512;
 
     private static final String COLUMNS = "id, member_id, query, max_count, state, collected, pages, next_token, "
-            + "data_length, newest_id, cooldown_until, detail, published, created_at, repeat_every, next_run_at";
+            + "data_length, newest_id, cooldown_until, detail, published, created_at, repeat_every, next_run_at, "
+            + "failed_runs";
     private static final String RUN_COLUMNS = "id, collection_id, since_id, started_at, finished_at, collected, pages, "
             + "newest_id, note";
 
@@ -153,8 +154,8 @@ public class Collections {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("UPDATE collection_run SET finished_at = ? WHERE id = ?", now, run.id());
         jdbc.update("""
-                UPDATE collection SET next_token = NULL, newest_id = COALESCE((SELECT newest_id FROM collection_run
-                WHERE id = ?), newest_id) WHERE id = ?""", run.id(), run.collectionId());
+                UPDATE collection SET next_token = NULL, failed_runs = 0, newest_id = COALESCE((SELECT newest_id
+                FROM collection_run WHERE id = ?), newest_id) WHERE id = ?""", run.id(), run.collectionId());
         set(run.collectionId(), Collection.COLLECTED, null, null);
     }
 
@@ -202,8 +203,32 @@ public class Collections {
         set(id, Collection.RETRYING, at, detail);
     }
 
+    /**
+     * A run failed. A recurring collection whose last {@code failed-runs-before-stop} runs all failed stops
+     * repeating: the same cause (a query X refuses, a token taken back) would fail every schedule for ever.
+     */
+    @Transactional
     public void failed(long id, String detail) {
-        set(id, Collection.FAILED, null, detail);
+        jdbc.update("UPDATE collection SET failed_runs = failed_runs + 1 WHERE id = ?", id);
+        int limit = settings.failedRunsBeforeStop();
+        boolean stopped = jdbc.update("""
+                UPDATE collection SET next_run_at = NULL
+                WHERE id = ? AND repeat_every IS NOT NULL AND failed_runs >= ?""", id, limit) == 1;
+        set(id, Collection.FAILED, null, stopped
+                ? detail + " (stopped repeating after " + limit + " failed runs in a row: collect it again to resume)"
+                : detail);
+    }
+
+    /**
+     * The owner collects a failed collection again: queued, its failures forgotten, and a recurring one back on its
+     * schedule, counted from now.
+     */
+    public void again(Collection collection) {
+        Instant now = clock.instant();
+        jdbc.update("UPDATE collection SET failed_runs = 0, next_run_at = ? WHERE id = ?",
+                collection.repeat() == null ? null : Timestamp.from(now.plus(collection.repeat().period())),
+                collection.id());
+        set(collection.id(), Collection.QUEUED, null, null);
     }
 
     private void set(long id, String state, Instant cooldownUntil, String detail) {
@@ -220,7 +245,7 @@ public class Collections {
                 instant(rs.getTimestamp("cooldown_until")), rs.getString("detail"), rs.getBoolean("published"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getString("repeat_every") == null ? null : Repeat.valueOf(rs.getString("repeat_every")),
-                instant(rs.getTimestamp("next_run_at")));
+                instant(rs.getTimestamp("next_run_at")), rs.getInt("failed_runs"));
     }
 
     private static CollectionRun run(ResultSet rs, int row) throws SQLException {

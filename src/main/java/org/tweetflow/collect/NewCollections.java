@@ -26,4 +26,37 @@ public class NewCollections {
         queue.queue(created.id(), "created");
         return created;
     }
+
+    /**
+     * The owner collects a failed collection again: it resumes after its last recorded page, and a recurring one
+     * that stopped repeating is back on its schedule.
+     *
+     * @throws CollectionStateException when it has not failed, or when X refused a one-off's search as it stands
+     */
+    @Transactional
+    public void again(Collection collection) {
+        String refusal = whyNotAgain(collection);
+        if (refusal != null) {
+            throw new CollectionStateException(refusal);
+        }
+        collections.again(collection);
+        queue.queue(collection.id(), "again");
+    }
+
+    /** Whether {@link #again} would take the collection, so that a page offers it only then. */
+    public boolean canCollectAgain(Collection collection) {
+        return whyNotAgain(collection) == null;
+    }
+
+    private String whyNotAgain(Collection collection) {
+        if (!Collection.FAILED.equals(collection.state())) {
+            return "only a failed collection is collected again; this one is " + collection.state().replace('_', ' ');
+        }
+        // a failed one-off whose run is closed is one X refused (SearchCollector.failed): it would refuse it again
+        if (collection.repeat() == null && collections.runs(collection.id()).stream()
+                .findFirst().map(run -> run.finishedAt() != null).orElse(false)) {
+            return "X refused this search as it stands: start a new collection with a corrected query";
+        }
+        return null;
+    }
 }

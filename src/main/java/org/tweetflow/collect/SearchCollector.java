@@ -55,8 +55,12 @@ public class SearchCollector implements AggregationStrategy {
         Collection collection = collections.find(collectionId)
                 .orElseThrow(() -> new IllegalStateException("collection " + collectionId + " was deleted"));
         files.resumeAt(collectionId, collection.dataLength());
-        collections.collecting(collectionId);
-        return SearchRun.of(collection, collections.currentRun(collection));
+        CollectionRun run = collections.currentRun(collection);
+        // a run over already (an item claimed again after it finished) leaves the state as the run left it
+        if (run.finishedAt() == null) {
+            collections.collecting(collectionId);
+        }
+        return SearchRun.of(collection, run);
     }
 
     /**

@@ -108,6 +108,7 @@ public record TweetflowProperties(
      * @param maxCount        the most posts one collection may ask for
      * @param dataDir         where collections keep their raw pages (JSON Lines) and summaries
      * @param repeatCheck     how often recurring collections are checked for a due run
+     * @param failedRunsBeforeStop how many runs in a row may fail before a recurring collection stops repeating
      */
     public record Collect(
             @Min(1) @DefaultValue("2") int workers,
@@ -117,7 +118,8 @@ public record TweetflowProperties(
             @Min(1) @DefaultValue("1000") int defaultCount,
             @Min(1) @DefaultValue("100000") int maxCount,
             @NotNull @DefaultValue("./data/collections") Path dataDir,
-            @NotNull @DefaultValue("PT1M") Duration repeatCheck) {
+            @NotNull @DefaultValue("PT1M") Duration repeatCheck,
+            @Min(1) @DefaultValue("3") int failedRunsBeforeStop) {
     }
 
     /**

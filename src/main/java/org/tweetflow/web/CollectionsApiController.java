@@ -28,6 +28,7 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionExports;
 import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionRun;
+import org.tweetflow.collect.CollectionStateException;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.Collections;
@@ -131,6 +132,13 @@ class CollectionsApiController {
         return view(collections.find(id).orElseThrow());
     }
 
+    /** A failed collection is collected again, resuming after its last page; a recurring one resumes its schedule. */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<CollectionView> retry(Authentication authentication, @PathVariable long id) {
+        newCollections.again(own(authentication, id));
+        return ResponseEntity.accepted().body(view(collections.find(id).orElseThrow()));
+    }
+
     /** The collection goes, with its runs, steps and files. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication authentication, @PathVariable long id) {
@@ -200,6 +208,11 @@ class CollectionsApiController {
         long memberId = signedIn.of(authentication).id();
         return collections.find(id).filter(c -> c.visibleTo(memberId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @ExceptionHandler(CollectionStateException.class)
+    ResponseEntity<Map<String, String>> conflicting(CollectionStateException conflict) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", conflict.getMessage()));
     }
 
     @ExceptionHandler(InvalidCollectionException.class)

@@ -27,6 +27,7 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.summary.CommittedBytes;
+import org.tweetflow.collect.CollectionStateException;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.CollectionSummaries;
@@ -111,6 +112,7 @@ class CollectionsController {
         Collection collection = visible(authentication, id);
         model.addAttribute("collection", collection);
         model.addAttribute("owner", collection.memberId() == signedIn.of(authentication).id());
+        model.addAttribute("collectAgain", newCollections.canCollectAgain(collection));
         model.addAttribute("hasPages", collection.dataLength() > 0);
         model.addAttribute("runs", collections.runs(collection.id()));
         List<CollectionStep> collectionSteps = steps.of(collection.id());
@@ -163,6 +165,17 @@ class CollectionsController {
     @PostMapping("/collections/{id}/published")
     String publish(Authentication authentication, @PathVariable long id, @RequestParam boolean published) {
         collections.published(own(authentication, id).id(), published);
+        return "redirect:/collections/" + id;
+    }
+
+    /** The owner collects a failed collection again; the page shows it queued. */
+    @PostMapping("/collections/{id}/retry")
+    String again(Authentication authentication, @PathVariable long id) {
+        try {
+            newCollections.again(own(authentication, id));
+        } catch (CollectionStateException refused) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, refused.getMessage());
+        }
         return "redirect:/collections/" + id;
     }
 

@@ -46,6 +46,10 @@ class CollectSearchRouteTest {
 
     static final String ADA = "10000001";
     static final String QUERY = "#climate";
+    static final String INVALID_REQUEST = """
+            {"errors":[{"parameters":{"query":["#climate"]},"message":"There were errors processing your request: \
+            Reference to invalid operator 'climate'"}],"title":"Invalid Request","detail":"One or more parameters \
+            to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}""";
 
     @Autowired
     ProducerTemplate camel;
@@ -237,6 +241,49 @@ class CollectSearchRouteTest {
         assertThat(second.sinceId()).as("X refuses a since_id older than its 7 days").isNull();
         assertThat(second.collected()).isPositive();
         assertThat(second.note()).contains("more than 7 days");
+    }
+
+    @Test
+    void aRecurringCollectionWhoseRunsKeepFailingStopsRepeatingUntilItsOwnerCollectsItAgain() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, "daily");
+        Fault refused = Fault.status("GET", "/x/2/tweets/search/recent", 400, INVALID_REQUEST);
+
+        for (int run = 1; run <= 3; run++) {
+            faults.inject(refused);
+            assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.FAILED);
+            jdbc.update("DELETE FROM work_item");
+            clock.set(clock.instant().plus(Duration.ofDays(1)).plusSeconds(30));
+            assertThat(repeats.queueDue()).as("queued after failed run %d", run).isEqualTo(run < 3 ? 1 : 0);
+        }
+
+        Collection stopped = collections.find(asked.id()).orElseThrow();
+        assertThat(stopped.stoppedRepeating()).isTrue();
+        assertThat(stopped.detail()).contains("stopped repeating after 3 failed runs in a row");
+        newCollections.again(stopped);
+        Collection again = collections.find(asked.id()).orElseThrow();
+        assertThat(again.state()).isEqualTo(Collection.QUEUED);
+        assertThat(again.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofDays(1)));
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+        assertThat(collections.find(asked.id()).orElseThrow().failedRuns()).isZero();
+    }
+
+    @Test
+    void failedRunsWithACollectedOneBetweenThemDoNotStopTheRepeats() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, "daily");
+        Fault refused = Fault.status("GET", "/x/2/tweets/search/recent", 400, INVALID_REQUEST);
+        for (boolean fails : new boolean[] {true, true, false, true, true}) {
+            if (fails) {
+                faults.inject(refused);
+            }
+            collect(asked);
+            jdbc.update("DELETE FROM work_item");
+            clock.set(clock.instant().plus(Duration.ofDays(1)).plusSeconds(30));
+            repeats.queueDue();
+        }
+
+        Collection repeating = collections.find(asked.id()).orElseThrow();
+        assertThat(repeating.failedRuns()).isEqualTo(2);
+        assertThat(repeating.stoppedRepeating()).isFalse();
     }
 
     @Test

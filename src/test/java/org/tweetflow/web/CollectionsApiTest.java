@@ -26,6 +26,7 @@ import org.tweetflow.TweetflowTest;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.Collections;
+import org.tweetflow.collect.Repeat;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.MemberAccount;
 import org.tweetflow.member.Members;
@@ -122,6 +123,23 @@ class CollectionsApiTest {
 
         create(cleo, "{\"query\":\"#climate\"}").andExpect(status().isConflict());
         assertThat(collections.of(cleo.id())).isEmpty();
+    }
+
+    @Test
+    void onlyTheOwnerCollectsAgainAndOnlyAFailedCollection() throws Exception {
+        Collection adas = collections.create(ada.id(), "#climate", 100, Repeat.DAILY);
+
+        mvc.perform(post("/api/collections/{id}/retry", adas.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value("only a failed collection is collected again; this one is queued"));
+        collections.failed(adas.id(), "X refused the token");
+        mvc.perform(post("/api/collections/{id}/retry", adas.id()).with(SignedIn.as(ben)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/collections/{id}/retry", adas.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.state").value(Collection.QUEUED));
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, adas.id()))
+                .containsExactly("again");
     }
 
     @Test
