@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 import org.tweetflow.collect.CollectionSummaries;
+import org.tweetflow.collect.summary.SpreadsheetText;
 
 /**
  * Reads a collection's summary outputs for its page: the first rows of each file (they are sorted, most first), never
@@ -129,7 +130,7 @@ class SummaryView {
             int url = header.indexOf("tweet_url");
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
                 posts.add(new SummaryPage.SampledPost(row.get(id), row.get(createdAt), row.get(author),
-                        row.get(text), webAddress(row.get(url))));
+                        SpreadsheetText.unguarded(row.get(text)), webAddress(row.get(url))));
             }
         }
         return posts;

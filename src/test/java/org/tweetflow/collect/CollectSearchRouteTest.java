@@ -224,6 +224,7 @@ class CollectSearchRouteTest {
 
         assertThat(collections.runs(asked.id())).hasSize(1);
         assertThat(ids(pages(asked))).hasSize(20);
+        assertThat(collections.find(asked.id()).orElseThrow().state()).isEqualTo(Collection.COLLECTED);
     }
 
     @Test

@@ -27,8 +27,8 @@ final class TweetRow {
             PostFields.text(tweet, "created_at"),
             PostFields.text(tweet, "author_id"),
             username,
-            PostFields.text(author, "name"),
-            PostFields.text(tweet, "text"),
+            SpreadsheetText.guarded(PostFields.text(author, "name")),
+            SpreadsheetText.guarded(PostFields.text(tweet, "text")),
             PostFields.text(tweet, "lang"),
             joined(tweet.path("entities").path("hashtags"), "tag"),
             joined(tweet.path("entities").path("mentions"), "username"),
@@ -45,9 +45,9 @@ final class TweetRow {
             PostFields.text(metrics, "like_count"),
             PostFields.text(metrics, "quote_count"),
             placeId,
-            PostFields.text(place, "full_name"),
+            SpreadsheetText.guarded(PostFields.text(place, "full_name")),
             PostFields.text(place, "country_code"),
-            PostFields.text(tweet, "source"),
+            SpreadsheetText.guarded(PostFields.text(tweet, "source")),
             username.isEmpty() ? "https://x.com/i/web/status/" + id : "https://x.com/" + username + "/status/" + id,
         };
     }

@@ -148,6 +148,31 @@ class SummariesTest {
     }
 
     @Test
+    void freeTextThatASpreadsheetWouldRunAsAFormulaStartsWithAnApostrophe() throws IOException {
+        String page = """
+                {"data":[{"id":"2001","author_id":"21","text":"=HYPERLINK(\\"https://evil.example\\",\\"x\\")",\
+                "source":"+cmd","geo":{"place_id":"p9"}},{"id":"2002","author_id":"22","text":"@bob well said"},\
+                {"id":"2003","author_id":"21","text":"a = b, -c"}],
+                "includes":{"users":[{"id":"21","username":"mallory","name":"-2+3"},
+                {"id":"22","username":"carol","name":"Carol"}],"places":[{"id":"p9","full_name":"@home"}]}}"""
+                .replace("\n", "");
+        summarise(dir, List.of("tweets.csv"), 1, page);
+
+        String[] rows = read(dir, "tweets.csv").split("\r\n");
+        assertThat(rows[1]).startsWith("2001,,21,mallory,'-2+3,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",")
+                .contains(",p9,'@home,,'+cmd,");
+        assertThat(rows[2]).startsWith("2002,,22,carol,Carol,'@bob well said,");
+        assertThat(rows[3]).as("only the first character matters").startsWith("2003,,21,mallory,'-2+3,\"a = b, -c\",");
+    }
+
+    @Test
+    void theSummaryPageReadsTheGuardedTextAsPosted() {
+        assertThat(SpreadsheetText.unguarded(SpreadsheetText.guarded("@bob hi"))).isEqualTo("@bob hi");
+        assertThat(SpreadsheetText.unguarded("'quoted")).isEqualTo("'quoted");
+        assertThat(SpreadsheetText.guarded("'=sum")).isEqualTo("'=sum");
+    }
+
+    @Test
     void sampleHoldsEveryPostWhenTheCollectionIsSmallerThanTheSample() throws IOException {
         String[] sample = only("sample.csv").split("\r\n");
         assertThat(sample).hasSize(1 + 6);
