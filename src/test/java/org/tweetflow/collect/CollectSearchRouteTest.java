@@ -127,6 +127,7 @@ class CollectSearchRouteTest {
         assertThat(stopped.state()).isEqualTo(Collection.RATE_LIMITED);
         assertThat(stopped.cooldownUntil()).isEqualTo(limited.notBefore());
         assertThat(stopped.collected()).isEqualTo(200);
+        assertThat(x.callCount("search/recent")).as("the third page waits for the window, unasked: no 429").isEqualTo(2);
         // a run that died after appending a page but before recording it left this behind
         Files.writeString(files.tweets(asked.id()), "{\"data\":[{\"id\":\"1\"}],\"meta\":{\"result_count\":1}}\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -136,6 +137,7 @@ class CollectSearchRouteTest {
 
         List<String> ids = ids(pages(asked));
         assertThat(ids).hasSize(300).doesNotHaveDuplicates().doesNotContain("1");
+        assertThat(x.callCount("search/recent")).isEqualTo(3);
         assertThat(collections.find(asked.id()).orElseThrow().collected()).isEqualTo(300);
     }
 
