@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.CollectionStateException;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
+import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.HashtagComparison;
 import org.tweetflow.collect.InvalidCollectionException;
@@ -52,10 +54,11 @@ class CollectionsApiController {
     private final CollectionDeletions deletions;
     private final CollectionExports exports;
     private final HashtagComparison comparison;
+    private final CollectionSummaries summaries;
 
     CollectionsApiController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionSteps steps, CollectionDeletions deletions, CollectionExports exports,
-            HashtagComparison comparison) {
+            HashtagComparison comparison, CollectionSummaries summaries) {
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
@@ -63,6 +66,7 @@ class CollectionsApiController {
         this.deletions = deletions;
         this.exports = exports;
         this.comparison = comparison;
+        this.summaries = summaries;
     }
 
     /** What a researcher asks for: a query in X's search syntax, optionally how many posts, and how often again. */
@@ -170,6 +174,13 @@ class CollectionsApiController {
         };
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"collection-" + id + "-" + file + "\"").body(body);
+    }
+
+    /** One summary output (a step's name, once done; bundle.zip), as on the collection's page. */
+    @GetMapping("/{id}/files/{name}")
+    ResponseEntity<FileSystemResource> output(Authentication authentication, @PathVariable long id,
+            @PathVariable String name) {
+        return SummaryDownloads.of(summaries, visible(authentication, id).id(), name);
     }
 
     /** Hashtags side by side: for each hashtag of the collections compared, its count in each (0 when absent). */

@@ -152,13 +152,7 @@ class CollectionsController {
     @GetMapping("/collections/{id}/files/{name}")
     ResponseEntity<FileSystemResource> output(Authentication authentication, @PathVariable long id,
             @PathVariable String name) {
-        Path file = summaries.file(visible(authentication, id).id(), name);
-        if (file == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"collection-" + id + "-" + name + "\"")
-                .body(new FileSystemResource(file));
+        return SummaryDownloads.of(summaries, visible(authentication, id).id(), name);
     }
 
     /** The owner publishes the collection (anyone signed in may read it, the feed lists it) or takes it back. */

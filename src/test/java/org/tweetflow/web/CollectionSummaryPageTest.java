@@ -2,6 +2,7 @@ package org.tweetflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
@@ -144,7 +145,7 @@ class CollectionSummaryPageTest {
     }
 
     @Test
-    void anotherMembersSummarisedCollectionItsPageAndItsFilesAnswer404() throws Exception {
+    void anotherMembersSummarisedCollectionItsPageAndItsFilesAnswer404OnThePageAndInTheApi() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
         Member ben = members.connect("10000002", XSimulator.SAM, clock.instant());
         Collection bens = collectedAndSummarised(ben, "#climate", 50);
@@ -156,6 +157,13 @@ class CollectionSummaryPageTest {
         mvc.perform(get("/collections/{id}", bens.id()).param("seed", "7").with(SignedIn.as(ada)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/collections/{id}/files/count-hashtags.csv", bens.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/collections/{id}/files/count-hashtags.csv", bens.id()).with(SignedIn.as(ben)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.startsWith("hashtag,count\r\nclimate,")));
+        mvc.perform(get("/api/collections/{id}/files/count-hashtags.csv", bens.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/collections/{id}/files/tweets.jsonl", bens.id()).with(SignedIn.as(ben)))
                 .andExpect(status().isNotFound());
     }
 
