@@ -1,7 +1,17 @@
 package org.tweetflow.collect;
 
-/** One summary output of a collection, as a step of its own: pending, running, done or failed (with why). */
-public record CollectionStep(String name, String state, String progress, String detail) {
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One summary output of a collection, as a step of its own: pending, running, done or failed (with why).
+ *
+ * @param startedAt  when the pass running it claimed it; null while pending
+ * @param finishedAt when it was done or failed; null before
+ */
+public record CollectionStep(String name, String state, String progress, String detail,
+        @JsonProperty("started_at") Instant startedAt, @JsonProperty("finished_at") Instant finishedAt) {
 
     public static final String PENDING = "pending";
     public static final String RUNNING = "running";

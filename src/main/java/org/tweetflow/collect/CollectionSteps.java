@@ -3,6 +3,7 @@ package org.tweetflow.collect;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +28,11 @@ public class CollectionSteps {
     }
 
     public List<CollectionStep> of(long collectionId) {
-        return jdbc.query("SELECT name, state, progress, detail FROM collection_step WHERE collection_id = ? "
-                + "ORDER BY name", (rs, n) -> new CollectionStep(rs.getString("name"), rs.getString("state"),
-                        rs.getString("progress"), rs.getString("detail")), collectionId);
+        return jdbc.query("SELECT name, state, progress, detail, started_at, finished_at FROM collection_step "
+                + "WHERE collection_id = ? ORDER BY name", (rs, n) -> new CollectionStep(rs.getString("name"),
+                        rs.getString("state"), rs.getString("progress"), rs.getString("detail"),
+                        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at"))),
+                collectionId);
     }
 
     /**
@@ -46,9 +49,10 @@ public class CollectionSteps {
                     WHERE NOT EXISTS (SELECT 1 FROM collection_step WHERE collection_id = ? AND name = ?)""",
                     collectionId, name, CollectionStep.PENDING, now(), collectionId, name);
             if (jdbc.update("""
-                    UPDATE collection_step SET state = ?, progress = NULL, detail = NULL, updated_at = ?
+                    UPDATE collection_step SET state = ?, progress = NULL, detail = NULL, updated_at = ?,
+                    started_at = ?, finished_at = NULL
                     WHERE collection_id = ? AND name = ? AND (state = ? OR (state = ? AND updated_at < ?))""",
-                    CollectionStep.RUNNING, now(), collectionId, name, CollectionStep.PENDING,
+                    CollectionStep.RUNNING, now(), now(), collectionId, name, CollectionStep.PENDING,
                     CollectionStep.RUNNING, abandoned) == 1) {
                 claimed.add(name);
             }
@@ -70,23 +74,25 @@ public class CollectionSteps {
 
     /** Only a failed step is retried: one done, or running, is left as it is. */
     private boolean reset(long collectionId, String name) {
-        return jdbc.update("UPDATE collection_step SET state = ?, detail = NULL, progress = NULL, updated_at = ? "
-                + "WHERE collection_id = ? AND name = ? AND state = ?", CollectionStep.PENDING, now(), collectionId,
+        return jdbc.update("UPDATE collection_step SET state = ?, detail = NULL, progress = NULL, updated_at = ?, "
+                + "started_at = NULL, finished_at = NULL WHERE collection_id = ? AND name = ? AND state = ?",
+                CollectionStep.PENDING, now(), collectionId,
                 name, CollectionStep.FAILED) == 1;
     }
 
     /** A new run of a recurring collection adds posts: every output is summarised again. */
     public void stale(long collectionId) {
-        jdbc.update("UPDATE collection_step SET state = ?, updated_at = ? WHERE collection_id = ?",
-                CollectionStep.PENDING, now(), collectionId);
+        jdbc.update("UPDATE collection_step SET state = ?, updated_at = ?, started_at = NULL, finished_at = NULL "
+                + "WHERE collection_id = ?", CollectionStep.PENDING, now(), collectionId);
     }
 
     public void set(long collectionId, List<String> names, String state, String progress, String detail) {
         for (String name : names) {
-            jdbc.update("UPDATE collection_step SET state = ?, progress = ?, detail = ?, updated_at = ? "
-                    + "WHERE collection_id = ? AND name = ?", state, progress,
+            boolean over = CollectionStep.DONE.equals(state) || CollectionStep.FAILED.equals(state);
+            jdbc.update("UPDATE collection_step SET state = ?, progress = ?, detail = ?, updated_at = ?, "
+                    + "finished_at = ? WHERE collection_id = ? AND name = ?", state, progress,
                     detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...", now(),
-                    collectionId, name);
+                    over ? now() : null, collectionId, name);
         }
     }
 
@@ -108,6 +114,10 @@ public class CollectionSteps {
             return "summaries failed";
         }
         return states.stream().allMatch(CollectionStep.DONE::equals) ? "summarised" : "summarising";
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Timestamp now() {

@@ -312,6 +312,10 @@ class CollectSearchRouteTest {
                 && jdbc.queryForList("SELECT id FROM work_item WHERE subject_id = ?", Long.class, asked.id()).isEmpty());
         assertThat(steps.of(asked.id())).extracting(CollectionStep::name)
                 .containsExactlyInAnyOrderElementsOf(CollectionSummaries.STEPS);
+        assertThat(steps.of(asked.id())).as("each step says when it started and finished").allSatisfy(step -> {
+            assertThat(step.startedAt()).isNotNull();
+            assertThat(step.finishedAt()).isNotNull().isAfterOrEqualTo(step.startedAt());
+        });
         long climate = ids(pages(asked)).size();
         List<String> hashtags = Files.readAllLines(summaries.file(asked.id(), "count-hashtags.csv"));
         assertThat(hashtags.get(0)).isEqualTo("hashtag,count");
@@ -338,6 +342,8 @@ class CollectSearchRouteTest {
         jdbc.update("UPDATE collection SET data_length = ? WHERE id = ?", Files.size(files.tweets(asked.id())),
                 asked.id());
         assertThat(stepsRetry(asked, "count-hashtags.csv")).isTrue();
+        assertThat(steps.of(asked.id())).filteredOn(step -> step.name().equals("count-hashtags.csv"))
+                .singleElement().satisfies(step -> assertThat(step.finishedAt()).as("pending again").isNull());
 
         summarize(asked);
 
