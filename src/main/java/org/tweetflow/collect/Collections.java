@@ -36,11 +36,13 @@ public class Collections {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TweetflowProperties.Collect settings;
+    private final boolean appSearches;
 
     public Collections(JdbcTemplate jdbc, Clock clock, TweetflowProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = properties.collect();
+        this.appSearches = properties.twitter().appTokenConfigured();
     }
 
     /**
@@ -168,10 +170,11 @@ public class Collections {
 
     /** Recurring collections whose next run is due. */
     public List<Collection> dueToRepeat() {
-        // not for a member who disconnected X: their collections wait until they connect it again
-        return jdbc.query("SELECT " + COLUMNS + " FROM collection WHERE repeat_every IS NOT NULL AND next_run_at <= ? "
-                + "AND member_id IN (SELECT id FROM member WHERE twitter_user_id IS NOT NULL)",
-                Collections::collection, Timestamp.from(clock.instant()));
+        // without the app's token a collection searches with its owner's: a member who disconnected X has theirs wait
+        String owners = appSearches ? ""
+                : " AND member_id IN (SELECT id FROM member WHERE twitter_user_id IS NOT NULL)";
+        return jdbc.query("SELECT " + COLUMNS + " FROM collection WHERE repeat_every IS NOT NULL AND next_run_at <= ?"
+                + owners, Collections::collection, Timestamp.from(clock.instant()));
     }
 
     public void nextRunAt(long id, Instant at) {

@@ -2,6 +2,7 @@ package org.tweetflow.collect;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tweetflow.config.TweetflowProperties;
 
 /** A researcher starts a collection: stored as asked, queued at once, or refused before anything is stored. */
 @Component
@@ -9,10 +10,17 @@ public class NewCollections {
 
     private final Collections collections;
     private final CollectionQueue queue;
+    private final boolean appSearches;
 
-    public NewCollections(Collections collections, CollectionQueue queue) {
+    public NewCollections(Collections collections, CollectionQueue queue, TweetflowProperties properties) {
         this.collections = collections;
         this.queue = queue;
+        this.appSearches = properties.twitter().appTokenConfigured();
+    }
+
+    /** Anyone may collect while the app's token searches; else only a member whose X token can. */
+    public boolean mayStart(boolean xConnected) {
+        return appSearches || xConnected;
     }
 
     /**

@@ -64,8 +64,8 @@ public class SearchCollector implements AggregationStrategy {
     }
 
     /**
-     * With the owner's token (recent search is limited per user token, as the archive's calls are), and only for
-     * posts newer than the newest of the runs before.
+     * As the app when its bearer token is configured, else with the owner's token (recent search is limited per app
+     * or per user token), and only for posts newer than the newest of the runs before.
      */
     public XCall nextPage(@Body SearchRun run) {
         Collection collection = run.collection();

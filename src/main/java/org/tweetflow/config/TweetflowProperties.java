@@ -55,8 +55,14 @@ public record TweetflowProperties(
         }
     }
 
+    /** @param bearerToken the X app's app-only bearer token, for collections; blank is none */
     public record Twitter(URI apiUrl, URI authorizeUrl, URI tokenUrl, String clientId, String clientSecret,
             String bearerToken) {
+
+        /** Collections search with the app's token when one is configured, else with each owner's (and need it). */
+        public boolean appTokenConfigured() {
+            return StringUtils.hasText(bearerToken);
+        }
     }
 
     public record OpenHumans(URI url, String clientId, String clientSecret) {

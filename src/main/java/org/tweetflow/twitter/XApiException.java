@@ -37,7 +37,10 @@ public sealed class XApiException extends RuntimeException {
         }
     }
 
-    /** 401: the access token is no longer accepted; refresh it once and try again. */
+    /**
+     * 401: the token is no longer accepted. A member's is refreshed once and the call tried again; the app's bearer
+     * token is the operator's to mend.
+     */
     public static final class Unauthorized extends XApiException {
         public Unauthorized(String message) {
             super(message);

@@ -74,6 +74,9 @@ public class XCalls {
                 () -> budget.unanswered(call.budget()));
         try {
             answers.check(status, message::getHeader, message.getBody(String.class));
+        } catch (XApiException.Unauthorized refused) {
+            // no member's token to renew (no SENT_TOKEN): the operator's setting is what X refused
+            throw call.caller() instanceof XCaller.App ? new XApiException.Unauthorized(XCaller.App.REFUSED) : refused;
         } catch (XApiException.RateLimited limited) {
             if (limited.usageCap()) {
                 budget.pause(call.budget().endpoint(), limited.retryAt(), limited.getMessage());
@@ -85,7 +88,10 @@ public class XCalls {
         }
     }
 
-    /** A member's current token (remembered for a renewal after 401), or the client's own credentials. */
+    /**
+     * A member's current token (remembered for a renewal after 401), the app's bearer token, or the client's own
+     * credentials.
+     */
     private String authorization(Exchange exchange, XCaller caller) {
         if (caller instanceof XCaller.Member member) {
             String token = tokens.accessToken(member.memberId(), Provider.X);
@@ -93,6 +99,9 @@ public class XCalls {
             return "Bearer " + token;
         }
         exchange.removeProperty(TweetflowExchange.SENT_TOKEN);
+        if (caller instanceof XCaller.App) {
+            return "Bearer " + endpoints.bearerToken();
+        }
         String client = endpoints.clientId() + ":" + endpoints.clientSecret();
         return "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
     }

@@ -20,7 +20,7 @@ public class XConfiguration {
         URI authorize = x.authorizeUrl() != null ? x.authorizeUrl() : AUTHORIZE;
         URI token = x.tokenUrl() != null ? x.tokenUrl() : under(api, "/2/oauth2/token");
         return new XEndpoints(api, authorize, token, under(api, "/2/oauth2/revoke"), x.clientId(), x.clientSecret(),
-                x.bearerToken());
+                x.appTokenConfigured() ? x.bearerToken() : null);
     }
 
     private static URI under(URI base, String path) {

@@ -2,7 +2,11 @@ package org.tweetflow.twitter;
 
 import java.net.URI;
 
-/** Where the X API and its OAuth 2.0 endpoints are, and the client this service is registered as. */
+/**
+ * Where the X API and its OAuth 2.0 endpoints are, and the client this service is registered as.
+ *
+ * @param bearerToken the app's app-only bearer token, or null when none is configured
+ */
 public record XEndpoints(URI apiUrl, URI authorizeUrl, URI tokenUrl, URI revokeUrl, String clientId,
         String clientSecret, String bearerToken) {
 

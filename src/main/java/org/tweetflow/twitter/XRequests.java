@@ -16,7 +16,7 @@ import org.tweetflow.tokens.MemberToken;
 public class XRequests {
 
     public static final int MAX_RESULTS = 100;
-    /** The rate-limit families: X counts each endpoint per user token. */
+    /** The rate-limit families: X counts each endpoint per user token (or per app). */
     public static final String TIMELINE = "users/tweets";
     public static final String USERS_ME = "users/me";
     public static final String REVOKE = "oauth2/revoke";
@@ -42,7 +42,8 @@ public class XRequests {
     }
 
     /**
-     * One page of recent search (the last 7 days), newest first, with the fields twarc asks for.
+     * One page of recent search (the last 7 days), newest first, with the fields twarc asks for: as the app when its
+     * bearer token is configured (X's app window, no member's X needed), else with the member's token.
      *
      * @param sinceId only posts newer than this one; null for all the 7 days hold
      */
@@ -57,7 +58,9 @@ public class XRequests {
             params.put("next_token", nextToken);
         }
         params.putAll(XFields.TWARC_DEFAULTS);
-        return get(SEARCH, endpoints.api("/2/tweets/search/recent") + "?" + encode(params), memberId);
+        XCaller caller = endpoints.bearerToken() != null ? new XCaller.App() : new XCaller.Member(memberId);
+        return new XCall("GET", endpoints.api("/2/tweets/search/recent") + "?" + encode(params), null, SEARCH,
+                caller);
     }
 
     /** Who the member connected. Body: the member id. */

@@ -99,7 +99,7 @@ class CollectionsApiController {
     @PostMapping
     ResponseEntity<CollectionView> create(Authentication authentication, @RequestBody NewCollection asked) {
         Member member = signedIn.of(authentication);
-        if (!member.twitterConnected()) {
+        if (!newCollections.mayStart(member.twitterConnected())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "Connect your X account first: collections are searched with your access to X");
         }

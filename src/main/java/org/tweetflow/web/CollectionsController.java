@@ -82,7 +82,7 @@ class CollectionsController {
             @RequestParam(name = "max_count", required = false) Integer maxCount,
             @RequestParam(required = false) String repeat, Model model, HttpServletResponse response) {
         Member member = signedIn.of(authentication);
-        if (!member.twitterConnected()) {
+        if (!newCollections.mayStart(member.twitterConnected())) {
             return "redirect:/connect";
         }
         try {
@@ -202,7 +202,7 @@ class CollectionsController {
     private String list(Member member, Model model) {
         List<Collection> mine = collections.of(member.id());
         model.addAttribute("collections", mine);
-        model.addAttribute("xConnected", member.twitterConnected());
+        model.addAttribute("mayCollect", newCollections.mayStart(member.twitterConnected()));
         // the page reloads itself while anything is still being collected
         model.addAttribute("refresh", mine.stream().anyMatch(CollectionsController::collecting));
         return "collections";

@@ -25,6 +25,15 @@ class XRequestsTest {
     }
 
     @Test
+    void recentSearchGoesAsTheAppWhenItsBearerTokenIsConfiguredElseAsTheMember() {
+        XRequests asTheApp = new XRequests(new XEndpoints(URI.create("https://api.x.com/"), null, null, null,
+                "client", "secret", "app-token"));
+
+        assertThat(asTheApp.searchPage(7, "#climate", 100, null, null).caller()).isEqualTo(new XCaller.App());
+        assertThat(requests.searchPage(7, "#climate", 100, null, null).caller()).isEqualTo(new XCaller.Member(7));
+    }
+
+    @Test
     void firstPageHasNoPaginationToken() {
         String url = requests.timelinePage(7, "1", Instant.parse("2024-04-29T00:00:00Z"),
                 Instant.parse("2024-05-06T00:00:00Z"), null).url();

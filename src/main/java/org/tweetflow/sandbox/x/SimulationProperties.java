@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timelineLimit calls per window and user for {@code users/:id/tweets}
  * @param searchLimit   calls per window and user for {@code tweets/search/recent}
  * @param meLimit       calls per window and user for {@code users/me}
+ * @param appSearchLimit   calls per window of the app's bearer token for {@code tweets/search/recent} (X: 450 per
+ *                         app against 300 per user; here 1.5 times the user's, as there)
+ * @param appTimelineLimit calls per window of the app's bearer token for {@code users/:id/tweets} (X: 10,000 per app
+ *                         against 900 per user)
  * @param latency       sleep before each API answer
  */
 @ConfigurationProperties("tweetflow.simulation")
@@ -20,5 +24,7 @@ public record SimulationProperties(
         @DefaultValue("15") int timelineLimit,
         @DefaultValue("30") int searchLimit,
         @DefaultValue("75") int meLimit,
+        @DefaultValue("45") int appSearchLimit,
+        @DefaultValue("150") int appTimelineLimit,
         @DefaultValue("PT0S") Duration latency) {
 }

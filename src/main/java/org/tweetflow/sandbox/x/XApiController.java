@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
 
-/** The simulated X API v2 read endpoints: users/me, users/:id/tweets and tweets/search/recent. */
+/**
+ * The simulated X API v2 read endpoints: users/me, users/:id/tweets and tweets/search/recent, for users' tokens and
+ * (but for users/me) the app's bearer token.
+ */
 @RestController
 @RequestMapping(SandboxClients.X_PATH + "/2")
 class XApiController {
@@ -33,6 +37,14 @@ class XApiController {
     static final String SEARCH = "search/recent";
     static final String ME = "users/me";
     static final int MAX_QUERY_LENGTH = 512;
+    /**
+     * The endpoints that refuse the app's bearer token: users/me names the authenticating user, whom an app-only token
+     * has not. Recent search and the timeline take it, each in windows of the app's (docs.x.com, "X API Rate Limits":
+     * per app 450 and 10,000 a window; developer.x.com, "Timelines: integrate": OAuth 2.0 Bearer Token or user
+     * context). X's refusal as it sends it: reported in myConsciousness/twitter-api-v2#44 and
+     * xdevplatform/bookmarks-search#10.
+     */
+    static final Set<String> USER_CONTEXT_ONLY = Set.of(ME);
 
     private final XSimulator sim;
     private final TweetflowProperties properties;
@@ -229,7 +241,10 @@ class XApiController {
             body.put("detail", "Unauthorized");
             return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        XSimulator.Quota quota = sim.consume(endpoint, grant.get().userId());
+        if (grant.get().appOnly() && USER_CONTEXT_ONLY.contains(endpoint)) {
+            return unsupportedAuthentication();
+        }
+        XSimulator.Quota quota = sim.consume(endpoint, grant.get());
         ResponseEntity<Object> answer;
         if (sim.isUsageCapped()) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -256,6 +271,16 @@ class XApiController {
         headers.addAll(answer.getHeaders());
         headers.addAll(limitHeaders(quota.limit(), quota.remaining(), quota.reset()));
         return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
+    }
+
+    private static ResponseEntity<Object> unsupportedAuthentication() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Unsupported Authentication");
+        body.put("detail", "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported "
+                + "authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].");
+        body.put("type", "https://api.twitter.com/2/problems/unsupported-authentication");
+        body.put("status", 403);
+        return ResponseEntity.status(403).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static HttpHeaders limitHeaders(int limit, int remaining, long reset) {

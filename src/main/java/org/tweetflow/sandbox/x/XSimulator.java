@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.tweetflow.sandbox.SandboxClients;
 
 /**
  * The state of the simulated X: demo accounts and their posts, OAuth codes and tokens, rate-limit counters. The
@@ -41,6 +42,8 @@ public class XSimulator {
     public static final String DEFAULT_SCOPE = "tweet.read users.read offline.access";
     static final Duration CODE_TTL = Duration.ofSeconds(30);
     static final Duration ACCESS_TTL = Duration.ofSeconds(7200);
+    /** The caller whose windows the app's bearer token counts in ({@link #callsInWindow}). */
+    public static final String APP_CALLER = "app";
     /** X's window rolls this long after the reset it advertises: a call at the reset still counts in the old one. */
     static final Duration ROLL_DELAY = Duration.ofSeconds(1);
 
@@ -77,7 +80,19 @@ public class XSimulator {
     record Code(String userId, String redirectUri, String challenge, String scope, Instant expiresAt) {
     }
 
+    /** What a token grants: a user's access, or the app's own (app-only: no user, its own rate windows). */
     record Grant(String userId, String scope, Instant expiresAt) {
+
+        static final Grant APP = new Grant(null, null, Instant.MAX);
+
+        boolean appOnly() {
+            return userId == null;
+        }
+
+        /** Whose windows the calls count in: the user's, or the app's. */
+        String caller() {
+            return appOnly() ? APP_CALLER : userId;
+        }
     }
 
     /** The outcome of counting one call against a rate limit. */
@@ -171,6 +186,12 @@ public class XSimulator {
 
     public int callCount(String endpointKey) {
         AtomicInteger n = callCounts.get(endpointKey);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Calls of the caller (a user id, or {@link #APP_CALLER}) counted in the endpoint's current window. */
+    public int callsInWindow(String endpointKey, String caller) {
+        AtomicInteger n = windowCounts.get(windowKey(endpointKey, caller, windowStart()));
         return n == null ? 0 : n.get();
     }
 
@@ -324,7 +345,11 @@ public class XSimulator {
         return out;
     }
 
+    /** The grant of a user's access token, or of the app's bearer token ({@link SandboxClients#X_APP_BEARER_TOKEN}). */
     Optional<Grant> grantFor(String accessToken) {
+        if (SandboxClients.X_APP_BEARER_TOKEN.equals(accessToken)) {
+            return Optional.of(Grant.APP);
+        }
         Grant g = accessToken == null ? null : accessTokens.get(accessToken);
         if (g == null || !clock.instant().isBefore(g.expiresAt())) {
             return Optional.empty();
@@ -364,31 +389,45 @@ public class XSimulator {
         }
     }
 
-    int limitFor(String endpointKey) {
+    /** X limits the app per window apart from each user, with limits of its own (the users/me handler never asks). */
+    int limitFor(String endpointKey, boolean appOnly) {
         return switch (endpointKey) {
-            case "users/tweets" -> properties.timelineLimit();
-            case "search/recent" -> properties.searchLimit();
+            case "users/tweets" -> appOnly ? properties.appTimelineLimit() : properties.timelineLimit();
+            case "search/recent" -> appOnly ? properties.appSearchLimit() : properties.searchLimit();
             default -> properties.meLimit();
         };
     }
 
     /**
-     * Counts one call against the user's fixed window of the endpoint. The window is the user's, not the token's: a
-     * refreshed token of the same user gets no new one. It rolls {@link #ROLL_DELAY} after the advertised reset.
+     * Counts one call against the caller's fixed window of the endpoint. The window is the user's (or the app's), not
+     * the token's: a refreshed token of the same user gets no new one. It rolls {@link #ROLL_DELAY} after the
+     * advertised reset.
      */
-    Quota consume(String endpointKey, String userId) {
-        int limit = limitFor(endpointKey);
-        long windowMillis = Math.max(1, properties.window().toSeconds()) * 1000;
-        long sinceRoll = clock.instant().minus(ROLL_DELAY).toEpochMilli();
-        long start = sinceRoll - Math.floorMod(sinceRoll, windowMillis);
-        long reset = (start + windowMillis) / 1000;
-        AtomicInteger n = windowCounts.computeIfAbsent(endpointKey + "|" + userId + "|" + start,
+    Quota consume(String endpointKey, Grant grant) {
+        int limit = limitFor(endpointKey, grant.appOnly());
+        long start = windowStart();
+        long reset = (start + windowMillis()) / 1000;
+        AtomicInteger n = windowCounts.computeIfAbsent(windowKey(endpointKey, grant.caller(), start),
                 k -> new AtomicInteger());
         int used = n.incrementAndGet();
         if (used > limit) {
             return new Quota(limit, 0, reset, true);
         }
         return new Quota(limit, limit - used, reset, false);
+    }
+
+    /** When the window that counts a call made now started, in epoch milliseconds. */
+    private long windowStart() {
+        long sinceRoll = clock.instant().minus(ROLL_DELAY).toEpochMilli();
+        return sinceRoll - Math.floorMod(sinceRoll, windowMillis());
+    }
+
+    private long windowMillis() {
+        return Math.max(1, properties.window().toSeconds()) * 1000;
+    }
+
+    private static String windowKey(String endpointKey, String caller, long start) {
+        return endpointKey + "|" + caller + "|" + start;
     }
 
     static String s256(String verifier) {

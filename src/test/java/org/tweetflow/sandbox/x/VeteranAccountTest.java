@@ -69,7 +69,8 @@ class VeteranAccountTest {
     @Test
     void veteranIsTheSameOnEveryStart() {
         Clock clock = Clock.fixed(Instant.parse("2026-01-05T12:00:00Z"), ZoneOffset.UTC);
-        SimulationProperties properties = new SimulationProperties(Duration.ofMinutes(1), 15, 30, 75, Duration.ZERO);
+        SimulationProperties properties = new SimulationProperties(Duration.ofMinutes(1), 15, 30, 75, 45, 150,
+                Duration.ZERO);
         List<Tweet> first = new XSimulator(clock, properties).posts(VETERAN);
         List<Tweet> second = new XSimulator(clock, properties).posts(VETERAN);
         assertThat(first).hasSize(4000).isEqualTo(second);

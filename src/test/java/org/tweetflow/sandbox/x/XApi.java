@@ -9,8 +9,8 @@ import org.tweetflow.sandbox.SandboxHttp;
 
 /**
  * GETs of the simulated X API v2 as one of its demo users: the calls named for an endpoint each with a token issued
- * to that user for the call (a new token gets no new rate-limit window: windows are the user's). Injected into a
- * {@code @SandboxTest}.
+ * to that user for the call (a new token gets no new rate-limit window: windows are the user's); or as the app, with
+ * its bearer token. Injected into a {@code @SandboxTest}.
  */
 public class XApi {
 
@@ -30,6 +30,11 @@ public class XApi {
     /** GET {@code /sandbox/x<pathAndQuery>} without a token, as a browser asks for the OAuth pages. */
     public HttpResponse<String> page(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(http.local(SandboxClients.X_PATH + pathAndQuery)).GET().build());
+    }
+
+    /** GET {@code /sandbox/x<pathAndQuery>} as the app, with its app-only bearer token. */
+    public HttpResponse<String> asTheApp(String pathAndQuery) throws IOException, InterruptedException {
+        return get(pathAndQuery, SandboxClients.X_APP_BEARER_TOKEN);
     }
 
     /** The user's own timeline, {@code /2/users/:id/tweets}, with a fresh token of the user. */

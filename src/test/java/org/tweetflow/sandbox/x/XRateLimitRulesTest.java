@@ -7,6 +7,8 @@ import static org.tweetflow.sandbox.x.XSimulator.SANDY;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,15 +20,18 @@ import org.tweetflow.TestClock;
 import org.tweetflow.sandbox.SandboxTest;
 
 /**
- * X's rate-limit windows: per endpoint and user (not per token), and rolling a second after the reset they
- * advertise. A context of its own: small limits, and a clock the tests move to the reset.
+ * X's rate-limit windows: per endpoint and user (not per token), the app's token in windows of its own, and rolling a
+ * second after the reset they advertise. A context of its own: small limits, and a clock the tests move to the reset.
  */
 @SandboxTest
 @Import(TestClock.class)
-@TestPropertySource(properties = {"tweetflow.simulation.timeline-limit=2", "tweetflow.simulation.window=PT15M"})
+@TestPropertySource(properties = {"tweetflow.simulation.timeline-limit=2", "tweetflow.simulation.window=PT15M",
+        "tweetflow.simulation.search-limit=4", "tweetflow.simulation.app-search-limit=3"})
 class XRateLimitRulesTest {
 
     static final int LIMIT = 2;
+    static final int SEARCH_LIMIT = 4;
+    static final int APP_SEARCH_LIMIT = 3;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     @Autowired
@@ -76,6 +81,32 @@ class XRateLimitRulesTest {
         assertThat(rolled.statusCode()).isEqualTo(200);
         assertThat(rolled.headers().firstValue("x-rate-limit-remaining")).contains(Integer.toString(LIMIT - 1));
         assertThat(resetOf(rolled)).isEqualTo(reset.plus(WINDOW));
+    }
+
+    @Test
+    void theAppsTokenSearchesInAWindowOfItsOwnApartFromEveryUsers() throws Exception {
+        HttpResponse<String> asSam = x.search(SAM, "query=climate");
+        List<HttpResponse<String>> asTheApp = new ArrayList<>();
+        for (int i = 0; i < APP_SEARCH_LIMIT; i++) {
+            asTheApp.add(x.asTheApp("/2/tweets/search/recent?query=climate"));
+        }
+        HttpResponse<String> appSpent = x.asTheApp("/2/tweets/search/recent?query=climate");
+        HttpResponse<String> samAgain = x.search(SAM, "query=climate");
+
+        assertThat(asSam.statusCode()).isEqualTo(200);
+        assertThat(asTheApp).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("x-rate-limit-limit")).contains(Integer.toString(APP_SEARCH_LIMIT));
+        });
+        assertThat(asTheApp).as("sam's call is not the app's").extracting(
+                answer -> answer.headers().firstValue("x-rate-limit-remaining").orElseThrow())
+                .containsExactly("2", "1", "0");
+        assertThat(appSpent.statusCode()).isEqualTo(429);
+        assertThat(samAgain.statusCode()).as("the app's spent window is not sam's").isEqualTo(200);
+        assertThat(samAgain.headers().firstValue("x-rate-limit-remaining")).contains(
+                Integer.toString(SEARCH_LIMIT - 2));
+        assertThat(x.asTheApp(timelineOf(SAM)).statusCode()).as("the app's window of another endpoint")
+                .isEqualTo(200);
     }
 
     /** Makes the window's calls, each answered 200; the last answer is returned. */
