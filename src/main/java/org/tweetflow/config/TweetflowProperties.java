@@ -43,6 +43,13 @@ public record TweetflowProperties(
         }
     }
 
+    @Override
+    public String toString() {
+        return "TweetflowProperties[publicUrl=" + publicUrl + ", sandbox=" + sandbox + ", tokenKey="
+                + Secrets.shown(tokenKey) + ", twitter=" + twitter + ", openhumans=" + openhumans + ", ops=" + ops
+                + ", archive=" + archive + ", collect=" + collect + ", http=" + http + ", web=" + web + "]";
+    }
+
     /** The sandbox is on when asked for, or by default while no real client ids are configured. */
     public boolean sandboxEnabled() {
         return sandbox != null ? sandbox
@@ -63,12 +70,30 @@ public record TweetflowProperties(
         public boolean appTokenConfigured() {
             return StringUtils.hasText(bearerToken);
         }
+
+        @Override
+        public String toString() {
+            return "Twitter[apiUrl=" + apiUrl + ", authorizeUrl=" + authorizeUrl + ", tokenUrl=" + tokenUrl
+                    + ", clientId=" + clientId + ", clientSecret=" + Secrets.shown(clientSecret) + ", bearerToken="
+                    + Secrets.shown(bearerToken) + "]";
+        }
     }
 
     public record OpenHumans(URI url, String clientId, String clientSecret) {
+
+        @Override
+        public String toString() {
+            return "OpenHumans[url=" + url + ", clientId=" + clientId + ", clientSecret=" + Secrets.shown(clientSecret)
+                    + "]";
+        }
     }
 
     public record Ops(@DefaultValue("ops") String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Ops[username=" + username + ", password=" + Secrets.shown(password) + "]";
+        }
     }
 
     /**

@@ -2,8 +2,16 @@ package org.tweetflow.openhumans;
 
 import java.net.URI;
 
+import org.tweetflow.config.Secrets;
+
 /** Where Open Humans is (authorize, token and API paths hang off one base URL), and this project's client. */
 public record OpenHumansEndpoints(URI baseUrl, String clientId, String clientSecret) {
+
+    @Override
+    public String toString() {
+        return "OpenHumansEndpoints[baseUrl=" + baseUrl + ", clientId=" + clientId + ", clientSecret="
+                + Secrets.shown(clientSecret) + "]";
+    }
 
     public URI authorizeUrl() {
         return path("/direct-sharing/projects/oauth2/authorize/");

@@ -2,6 +2,8 @@ package org.tweetflow.twitter;
 
 import java.net.URI;
 
+import org.tweetflow.config.Secrets;
+
 /**
  * Where the X API and its OAuth 2.0 endpoints are, and the client this service is registered as.
  *
@@ -9,6 +11,13 @@ import java.net.URI;
  */
 public record XEndpoints(URI apiUrl, URI authorizeUrl, URI tokenUrl, URI revokeUrl, String clientId,
         String clientSecret, String bearerToken) {
+
+    @Override
+    public String toString() {
+        return "XEndpoints[apiUrl=" + apiUrl + ", authorizeUrl=" + authorizeUrl + ", tokenUrl=" + tokenUrl
+                + ", revokeUrl=" + revokeUrl + ", clientId=" + clientId + ", clientSecret="
+                + Secrets.shown(clientSecret) + ", bearerToken=" + Secrets.shown(bearerToken) + "]";
+    }
 
     public URI api(String path) {
         return URI.create(apiUrl.toString().replaceAll("/+$", "") + path);

@@ -2,6 +2,7 @@ package org.tweetflow.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ import org.springframework.boot.autoconfigure.validation.ValidationAutoConfigura
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.tweetflow.openhumans.OpenHumansEndpoints;
 import org.tweetflow.sandbox.RealClientsRefusal;
+import org.tweetflow.twitter.XEndpoints;
 
 /** Start-up refuses unsafe or incomplete configuration with a message naming the variable. */
 class TweetflowPropertiesTest {
@@ -46,6 +49,22 @@ class TweetflowPropertiesTest {
                         "tweetflow.openhumans.client-id=o", "tweetflow.openhumans.client-secret=t")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("TWEETFLOW_TOKEN_KEY"));
+    }
+
+    @Test
+    void printedSettingsSayWhetherASecretIsSetNeverWhatItIs() {
+        runner.withPropertyValues("tweetflow.twitter.client-id=x-client", "tweetflow.twitter.client-secret=x-secret-1",
+                        "tweetflow.twitter.bearer-token=x-bearer-2", "tweetflow.openhumans.client-id=oh-client",
+                        "tweetflow.openhumans.client-secret=oh-secret-3", "tweetflow.token-key=key-4",
+                        "tweetflow.ops.password=ops-5")
+                .run(context -> {
+                    TweetflowProperties properties = context.getBean(TweetflowProperties.class);
+                    String printed = properties + " " + new XEndpoints(URI.create("https://api.x.com"), null, null,
+                            null, "x-client", "x-secret-1", "x-bearer-2") + " " + new OpenHumansEndpoints(
+                            URI.create("https://www.openhumans.org"), "oh-client", "oh-secret-3");
+                    assertThat(printed).contains("x-client", "oh-client", "clientSecret=(set)")
+                            .doesNotContain("x-secret-1", "x-bearer-2", "oh-secret-3", "key-4", "ops-5");
+                });
     }
 
     @Test
