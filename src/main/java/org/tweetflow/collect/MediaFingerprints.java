@@ -12,9 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -28,9 +26,9 @@ import org.tweetflow.TweetflowExchange;
 
 /**
  * The steps of the {@code fingerprint-media} route, dnflow's media step: every photo the collection's posts attach
- * is fetched once, fingerprinted (MD5, difference hash), and the results written as {@code media.csv} and
- * {@code media-graph.json}: photos as nodes, near-duplicates (hashes at most {@value #NEAR} bits apart) as links.
- * A photo X no longer serves is listed with why, and does not fail the step.
+ * is fetched once, fingerprinted (MD5, difference hash) and kept as a thumbnail for the page, and the results written
+ * as {@code media.csv} and {@code media-graph.json}: photos as nodes, near-duplicates (hashes at most {@value #NEAR}
+ * bits apart) as links. A photo X no longer serves is listed with why, and does not fail the step.
  */
 @Component("mediaFingerprints")
 public class MediaFingerprints implements AggregationStrategy {
@@ -42,11 +40,14 @@ public class MediaFingerprints implements AggregationStrategy {
 
     private final CollectionFiles files;
     private final CollectionSteps steps;
+    private final Thumbnails thumbnails;
     private final ObjectMapper mapper;
 
-    public MediaFingerprints(CollectionFiles files, CollectionSteps steps, ObjectMapper mapper) {
+    public MediaFingerprints(CollectionFiles files, CollectionSteps steps, Thumbnails thumbnails,
+            ObjectMapper mapper) {
         this.files = files;
         this.steps = steps;
+        this.thumbnails = thumbnails;
         this.mapper = mapper;
     }
 
@@ -72,13 +73,14 @@ public class MediaFingerprints implements AggregationStrategy {
         return photos;
     }
 
-    /** Body: the photo's bytes, as its URL served them. */
-    public Fingerprint fingerprint(@Body byte[] bytes, @ExchangeProperty(TweetflowExchange.PHOTO) Photo photo)
-            throws IOException {
+    /** Body: the photo's bytes, as its URL served them; the picture is kept as a thumbnail while it is decoded. */
+    public Fingerprint fingerprint(@Body byte[] bytes, @ExchangeProperty(TweetflowExchange.PHOTO) Photo photo,
+            @ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         if (image == null) {
             return new Fingerprint(photo, md5(bytes), null, "not a picture");
         }
+        thumbnails.write(collectionId, photo.mediaKey(), image);
         return new Fingerprint(photo, md5(bytes), DHash.of(image), null);
     }
 
@@ -121,31 +123,21 @@ public class MediaFingerprints implements AggregationStrategy {
     }
 
     /** Nodes: the fetched photos; links: the pairs whose hashes are near (exact duplicates at distance 0). */
-    private static Map<String, Object> graph(List<Fingerprint> fingerprints) {
+    private static MediaGraph graph(List<Fingerprint> fingerprints) {
         List<Fingerprint> fetched = fingerprints.stream().filter(f -> f.fetched() && f.dhash() != null).toList();
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        for (Fingerprint f : fetched) {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("id", f.photo().mediaKey());
-            node.put("url", f.photo().url());
-            node.put("count", f.photo().count());
-            node.put("md5", f.md5());
-            nodes.add(node);
-        }
-        List<Map<String, Object>> links = new ArrayList<>();
+        List<MediaGraph.Node> nodes = fetched.stream().map(f -> new MediaGraph.Node(f.photo().mediaKey(),
+                f.photo().url(), f.photo().count(), f.md5())).toList();
+        List<MediaGraph.Link> links = new ArrayList<>();
         for (int i = 0; i < fetched.size(); i++) {
             for (int j = i + 1; j < fetched.size(); j++) {
                 int distance = DHash.distance(fetched.get(i).dhash(), fetched.get(j).dhash());
                 if (distance <= NEAR) {
-                    links.add(Map.of("source", fetched.get(i).photo().mediaKey(),
-                            "target", fetched.get(j).photo().mediaKey(), "distance", distance));
+                    links.add(new MediaGraph.Link(fetched.get(i).photo().mediaKey(),
+                            fetched.get(j).photo().mediaKey(), distance));
                 }
             }
         }
-        Map<String, Object> graph = new LinkedHashMap<>();
-        graph.put("nodes", nodes);
-        graph.put("links", links);
-        return graph;
+        return new MediaGraph(nodes, links);
     }
 
     private static String md5(byte[] bytes) {

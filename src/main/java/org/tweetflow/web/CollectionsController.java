@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,13 +37,14 @@ import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.HashtagComparison;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
+import org.tweetflow.collect.Thumbnails;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 
 /**
  * The collections' pages: the member's collections with the form that starts one, and one collection's state, its
- * summary (charts of the outputs made so far) and its files to download. Another member's unpublished collection
- * answers 404.
+ * summary (charts of the outputs made so far, the photos from the thumbnails kept here) and its files to download.
+ * Another member's unpublished collection answers 404, its thumbnails too.
  */
 @Controller
 class CollectionsController {
@@ -56,12 +59,15 @@ class CollectionsController {
     private final ProducerTemplate camel;
     private final CollectionDeletions deletions;
     private final HashtagComparison comparison;
+    private final Thumbnails thumbnails;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
-            ProducerTemplate camel, CollectionDeletions deletions, HashtagComparison comparison) {
+            ProducerTemplate camel, CollectionDeletions deletions, HashtagComparison comparison,
+            Thumbnails thumbnails) {
         this.deletions = deletions;
         this.comparison = comparison;
+        this.thumbnails = thumbnails;
         this.signedIn = signedIn;
         this.collections = collections;
         this.newCollections = newCollections;
@@ -122,7 +128,7 @@ class CollectionsController {
         // reloads itself until collecting and summarising are over (summaries start once a run has collected)
         model.addAttribute("refresh", collecting(collection) || Collection.COLLECTED.equals(collection.state())
                 && ("not summarised".equals(summarised) || "summarising".equals(summarised)));
-        model.addAttribute("summary", summaryView.of(collection.id(), seed));
+        model.addAttribute("summary", summaryView.of(collection.id(), seed, collectionSteps));
         model.addAttribute("hasBundle", summaries.file(collection.id(), "bundle.zip") != null);
         model.addAttribute("nextSeed", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
         return "collection";
@@ -153,6 +159,21 @@ class CollectionsController {
     ResponseEntity<FileSystemResource> output(Authentication authentication, @PathVariable long id,
             @PathVariable String name) {
         return SummaryDownloads.of(summaries, visible(authentication, id).id(), name);
+    }
+
+    /**
+     * A photo's thumbnail, to whoever may see the collection's page. Cached by the reader's browser only, and for an
+     * hour: a collection unpublished or deleted stops showing soon.
+     */
+    @GetMapping("/collections/{id}/media/{mediaKey}.jpg")
+    ResponseEntity<FileSystemResource> thumbnail(Authentication authentication, @PathVariable long id,
+            @PathVariable String mediaKey) {
+        Path file = thumbnails.find(visible(authentication, id).id(), mediaKey)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(file));
     }
 
     /** The owner publishes the collection (anyone signed in may read it, the feed lists it) or takes it back. */

@@ -1,5 +1,7 @@
 package org.tweetflow.web;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -7,19 +9,19 @@ import java.util.List;
  *
  * @param timeline   posts per hour; null until timeline.csv is made
  * @param charts     the top entries of the count files, in the page's order
- * @param photos     the photos attached most often
+ * @param images     the photos; null until count-media.csv is made
  * @param sample     some posts of sample.csv, in id order
  * @param sampleSize how many posts sample.csv holds (the page shows some of them)
  */
-public record SummaryPage(TimelineChart timeline, List<BarChart> charts, List<CommonPhoto> photos,
-        List<SampledPost> sample, int sampleSize) {
+public record SummaryPage(TimelineChart timeline, List<BarChart> charts, Images images, List<SampledPost> sample,
+        int sampleSize) {
 
     public boolean isEmpty() {
-        return timeline == null && charts.isEmpty() && photos.isEmpty() && sample.isEmpty();
+        return timeline == null && charts.isEmpty() && images == null && sample.isEmpty();
     }
 
     /** A chart's bar: its label as text, a link when there is a page to go to, the figure and its share of the top. */
-    public record Bar(String label, String href, String value, double percent) {
+    public record Bar(String label, String href, BigDecimal value, double percent) {
     }
 
     /** Up to the top entries of one output file, most first. */
@@ -27,11 +29,35 @@ public record SummaryPage(TimelineChart timeline, List<BarChart> charts, List<Co
             List<Bar> bars) {
     }
 
-    /** One photo among the most attached, by its URL at X. */
-    public record CommonPhoto(String url, long posts) {
+    /**
+     * The collection's photos: while they are being fetched (or when fetching failed) only that; once fetched, the
+     * most attached ones and the groups of matching ones, shown from the thumbnails kept here.
+     *
+     * @param state         {@value #FETCHING}, {@value #FAILED} or {@value #FETCHED}
+     * @param matchingTotal how many groups match; the page shows the largest of them
+     */
+    public record Images(String state, List<Photo> common, List<Match> matching, int matchingTotal) {
+
+        public static final String FETCHING = "fetching";
+        public static final String FAILED = "failed";
+        public static final String FETCHED = "fetched";
     }
 
-    /** A post of the sample, as tweets.csv has it. */
-    public record SampledPost(String id, String createdAt, String author, String text, String url) {
+    /**
+     * A photo: its media key (its thumbnail's name here), its address at X for a link (null when not a web
+     * address), the posts attaching it, and whether a thumbnail was kept (not when X no longer served it).
+     */
+    public record Photo(String mediaKey, String url, long posts, boolean kept) {
+    }
+
+    /**
+     * Photos that match (the same picture or a near-duplicate): the most attached of them, how many there are, and
+     * the posts attaching them, summed over the photos.
+     */
+    public record Match(List<Photo> shown, int photos, long attachments) {
+    }
+
+    /** A post of the sample, as tweets.csv has it; {@code createdAt} null when X gave no time. */
+    public record SampledPost(String id, Instant createdAt, String author, String text, String url) {
     }
 }

@@ -12,19 +12,27 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
+import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSummaries;
+import org.tweetflow.collect.MediaFingerprints;
+import org.tweetflow.collect.MediaGraph;
+import org.tweetflow.collect.Thumbnails;
 import org.tweetflow.collect.summary.SpreadsheetText;
 
 /**
  * Reads a collection's summary outputs for its page: the first rows of each file (they are sorted, most first), never
- * a whole large file; tweets.csv is not read at all. An output not made yet is left out of the page.
+ * a whole large file; tweets.csv is not read at all. An output not made yet is left out of the page. Photos are shown
+ * only from the thumbnails kept here, never from X.
  */
 @Component
 class SummaryView {
 
     static final int TOP = 25;
     static final int PHOTOS = 12;
+    static final int MATCHES = 10;
+    static final int MATCH_SHOWN = 6;
     static final int SAMPLE = 20;
 
     /** The bar charts, in the page's order: which file, what its key is, and where a key links to. */
@@ -45,13 +53,17 @@ class SummaryView {
                     "Followers per followed", key -> key, key -> null));
 
     private final CollectionSummaries summaries;
+    private final Thumbnails thumbnails;
+    private final ObjectMapper mapper;
 
-    SummaryView(CollectionSummaries summaries) {
+    SummaryView(CollectionSummaries summaries, Thumbnails thumbnails, ObjectMapper mapper) {
         this.summaries = summaries;
+        this.thumbnails = thumbnails;
+        this.mapper = mapper;
     }
 
-    /** The page's summaries; {@code seed} picks which posts of sample.csv are shown. */
-    SummaryPage of(long collectionId, long seed) {
+    /** The page's summaries, of the collection's {@code steps}; {@code seed} picks which posts of sample.csv are shown. */
+    SummaryPage of(long collectionId, long seed, List<CollectionStep> steps) {
         try {
             List<SummaryPage.BarChart> charts = new ArrayList<>();
             for (ChartSpec spec : CHARTS) {
@@ -63,7 +75,7 @@ class SummaryView {
             Path sample = summaries.file(collectionId, "sample.csv");
             List<SummaryPage.SampledPost> sampled = sample == null ? List.of() : sample(sample);
             return new SummaryPage(timeline(summaries.file(collectionId, "timeline.csv")), charts,
-                    photos(summaries.file(collectionId, "count-media.csv")), pick(sampled, seed), sampled.size());
+                    images(collectionId, steps), pick(sampled, seed), sampled.size());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the summaries of collection " + collectionId, e);
         }
@@ -78,9 +90,11 @@ class SummaryView {
             }
         }
         double top = rows.isEmpty() ? 0 : new BigDecimal(rows.get(0)[1]).doubleValue();
-        List<SummaryPage.Bar> bars = rows.stream().map(row -> new SummaryPage.Bar(spec.label().apply(row[0]),
-                spec.link().apply(row[0]), row[1],
-                top <= 0 ? 0 : Math.round(1000 * new BigDecimal(row[1]).doubleValue() / top) / 10.0)).toList();
+        List<SummaryPage.Bar> bars = rows.stream().map(row -> {
+            BigDecimal value = new BigDecimal(row[1]);
+            return new SummaryPage.Bar(spec.label().apply(row[0]), spec.link().apply(row[0]), value,
+                    top <= 0 ? 0 : Math.round(1000 * value.doubleValue() / top) / 10.0);
+        }).toList();
         return new SummaryPage.BarChart(spec.id(), spec.title(), spec.keyHeading(), spec.valueHeading(), spec.file(),
                 bars);
     }
@@ -101,21 +115,40 @@ class SummaryView {
         return TimelineChart.of(first == null ? Instant.EPOCH : first, counts);
     }
 
-    private static List<SummaryPage.CommonPhoto> photos(Path file) throws IOException {
-        List<SummaryPage.CommonPhoto> photos = new ArrayList<>();
-        if (file == null) {
-            return photos;
+    /** Null until count-media.csv is made; the photos themselves once media.csv and media-graph.json are. */
+    private SummaryPage.Images images(long collectionId, List<CollectionStep> steps) throws IOException {
+        Path counts = summaries.file(collectionId, "count-media.csv");
+        if (counts == null) {
+            return null;
         }
-        try (CsvReader csv = CsvReader.open(file)) {
+        List<String> media = steps.stream().filter(step -> MediaFingerprints.STEPS.contains(step.name()))
+                .map(CollectionStep::state).toList();
+        if (media.contains(CollectionStep.FAILED)) {
+            return new SummaryPage.Images(SummaryPage.Images.FAILED, List.of(), List.of(), 0);
+        }
+        if (media.size() < MediaFingerprints.STEPS.size() || !media.stream().allMatch(CollectionStep.DONE::equals)) {
+            return new SummaryPage.Images(SummaryPage.Images.FETCHING, List.of(), List.of(), 0);
+        }
+        List<SummaryPage.Photo> common = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(counts)) {
             csv.next(); // media_key,url,count
-            for (List<String> row = csv.next(); row != null && photos.size() < PHOTOS; row = csv.next()) {
-                String url = webAddress(row.get(1));
-                if (url != null) {
-                    photos.add(new SummaryPage.CommonPhoto(url, Long.parseLong(row.get(2))));
-                }
+            for (List<String> row = csv.next(); row != null && common.size() < PHOTOS; row = csv.next()) {
+                common.add(photo(collectionId, row.get(0), row.get(1), Long.parseLong(row.get(2))));
             }
         }
-        return photos;
+        Path graph = summaries.file(collectionId, MediaFingerprints.GRAPH);
+        List<MediaGraph.Cluster> clusters = graph == null ? List.of()
+                : mapper.readValue(graph.toFile(), MediaGraph.class).clusters();
+        List<SummaryPage.Match> matching = clusters.stream().limit(MATCHES).map(cluster -> new SummaryPage.Match(
+                cluster.photos().stream().limit(MATCH_SHOWN)
+                        .map(node -> photo(collectionId, node.id(), node.url(), node.count())).toList(),
+                cluster.photos().size(), cluster.attachments())).toList();
+        return new SummaryPage.Images(SummaryPage.Images.FETCHED, common, matching, clusters.size());
+    }
+
+    private SummaryPage.Photo photo(long collectionId, String mediaKey, String url, long posts) {
+        return new SummaryPage.Photo(mediaKey, webAddress(url), posts,
+                thumbnails.find(collectionId, mediaKey).isPresent());
     }
 
     /** sample.csv whole: it holds at most a hundred posts. */
@@ -129,7 +162,7 @@ class SummaryView {
             int text = header.indexOf("text");
             int url = header.indexOf("tweet_url");
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                posts.add(new SummaryPage.SampledPost(row.get(id), row.get(createdAt), row.get(author),
+                posts.add(new SummaryPage.SampledPost(row.get(id), instant(row.get(createdAt)), row.get(author),
                         SpreadsheetText.unguarded(row.get(text)), webAddress(row.get(url))));
             }
         }
@@ -149,7 +182,11 @@ class SummaryView {
         return order.subList(0, SAMPLE).stream().sorted().map(posts::get).toList();
     }
 
-    /** Only http(s) addresses become links or images: the data comes from posts anyone can write. */
+    private static Instant instant(String createdAt) {
+        return createdAt.isEmpty() ? null : Instant.parse(createdAt);
+    }
+
+    /** Only http(s) addresses become links: the data comes from posts anyone can write. */
     static String webAddress(String url) {
         return url.startsWith("https://") || url.startsWith("http://") ? url : null;
     }

@@ -1,8 +1,6 @@
 package org.tweetflow.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +16,9 @@ public record TimelineChart(List<Column> columns, boolean perHour, int hours, lo
 
     static final int MAX_COLUMNS = 14 * 24;
     static final int STEP = 10;
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** One column: where it starts, its count, and its place in the view box. */
-    public record Column(Instant start, String label, long count, int x, double height) {
+    public record Column(Instant start, long count, int x, double height) {
     }
 
     /** {@code counts} are consecutive hours from {@code first}, as timeline.csv lists them. */
@@ -40,7 +36,7 @@ public record TimelineChart(List<Column> columns, boolean perHour, int hours, lo
         for (int i = 0; i < sums.size(); i++) {
             Instant start = first.plusSeconds(3600L * hours * i);
             long count = sums.get(i)[0];
-            columns.add(new Column(start, LABEL.format(start), count, i * STEP,
+            columns.add(new Column(start, count, i * STEP,
                     peak == 0 ? 0 : Math.round(1000.0 * count / peak) / 10.0));
         }
         return new TimelineChart(columns, hours == 1, hours, peak, Math.max(STEP, columns.size() * STEP));

@@ -3,6 +3,7 @@ package org.tweetflow.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +72,10 @@ class CollectSearchRouteTest {
     CollectionSteps steps;
     @Autowired
     CollectionSummaries summaries;
+    @Autowired
+    Thumbnails thumbnails;
+    @Autowired
+    CollectionDeletions deletions;
     @Autowired
     WorkLeases leases;
     @Autowired
@@ -377,6 +386,33 @@ class CollectSearchRouteTest {
         });
         assertThat(steps.of(asked.id())).filteredOn(step -> MediaFingerprints.STEPS.contains(step.name()))
                 .allSatisfy(step -> assertThat(step.state()).isEqualTo(CollectionStep.DONE));
+    }
+
+    @Test
+    void eachFetchedPhotoIsKeptAsAThumbnailThatTheBundleLeavesOutAndADeletedCollectionTakesAlong() throws Exception {
+        Collection asked = newCollections.start(member().id(), "#climate has:images -is:retweet", 100, null);
+        collect(asked);
+
+        summarize(asked);
+
+        List<String> fetched = Files.readAllLines(summaries.file(asked.id(), MediaFingerprints.CSV)).stream().skip(1)
+                .map(line -> line.split(",", -1)).filter(cells -> cells[5].isEmpty()).map(cells -> cells[0]).toList();
+        assertThat(fetched).hasSizeGreaterThan(2);
+        assertThat(fetched).allSatisfy(mediaKey -> {
+            BufferedImage thumbnail = ImageIO.read(thumbnails.find(asked.id(), mediaKey).orElseThrow().toFile());
+            assertThat(thumbnail.getWidth()).as("the sandbox's 480×320 pictures, longest side 320").isEqualTo(320);
+            assertThat(thumbnail.getHeight()).isEqualTo(213);
+        });
+        try (ZipFile bundle = new ZipFile(summaries.file(asked.id(), "bundle.zip").toFile())) {
+            assertThat(bundle.stream().map(ZipEntry::getName).toList())
+                    .contains(MediaFingerprints.CSV, MediaFingerprints.GRAPH)
+                    .noneMatch(name -> name.contains("/") || name.endsWith(".jpg"));
+        }
+
+        deletions.delete(asked.id());
+
+        assertThat(thumbnails.find(asked.id(), fetched.get(0))).isEmpty();
+        assertThat(files.summaries(asked.id()).resolve("media")).doesNotExist();
     }
 
     private boolean stepsRetry(Collection collection, String name) {

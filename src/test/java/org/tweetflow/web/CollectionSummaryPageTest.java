@@ -140,8 +140,27 @@ class CollectionSummaryPageTest {
         assertThat(after).hasSize(20).allMatch(collected::contains).isNotEqualTo(before);
         assertThat(page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada))).andReturn())
                 .select("#sample li").eachAttr("data-id")).as("the same seed, the same posts").isEqualTo(before);
-        assertThat(first.select("#photos img")).isNotEmpty().allSatisfy(img ->
-                assertThat(img.attr("src")).startsWith("http://localhost:").contains("/sandbox/x/media/"));
+    }
+
+    @Test
+    void everyImageOnThePageIsAThumbnailKeptHereTheCommonOnesAndTheMatchingGroups() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        Collection collection = collectedAndSummarised(ada, "#climate has:images -is:retweet", 100);
+        JsonNode graph = mapper.readTree(files.summaries(collection.id()).resolve("media-graph.json").toFile());
+        assertThat(graph.path("links")).as("the sandbox's photos repeat a few pictures").isNotEmpty();
+
+        Document page = page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+
+        List<String> sources = page.select("img").eachAttr("src");
+        String ours = "/collections/" + collection.id() + "/media/";
+        assertThat(page.select("#photos img")).hasSize(12);
+        assertThat(page.select("#matching ol.matches > li")).isNotEmpty().allSatisfy(match ->
+                assertThat(match.select("img")).hasSizeGreaterThan(1));
+        assertThat(sources).allSatisfy(src -> assertThat(src).matches(ours + "[0-9]+_[0-9]+\\.jpg"));
+        for (String src : new HashSet<>(sources)) {
+            mvc.perform(get(src).with(SignedIn.as(ada))).andExpect(status().isOk());
+        }
     }
 
     @Test

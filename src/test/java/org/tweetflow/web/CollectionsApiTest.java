@@ -218,8 +218,8 @@ class CollectionsApiTest {
     void comparingSetsTheHashtagsOfCollectionsSideBySide() throws Exception {
         Collection first = collections.create(ada.id(), "#a", 100, null);
         Collection second = collections.create(ada.id(), "#b", 100, null);
-        researchers.summarisedHashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
-        researchers.summarisedHashtags(second, "hashtag,count\r\nclimate,3\r\nflood,1\r\n");
+        researchers.summarised(first, "count-hashtags.csv", "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
+        researchers.summarised(second, "count-hashtags.csv", "hashtag,count\r\nclimate,3\r\nflood,1\r\n");
 
         mvc.perform(get("/api/collections/compare?ids={a},{b}", first.id(), second.id()).with(SignedIn.as(ada)))
                 .andExpect(status().isOk())

@@ -27,6 +27,7 @@ class CollectionsBrowserTest {
     static final Duration PAGE = Duration.ofSeconds(15);
     static final Duration COLLECT = Duration.ofSeconds(90);
     static final int POSTS = 300;
+    static final String READABLE_TIME = "[0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}, [0-9]{2}:[0-9]{2} UTC";
 
     @Value("${server.port}")
     int port;
@@ -64,11 +65,22 @@ class CollectionsBrowserTest {
                     .startsWith("https://x.com/i/web/status/");
             List<WebElement> photos = browser.driver().findElements(By.cssSelector("#photos img"));
             assertThat(photos).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#matching ol.matches > li"))).isNotEmpty();
             // the pictures load lazily, once they come into view
             script(browser, "arguments[0].scrollIntoView();", browser.driver().findElement(By.id("photos")));
             browser.waitFor(PAGE, driver -> Boolean.TRUE.equals(script(browser, "return Array.from("
                     + "document.querySelectorAll('#photos img')).every(img => img.complete && img.naturalWidth > 0);"))
                     ? true : null);
+            // every picture comes from this service, never from X: the reader's browser tells X nothing
+            String ours = summaryUrl.replaceFirst("\\?.*", "") + "/media/";
+            assertThat(browser.driver().findElements(By.tagName("img"))).isNotEmpty()
+                    .allSatisfy(img -> assertThat(img.getAttribute("src")).startsWith(ours));
+            assertThat(text(browser, "started")).matches(READABLE_TIME);
+            assertThat(browser.driver().findElements(By.cssSelector("#timeline .axis time")))
+                    .allSatisfy(time -> assertThat(time.getText()).matches(READABLE_TIME));
+            assertThat(browser.driver().findElement(By.cssSelector("#followers td.num")).getText())
+                    .as("the most followed author's followers (the sandbox's go up to 200,000)")
+                    .matches("[0-9]{1,3}(,[0-9]{3})+");
             List<String> sample = ids(browser);
             assertThat(sample).hasSize(20);
             wholePageScreenshot(browser, "collection-summary");
@@ -81,6 +93,7 @@ class CollectionsBrowserTest {
             WebElement row = browser.waitFor(PAGE,
                     ExpectedConditions.presenceOfElementLocated(By.cssSelector("#collection-list tbody tr")));
             assertThat(row.getText()).contains("#climate").contains("collected").contains(POSTS + " of " + POSTS);
+            assertThat(row.findElement(By.tagName("time")).getText()).matches(READABLE_TIME);
             assertThat(row.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(summaryUrl);
             browser.screenshot("collections-list");
         }
@@ -100,12 +113,17 @@ class CollectionsBrowserTest {
         browser.waitFor(PAGE, ExpectedConditions.urlContains("/dashboard"));
     }
 
-    /** The whole page, not only the window: the window is made as tall as the page for the picture. */
+    /**
+     * The whole page, not only the window: the window is made as tall as the page for the picture, and the pictures
+     * that came into view by that are loaded first.
+     */
     private static void wholePageScreenshot(Browser browser, String name) {
         Dimension window = browser.driver().manage().window().getSize();
         long height = ((Number) script(browser, "return document.documentElement.scrollHeight;")).longValue();
         browser.driver().manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 150, 8000)));
         script(browser, "window.scrollTo(0, 0);");
+        browser.waitFor(PAGE, driver -> Boolean.TRUE.equals(script(browser, "return Array.from("
+                + "document.querySelectorAll('img')).every(img => img.complete && img.naturalWidth > 0);")) ? true : null);
         browser.screenshot(name);
         browser.driver().manage().window().setSize(window);
     }

@@ -5,12 +5,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,10 +33,16 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.Collections;
+import org.tweetflow.collect.Repeat;
+import org.tweetflow.collect.MediaFingerprints;
 import org.tweetflow.member.Member;
 
-/** The collections' pages: start one from the form, see its state, download its raw pages; only the owner does. */
+/**
+ * The collections' pages: start one from the form, see its state, download its raw pages, see its photos; only the
+ * owner does, or anyone once it is published.
+ */
 @TweetflowTest
 @AutoConfigureMockMvc
 class CollectionsPageTest {
@@ -126,8 +140,8 @@ class CollectionsPageTest {
     void hashtagsOfTheCollectionsTickedAreComparedSideBySideMostUsedFirst() throws Exception {
         Collection first = collections.create(ada.id(), "#a", 100, null);
         Collection second = collections.create(ada.id(), "#b", 100, null);
-        researchers.summarisedHashtags(first, "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
-        researchers.summarisedHashtags(second, "hashtag,count\r\nclimate,3\r\nflood,4\r\n");
+        researchers.summarised(first, "count-hashtags.csv", "hashtag,count\r\nclimate,5\r\nheat,2\r\n");
+        researchers.summarised(second, "count-hashtags.csv", "hashtag,count\r\nclimate,3\r\nflood,4\r\n");
 
         Document page = page(mvc.perform(get("/collections/compare").param("ids", first.id() + "," + second.id())
                 .with(SignedIn.as(ada))).andExpect(status().isOk()).andReturn());
@@ -139,6 +153,98 @@ class CollectionsPageTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aRateLimitedCollectionSaysUntilWhenInUtcToTheMinuteWithItsFiguresGrouped() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 25000, null);
+        collections.rateLimited(mine.id(), Instant.parse("2026-11-30T14:05:30Z"), "rate limited");
+
+        Document page = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        Document list = page(mvc.perform(get("/collections").with(SignedIn.as(ada))).andReturn());
+
+        assertThat(page.getElementById("state").text())
+                .isEqualTo("Rate limited until 30 Nov 2026, 14:05 UTC: collecting goes on after that");
+        assertThat(page.selectFirst("#state time").attr("datetime")).isEqualTo("2026-11-30T14:05:30Z");
+        assertThat(page.getElementById("collected").text()).isEqualTo("0 of 25,000");
+        assertThat(list.select("#collection-list tbody td").eachText())
+                .contains("rate limited until 30 Nov 2026, 14:05 UTC", "0 of 25,000");
+    }
+
+    @Test
+    void aRecurringCollectionThatStoppedAfterFailedRunsSaysSoAndItsOwnerCollectsItAgain() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, Repeat.DAILY);
+        for (int run = 0; run < 3; run++) {
+            collections.failed(mine.id(), "X refused the query");
+        }
+
+        Document failed = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(failed.getElementById("repeats").text()).isEqualTo("daily, stopped after failed runs");
+        assertThat(failed.getElementById("collect-again")).isNotNull();
+        mvc.perform(post("/collections/{id}/retry", mine.id()).with(SignedIn.as(ben)).with(csrf()))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post("/collections/{id}/retry", mine.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(redirectedUrl("/collections/" + mine.id()));
+
+        Document queued = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(queued.getElementById("state").text()).isEqualTo(Collection.QUEUED);
+        assertThat(queued.getElementById("repeats").text()).startsWith("daily, next run ");
+        assertThat(queued.getElementById("collect-again")).as("only a failed collection is collected again").isNull();
+    }
+
+    @Test
+    void aThumbnailIsServedToWhoeverMaySeeTheCollectionAndToNobodyElse() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata has:images", 100, null);
+        String key = "3_1500000000000000001";
+        researchers.thumbnail(mine, key);
+        String thumbnail = "/collections/{id}/media/{key}.jpg";
+
+        MvcResult own = mvc.perform(get(thumbnail, mine.id(), key).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/jpeg"))
+                .andExpect(header().string("Cache-Control", "max-age=3600, private"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff")).andReturn();
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(own.getResponse().getContentAsByteArray()));
+        assertThat(served.getWidth()).isEqualTo(320);
+        assertThat(served.getHeight()).isEqualTo(240);
+
+        mvc.perform(get(thumbnail, mine.id(), key).with(SignedIn.as(ben))).andExpect(status().isNotFound());
+        collections.published(mine.id(), true);
+        mvc.perform(get(thumbnail, mine.id(), key).with(SignedIn.as(ben))).andExpect(status().isOk());
+        for (String unknown : List.of("3_1500000000000000002", "3_", "photo", "..", "3_1.jpg")) {
+            mvc.perform(get(thumbnail, mine.id(), unknown).with(SignedIn.as(ada)))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(get(thumbnail, mine.id() + 1000, key).with(SignedIn.as(ada))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theImagesSayTheyAreBeingFetchedThenShowTheKeptThumbnailsAndSayWhatIsMissing() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata has:images", 100, null);
+        researchers.summarised(mine, "count-media.csv", "media_key,url,count\r\n"
+                + "3_1,https://pbs.twimg.com/media/one.jpg,1234\r\n3_2,https://pbs.twimg.com/media/two.jpg,1\r\n");
+        researchers.steps(mine, CollectionStep.DONE, List.of("count-media.csv"));
+        researchers.steps(mine, CollectionStep.RUNNING, MediaFingerprints.STEPS);
+
+        Document fetching = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+
+        assertThat(fetching.getElementById("images-fetching")).isNotNull();
+        assertThat(fetching.select("#images img")).isEmpty();
+
+        // fetched: X served the first photo only, and nothing matches
+        researchers.thumbnail(mine, "3_1");
+        researchers.summarised(mine, MediaFingerprints.GRAPH, "{\"nodes\":[{\"id\":\"3_1\",\"url\":"
+                + "\"https://pbs.twimg.com/media/one.jpg\",\"count\":1234,\"md5\":\"a\"}],\"links\":[]}");
+        researchers.steps(mine, CollectionStep.DONE, MediaFingerprints.STEPS);
+
+        Document fetched = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+
+        assertThat(fetched.getElementById("images-fetching")).isNull();
+        assertThat(fetched.select("#photos li")).extracting(li -> li.selectFirst("figcaption").text())
+                .containsExactly("1,234 posts", "1 post");
+        assertThat(fetched.select("#photos img")).extracting(img -> img.attr("src"))
+                .containsExactly("/collections/" + mine.id() + "/media/3_1.jpg");
+        assertThat(fetched.select("#photos li").get(1).select(".no-thumbnail").text()).contains("X did not serve");
+        assertThat(fetched.getElementById("no-matching").text()).isEqualTo("No two photos match.");
+    }
 
     @Test
     void anotherMembersCollectionAndItsPagesAnswer404() throws Exception {

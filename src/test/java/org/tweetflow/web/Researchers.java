@@ -1,11 +1,15 @@
 package org.tweetflow.web;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.CollectionSteps;
+import org.tweetflow.collect.Thumbnails;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 
@@ -18,11 +22,16 @@ class Researchers {
 
     private final Members members;
     private final CollectionFiles files;
+    private final CollectionSteps steps;
+    private final Thumbnails thumbnails;
     private final JdbcTemplate jdbc;
 
-    Researchers(Members members, CollectionFiles files, JdbcTemplate jdbc) {
+    Researchers(Members members, CollectionFiles files, CollectionSteps steps, Thumbnails thumbnails,
+            JdbcTemplate jdbc) {
         this.members = members;
         this.files = files;
+        this.steps = steps;
+        this.thumbnails = thumbnails;
         this.jdbc = jdbc;
     }
 
@@ -33,10 +42,21 @@ class Researchers {
         return members.find(member.id()).orElseThrow();
     }
 
-    /** The collection's count-hashtags.csv, as its summaries would have written it. */
-    void summarisedHashtags(Collection collection, String csv) throws Exception {
+    /** One of the collection's summary outputs, as its summaries would have written it. */
+    void summarised(Collection collection, String output, String content) throws Exception {
         Files.createDirectories(files.summaries(collection.id()));
-        Files.writeString(files.summaries(collection.id()).resolve("count-hashtags.csv"), csv);
+        Files.writeString(files.summaries(collection.id()).resolve(output), content);
+    }
+
+    /** The collection's summary steps {@code names} are in {@code state}, as a summarising pass leaves them. */
+    void steps(Collection collection, String state, List<String> names) {
+        steps.claim(collection.id(), names);
+        steps.set(collection.id(), names, state, null, null);
+    }
+
+    /** A thumbnail of a 640×480 grey picture kept for the photo, as fingerprinting it keeps one. */
+    void thumbnail(Collection collection, String mediaKey) throws Exception {
+        thumbnails.write(collection.id(), mediaKey, new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY));
     }
 
     /** The pages up to {@code length} are recorded, as a run records them; what follows is not yet. */

@@ -23,7 +23,6 @@ class TimelineChartTest {
         assertThat(chart.columns()).extracting(TimelineChart.Column::height).containsExactly(25.0, 0.0, 100.0, 50.0);
         assertThat(chart.columns()).extracting(TimelineChart.Column::x).containsExactly(0, 10, 20, 30);
         assertThat(chart.columns().get(1).start()).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
-        assertThat(chart.columns().get(1).label()).isEqualTo("2026-11-23 11:00 UTC");
         assertThat(chart.width()).isEqualTo(40);
     }
 

@@ -12,7 +12,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * The download bundle: one zip of the summaries in a collection's directory, every file but the raw posts (the
  * JSON Lines, exported on their own) and files still being written. Entries in name order, so two bundles of the
- * same outputs list the same way.
+ * same outputs list the same way. Subdirectories are left out: the photos' thumbnails ({@code media/}) are copies
+ * of X's pictures for the page, which would make the bundle many times larger than the data (media.csv lists the
+ * photos and where X serves them).
  */
 public final class Bundle {
 

@@ -1,0 +1,63 @@
+package org.tweetflow.collect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code media-graph.json}: the fetched photos as nodes, and a link between two whose difference hashes are near
+ * (exact duplicates at distance 0). Written by {@link MediaFingerprints}, read back for the matching images.
+ */
+public record MediaGraph(List<Node> nodes, List<Link> links) {
+
+    /** A fetched photo: its media key, where X serves it, the posts attaching it, its MD5. */
+    public record Node(String id, String url, long count, String md5) {
+    }
+
+    public record Link(String source, String target, int distance) {
+    }
+
+    /** Photos that match, the most attached first. */
+    public record Cluster(List<Node> photos) {
+
+        /** The posts attaching them, summed over the photos: a post attaching two of them counts twice. */
+        public long attachments() {
+            return photos.stream().mapToLong(Node::count).sum();
+        }
+    }
+
+    /**
+     * The matching images: the photos the links join, directly or through others (connected components), in groups
+     * of two or more; the largest group first (then the most attached), and in a group the most attached photo first.
+     */
+    public List<Cluster> clusters() {
+        Map<String, String> parent = new HashMap<>();
+        nodes.forEach(node -> parent.put(node.id(), node.id()));
+        for (Link link : links) {
+            if (parent.containsKey(link.source()) && parent.containsKey(link.target())) {
+                parent.put(root(parent, link.source()), root(parent, link.target()));
+            }
+        }
+        Map<String, List<Node>> groups = new LinkedHashMap<>();
+        nodes.forEach(node -> groups.computeIfAbsent(root(parent, node.id()), root -> new ArrayList<>()).add(node));
+        Comparator<Node> mostAttached = Comparator.comparingLong(Node::count).reversed().thenComparing(Node::id);
+        return groups.values().stream().filter(group -> group.size() > 1)
+                .map(group -> new Cluster(group.stream().sorted(mostAttached).toList()))
+                .sorted(Comparator.comparingInt((Cluster cluster) -> cluster.photos().size()).reversed()
+                        .thenComparing(Comparator.comparingLong(Cluster::attachments).reversed())
+                        .thenComparing(cluster -> cluster.photos().get(0).id()))
+                .toList();
+    }
+
+    private static String root(Map<String, String> parent, String id) {
+        String root = id;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        parent.put(id, root);
+        return root;
+    }
+}
