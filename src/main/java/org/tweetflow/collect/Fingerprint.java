@@ -1,10 +1,10 @@
 package org.tweetflow.collect;
 
 /**
- * What fetching one photo gave: its MD5 (exact duplicates) and difference hash (near duplicates), or why it could
+ * What fetching one photo gave: its MD5 (exact duplicates) and perceptual hash (near duplicates), or why it could
  * not be fetched.
  */
-public record Fingerprint(Photo photo, String md5, Long dhash, String failure) {
+public record Fingerprint(Photo photo, String md5, Long phash, String failure) {
 
     boolean fetched() {
         return failure == null;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code media-graph.json}: the fetched photos as nodes, and a link between two whose difference hashes are near
+ * {@code media-graph.json}: the fetched photos as nodes, and a link between two whose perceptual hashes are near
  * (exact duplicates at distance 0). Written by {@link MediaFingerprints}, read back for the matching images.
  */
 public record MediaGraph(List<Node> nodes, List<Link> links) {

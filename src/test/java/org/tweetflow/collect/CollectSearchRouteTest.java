@@ -371,7 +371,7 @@ class CollectSearchRouteTest {
 
         List<String> media = Files.readAllLines(summaries.file(asked.id(), MediaFingerprints.CSV));
         List<String> photos = Files.readAllLines(summaries.file(asked.id(), "count-media.csv"));
-        assertThat(media.get(0)).isEqualTo("media_key,url,count,md5,dhash,failure");
+        assertThat(media.get(0)).isEqualTo("media_key,url,count,md5,phash,failure");
         assertThat(media).hasSize(photos.size()).hasSizeGreaterThan(2);
         JsonNode graph = mapper.readTree(summaries.file(asked.id(), MediaFingerprints.GRAPH).toFile());
         Map<String, String> md5s = new java.util.HashMap<>();
@@ -379,7 +379,7 @@ class CollectSearchRouteTest {
                 .forEach(cells -> md5s.put(cells[0], cells[3]));
         assertThat(graph.path("nodes")).hasSize(md5s.size());
         assertThat(graph.path("links")).isNotEmpty().allSatisfy(link -> {
-            assertThat(link.path("distance").asInt()).isBetween(0, 10);
+            assertThat(link.path("distance").asInt()).isBetween(0, MediaFingerprints.NEAR);
             if (md5s.get(link.path("source").asText()).equals(md5s.get(link.path("target").asText()))) {
                 assertThat(link.path("distance").asInt()).as("the same bytes, the same hash").isZero();
             }

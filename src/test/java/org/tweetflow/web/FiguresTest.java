@@ -19,7 +19,9 @@ class FiguresTest {
         assertThat(figures.number(200000)).isEqualTo("200,000");
         assertThat(figures.number(new BigDecimal("1234567"))).isEqualTo("1,234,567");
         assertThat(figures.number(new BigDecimal("12345.6"))).isEqualTo("12,345.6");
-        assertThat(figures.number(new BigDecimal("0.000123457"))).isEqualTo("0.000123457");
+        assertThat(figures.number(new BigDecimal("0.000123457"))).isEqualTo("0.000123");
+        assertThat(figures.number(new BigDecimal("1591.1612"))).isEqualTo("1,591.16");
+        assertThat(figures.number(new BigDecimal("71.9414"))).isEqualTo("71.94");
         assertThat(figures.number(null)).isEmpty();
     }
 
