@@ -30,6 +30,20 @@ public record MediaGraph(List<Node> nodes, List<Link> links) {
     }
 
     /**
+     * The same picture under several media keys (one MD5: posted again, not retweeted), counted together, the most
+     * attached first; a picture posted once is a group of its own.
+     */
+    public List<Cluster> copies() {
+        Map<String, List<Node>> byBytes = new LinkedHashMap<>();
+        nodes.forEach(node -> byBytes.computeIfAbsent(node.md5(), md5 -> new ArrayList<>()).add(node));
+        Comparator<Node> mostAttached = Comparator.comparingLong(Node::count).reversed().thenComparing(Node::id);
+        return byBytes.values().stream().map(same -> new Cluster(same.stream().sorted(mostAttached).toList()))
+                .sorted(Comparator.comparingLong(Cluster::attachments).reversed()
+                        .thenComparing(cluster -> cluster.photos().get(0).id()))
+                .toList();
+    }
+
+    /**
      * The matching images: the photos the links join, directly or through others (connected components), in groups
      * of two or more; the largest group first (then the most attached), and in a group the most attached photo first.
      */

@@ -45,9 +45,10 @@ public record SummaryPage(TimelineChart timeline, List<BarChart> charts, Images 
 
     /**
      * A photo: its media key (its thumbnail's name here), its address at X for a link (null when not a web
-     * address), the posts attaching it, and whether a thumbnail was kept (not when X no longer served it).
+     * address), the posts attaching it (or any identical copy of it: {@code copies} media keys with the same
+     * bytes), and whether a thumbnail was kept (not when X no longer served it).
      */
-    public record Photo(String mediaKey, String url, long posts, boolean kept) {
+    public record Photo(String mediaKey, String url, long posts, int copies, boolean kept) {
     }
 
     /**

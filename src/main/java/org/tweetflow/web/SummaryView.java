@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,25 +134,49 @@ class SummaryView {
         if (media.size() < MediaFingerprints.STEPS.size() || !media.stream().allMatch(CollectionStep.DONE::equals)) {
             return new SummaryPage.Images(SummaryPage.Images.FETCHING, List.of(), List.of(), 0);
         }
-        List<SummaryPage.Photo> common = new ArrayList<>();
-        try (CsvReader csv = CsvReader.open(counts)) {
-            csv.next(); // media_key,url,count
-            for (List<String> row = csv.next(); row != null && common.size() < PHOTOS; row = csv.next()) {
-                common.add(photo(collectionId, row.get(0), row.get(1), Long.parseLong(row.get(2))));
-            }
-        }
-        Path graph = summaries.file(collectionId, MediaFingerprints.GRAPH);
-        List<MediaGraph.Cluster> clusters = graph == null ? List.of()
-                : mapper.readValue(graph.toFile(), MediaGraph.class).clusters();
+        Path file = summaries.file(collectionId, MediaFingerprints.GRAPH);
+        MediaGraph graph = file == null ? new MediaGraph(List.of(), List.of())
+                : mapper.readValue(file.toFile(), MediaGraph.class);
+        List<MediaGraph.Cluster> clusters = graph.clusters();
         List<SummaryPage.Match> matching = clusters.stream().limit(MATCHES).map(cluster -> new SummaryPage.Match(
                 cluster.photos().stream().limit(MATCH_SHOWN)
-                        .map(node -> photo(collectionId, node.id(), node.url(), node.count())).toList(),
+                        .map(node -> photo(collectionId, node.id(), node.url(), node.count(), 1)).toList(),
                 cluster.photos().size(), cluster.attachments())).toList();
-        return new SummaryPage.Images(SummaryPage.Images.FETCHED, common, matching, clusters.size());
+        return new SummaryPage.Images(SummaryPage.Images.FETCHED, common(collectionId, counts, graph), matching,
+                clusters.size());
     }
 
-    private SummaryPage.Photo photo(long collectionId, String mediaKey, String url, long posts) {
-        return new SummaryPage.Photo(mediaKey, webAddress(url), posts,
+    /**
+     * The {@value #PHOTOS} pictures most attached: identical copies under other media keys counted together (the
+     * same picture posted again), a photo X did not serve on its own (count-media.csv's rows without a node).
+     */
+    private List<SummaryPage.Photo> common(long collectionId, Path counts, MediaGraph graph) throws IOException {
+        PriorityQueue<SummaryPage.Photo> top = new PriorityQueue<>(Comparator.comparingLong(SummaryPage.Photo::posts));
+        Consumer<SummaryPage.Photo> offer = photo -> {
+            top.add(photo);
+            if (top.size() > PHOTOS) {
+                top.poll();
+            }
+        };
+        for (MediaGraph.Cluster copies : graph.copies()) {
+            MediaGraph.Node most = copies.photos().get(0);
+            offer.accept(photo(collectionId, most.id(), most.url(), copies.attachments(), copies.photos().size()));
+        }
+        Set<String> fetched = graph.nodes().stream().map(MediaGraph.Node::id).collect(Collectors.toSet());
+        try (CsvReader csv = CsvReader.open(counts)) {
+            csv.next(); // media_key,url,count
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                if (!fetched.contains(row.get(0))) {
+                    offer.accept(photo(collectionId, row.get(0), row.get(1), Long.parseLong(row.get(2)), 1));
+                }
+            }
+        }
+        return top.stream().sorted(Comparator.comparingLong(SummaryPage.Photo::posts).reversed()
+                .thenComparing(SummaryPage.Photo::mediaKey)).toList();
+    }
+
+    private SummaryPage.Photo photo(long collectionId, String mediaKey, String url, long posts, int copies) {
+        return new SummaryPage.Photo(mediaKey, webAddress(url), posts, copies,
                 thumbnails.find(collectionId, mediaKey).isPresent());
     }
 

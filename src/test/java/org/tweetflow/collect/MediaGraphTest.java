@@ -29,8 +29,24 @@ class MediaGraphTest {
         assertThat(new MediaGraph(List.of(node("3_1", 3), node("3_2", 3)), List.of()).clusters()).isEmpty();
     }
 
+    @Test
+    void identicalCopiesUnderOtherMediaKeysCountAsOnePictureTheMostAttachedFirst() {
+        MediaGraph graph = new MediaGraph(List.of(node("3_1", 2, "aaa"), node("3_2", 1, "bbb"), node("3_3", 5, "aaa"),
+                node("3_4", 4, "ccc"), node("3_5", 1, "aaa")), List.of());
+
+        List<MediaGraph.Cluster> copies = graph.copies();
+
+        assertThat(copies).extracting(cluster -> cluster.photos().stream().map(MediaGraph.Node::id).toList())
+                .containsExactly(List.of("3_3", "3_1", "3_5"), List.of("3_4"), List.of("3_2"));
+        assertThat(copies).extracting(MediaGraph.Cluster::attachments).containsExactly(8L, 4L, 1L);
+    }
+
+    private static MediaGraph.Node node(String id, long count, String md5) {
+        return new MediaGraph.Node(id, "https://pbs.twimg.com/media/" + id + ".jpg", count, md5);
+    }
+
     private static MediaGraph.Node node(String id, long count) {
-        return new MediaGraph.Node(id, "https://pbs.twimg.com/media/" + id + ".jpg", count, "md5-of-" + id);
+        return node(id, count, "md5-of-" + id);
     }
 
     private static MediaGraph.Link link(String source, String target) {

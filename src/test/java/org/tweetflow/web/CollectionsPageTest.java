@@ -247,6 +247,26 @@ class CollectionsPageTest {
     }
 
     @Test
+    void aPicturePostedAgainUnderAnotherMediaKeyIsOneCommonImageWithItsPostsTogether() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata has:images", 100, null);
+        researchers.summarised(mine, "count-media.csv", "media_key,url,count\r\n"
+                + "3_1,https://pbs.twimg.com/media/one.jpg,3\r\n3_2,https://pbs.twimg.com/media/two.jpg,2\r\n"
+                + "3_3,https://pbs.twimg.com/media/three.jpg,2\r\n");
+        researchers.summarised(mine, MediaFingerprints.GRAPH, "{\"nodes\":["
+                + "{\"id\":\"3_1\",\"url\":\"https://pbs.twimg.com/media/one.jpg\",\"count\":3,\"md5\":\"a\"},"
+                + "{\"id\":\"3_2\",\"url\":\"https://pbs.twimg.com/media/two.jpg\",\"count\":2,\"md5\":\"b\"},"
+                + "{\"id\":\"3_3\",\"url\":\"https://pbs.twimg.com/media/three.jpg\",\"count\":2,\"md5\":\"b\"}],"
+                + "\"links\":[{\"source\":\"3_2\",\"target\":\"3_3\",\"distance\":0}]}");
+        researchers.steps(mine, CollectionStep.DONE, List.of("count-media.csv"));
+        researchers.steps(mine, CollectionStep.DONE, MediaFingerprints.STEPS);
+
+        Document page = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+
+        assertThat(page.select("#photos li figcaption").eachText())
+                .containsExactly("4 posts, 2 identical copies", "3 posts");
+    }
+
+    @Test
     void anotherMembersCollectionAndItsPagesAnswer404() throws Exception {
         Collection bens = collections.create(ben.id(), "#opendata", 100, null);
 
