@@ -91,10 +91,10 @@ record DemoPhoto(int motif, Variant variant) {
         return out;
     }
 
-    /** Four percent cut off each edge and the rest scaled back up: a screenshot of the picture. */
+    /** Three percent cut off each edge and the rest scaled back up: a screenshot of the picture. */
     private static BufferedImage cropped(BufferedImage plain) {
-        int dx = WIDTH / 25;
-        int dy = HEIGHT / 25;
+        int dx = WIDTH * 3 / 100;
+        int dy = HEIGHT * 3 / 100;
         BufferedImage out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
