@@ -1,7 +1,6 @@
 package org.tweetflow.collect;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.tweetflow.collect.summary.CsvReader;
 
 /** Two or more summarised collections' hashtags side by side, from their count-hashtags.csv. */
 @Component
@@ -52,10 +52,11 @@ public class HashtagComparison {
             throw new InvalidCollectionException("collection " + collectionId + " is not summarised yet");
         }
         Map<String, Long> counts = new HashMap<>();
-        try (var lines = Files.lines(file)) {
-            // hashtags hold neither commas nor quotes: a line is "tag,count"
-            lines.skip(1).map(line -> line.split(",")).filter(cells -> cells.length == 2)
-                    .forEach(cells -> counts.put(cells[0], Long.parseLong(cells[1].strip())));
+        try (CsvReader csv = CsvReader.open(file)) {
+            csv.next(); // hashtag,count
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                counts.put(row.get(0), Long.parseLong(row.get(1).strip()));
+            }
         }
         return counts;
     }

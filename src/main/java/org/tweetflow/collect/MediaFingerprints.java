@@ -1,11 +1,9 @@
 package org.tweetflow.collect;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,6 +21,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.collect.summary.CsvReader;
+import org.tweetflow.collect.summary.CsvWriter;
 
 /**
  * The steps of the {@code fingerprint-media} route, dnflow's media step: every photo the collection's posts attach
@@ -61,13 +61,11 @@ public class MediaFingerprints implements AggregationStrategy {
     public List<Photo> photos(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
         steps.set(collectionId, STEPS, CollectionStep.RUNNING, "fetching photos", null);
         List<Photo> photos = new ArrayList<>();
-        try (BufferedReader lines = Files.newBufferedReader(files.summaries(collectionId).resolve("count-media.csv"),
-                StandardCharsets.UTF_8)) {
-            lines.readLine();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                String[] cells = line.split(",");
-                if (cells.length == 3 && cells[1].startsWith("http")) {
-                    photos.add(new Photo(cells[0], cells[1], Long.parseLong(cells[2].strip())));
+        try (CsvReader csv = CsvReader.open(files.summaries(collectionId).resolve("count-media.csv"))) {
+            csv.next(); // media_key,url,count
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                if (row.size() == 3 && row.get(1).startsWith("http")) {
+                    photos.add(new Photo(row.get(0), row.get(1), Long.parseLong(row.get(2).strip())));
                 }
             }
         }
@@ -111,13 +109,14 @@ public class MediaFingerprints implements AggregationStrategy {
     public void write(@Body List<Fingerprint> fingerprints,
             @ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
         Path dir = files.summaries(collectionId);
-        try (Writer csv = Files.newBufferedWriter(dir.resolve(CSV), StandardCharsets.UTF_8)) {
-            csv.write("media_key,url,count,md5,phash,failure\r\n");
+        try (OutputStream out = Files.newOutputStream(dir.resolve(CSV))) {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row("media_key", "url", "count", "md5", "phash", "failure");
             for (Fingerprint f : fingerprints) {
-                csv.write(String.join(",", f.photo().mediaKey(), f.photo().url(), Long.toString(f.photo().count()),
-                        f.md5() == null ? "" : f.md5(), f.phash() == null ? "" : Long.toHexString(f.phash()),
-                        f.failure() == null ? "" : quoted(f.failure())) + "\r\n");
+                csv.row(f.photo().mediaKey(), f.photo().url(), Long.toString(f.photo().count()), f.md5(),
+                        f.phash() == null ? null : Long.toHexString(f.phash()), f.failure());
             }
+            csv.flush();
         }
         mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(GRAPH).toFile(), graph(fingerprints));
         steps.set(collectionId, STEPS, CollectionStep.DONE, null, null);
@@ -147,9 +146,5 @@ public class MediaFingerprints implements AggregationStrategy {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\"", "\"\"").replace('\n', ' ') + "\"";
     }
 }

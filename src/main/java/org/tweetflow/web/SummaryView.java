@@ -24,6 +24,7 @@ import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.MediaFingerprints;
 import org.tweetflow.collect.MediaGraph;
 import org.tweetflow.collect.Thumbnails;
+import org.tweetflow.collect.summary.CsvReader;
 import org.tweetflow.collect.summary.SpreadsheetText;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * dependencies), and it encodes into its own byte buffer: tweets.csv is most of what the summaries write, and a
  * {@code Writer}'s char-by-char encoding of non-ASCII text was the slowest part of the pass.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private static final int PLAIN = 0;
     private static final int QUOTED = 1;
@@ -21,11 +21,11 @@ final class CsvWriter {
     private int used;
     private boolean firstField = true;
 
-    CsvWriter(OutputStream out) {
+    public CsvWriter(OutputStream out) {
         this.out = out;
     }
 
-    void row(String... fields) throws IOException {
+    public void row(String... fields) throws IOException {
         for (String field : fields) {
             field(field);
         }
@@ -61,7 +61,7 @@ final class CsvWriter {
         firstField = true;
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         out.write(buffer, 0, used);
         used = 0;
         out.flush();

@@ -1,4 +1,4 @@
-package org.tweetflow.web;
+package org.tweetflow.collect.summary;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -13,7 +13,7 @@ import java.util.List;
  * Reads a summary output's records one at a time (RFC 4180: a quoted field may hold commas, doubled quotes and line
  * breaks), so a page takes the first rows of a file without reading the rest of it.
  */
-final class CsvReader implements Closeable {
+public final class CsvReader implements Closeable {
 
     private final BufferedReader in;
 
@@ -21,12 +21,12 @@ final class CsvReader implements Closeable {
         this.in = in;
     }
 
-    static CsvReader open(Path file) throws IOException {
+    public static CsvReader open(Path file) throws IOException {
         return new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
     }
 
     /** The next record's fields; null at the end of the file. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         int c = in.read();
         if (c == -1) {
             return null;

@@ -1,4 +1,4 @@
-package org.tweetflow.web;
+package org.tweetflow.collect.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
