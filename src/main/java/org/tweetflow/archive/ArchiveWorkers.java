@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.work.LeaseLostException;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 import org.tweetflow.work.WorkerPool;

@@ -13,6 +13,8 @@ public record CollectOutcome(Kind kind, Instant notBefore) {
         /** X was unavailable past the calls' redeliveries: the item is tried again later, resuming after the last page. */
         RETRY,
         /** Failed for a reason the researcher sees; the item leaves the queue. */
-        FAILED
+        FAILED,
+        /** Another worker took the collection over (or it was deleted): this one leaves its item and its state alone. */
+        LEASE_LOST
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.work.LeaseLostException;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 import org.tweetflow.work.WorkerPool;
@@ -38,7 +39,7 @@ public class CollectWorkers {
 
     /** Renews the run's lease (none when the route is called directly); a lost lease ends this run. */
     public void keepLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
-        pool.keepLease(item, () -> new IllegalStateException("collection " + item.subjectId()
+        pool.keepLease(item, () -> new LeaseLostException("collection " + item.subjectId()
                 + " was taken over by another worker, or deleted"));
     }
 
@@ -51,6 +52,8 @@ public class CollectWorkers {
             pool.postpone(item, outcome.notBefore());
         } else if (outcome.kind() == CollectOutcome.Kind.RETRY) {
             pool.release(item, outcome.notBefore());
+        } else if (outcome.kind() == CollectOutcome.Kind.LEASE_LOST) {
+            LOG.info("Collection {} is another worker's now; its item is left to it", item.subjectId());
         } else {
             pool.complete(item);
         }

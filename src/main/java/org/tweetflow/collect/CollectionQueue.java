@@ -21,6 +21,23 @@ public class CollectionQueue {
         this.clock = clock;
     }
 
+    /**
+     * Queues the collection now, also when an item of it is still held: the worker holding it (one that just
+     * failed, about to settle) no longer owns it, so its settling leaves the item in the queue.
+     */
+    public void requeue(long collectionId, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        if (jdbc.update("""
+                UPDATE work_item SET lease_owner = NULL, lease_until = NULL, not_before = ?, reason = ?, attempts = 0
+                WHERE kind = ? AND subject_id = ?""", now, reason, KIND, collectionId) == 0) {
+            // no duplicate-key error to catch: it would abort the caller's transaction on PostgreSQL
+            jdbc.update("""
+                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
+                    WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?)""",
+                    KIND, collectionId, reason, now, now, KIND, collectionId);
+        }
+    }
+
     /** Queues a collection to be collected as soon as a worker is free; false when it is queued already. */
     public boolean queue(long collectionId, String reason) {
         Timestamp now = Timestamp.from(clock.instant());

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.twitter.SearchQuerySyntax;
 import org.tweetflow.twitter.SnowflakeIds;
+import org.tweetflow.work.LeaseLostException;
 
 /** The {@code collection} table: what researchers asked for, and how far collecting got. */
 @Component
@@ -142,7 +143,7 @@ public class Collections {
                 UPDATE collection SET collected = collected + ?, pages = pages + 1, next_token = ?, data_length = ?,
                 updated_at = ? WHERE id = ? AND data_length = ?""", tweets, nextToken, dataLength, now,
                 run.collectionId(), committedBefore) == 0) {
-            throw new IllegalStateException("collection " + run.collectionId() + " was recorded by another worker "
+            throw new LeaseLostException("collection " + run.collectionId() + " was recorded by another worker "
                     + "meanwhile, or deleted");
         }
         jdbc.update("""
@@ -150,11 +151,17 @@ public class Collections {
                 newest_id = COALESCE(newest_id, ?) WHERE id = ?""", tweets, newestId, run.id());
     }
 
-    /** The run is over: the next one asks for posts newer than its newest. */
+    /**
+     * The run is over: the next one asks for posts newer than its newest. A recurring collection that had stopped
+     * repeating after failed runs is back on its schedule.
+     */
     @Transactional
     public void collected(CollectionRun run) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
         jdbc.update("UPDATE collection_run SET finished_at = ? WHERE id = ?", now, run.id());
+        find(run.collectionId()).filter(Collection::stoppedRepeating)
+                .ifPresent(stopped -> nextRunAt(stopped.id(), at.plus(stopped.repeat().period())));
         jdbc.update("""
                 UPDATE collection SET next_token = NULL, failed_runs = 0, newest_id = COALESCE((SELECT newest_id
                 FROM collection_run WHERE id = ?), newest_id) WHERE id = ?""", run.id(), run.collectionId());
@@ -177,8 +184,14 @@ public class Collections {
                 + owners, Collections::collection, Timestamp.from(clock.instant()));
     }
 
-    public void nextRunAt(long id, Instant at) {
+    private void nextRunAt(long id, Instant at) {
         jdbc.update("UPDATE collection SET next_run_at = ? WHERE id = ?", Timestamp.from(at), id);
+    }
+
+    /** Moves the next run from the time the caller read to a later one; false when it was changed meanwhile. */
+    public boolean moveNextRun(long id, Instant from, Instant to) {
+        return jdbc.update("UPDATE collection SET next_run_at = ? WHERE id = ? AND next_run_at = ?",
+                Timestamp.from(to), id, Timestamp.from(from)) == 1;
     }
 
     public void published(long id, boolean published) {
@@ -224,14 +237,15 @@ public class Collections {
 
     /**
      * The owner collects a failed collection again: queued, its failures forgotten, and a recurring one back on its
-     * schedule, counted from now.
+     * schedule, counted from now. False when it is no longer failed (another request, a worker, was first).
      */
-    public void again(Collection collection) {
+    public boolean again(Collection collection) {
         Instant now = clock.instant();
-        jdbc.update("UPDATE collection SET failed_runs = 0, next_run_at = ? WHERE id = ?",
+        return jdbc.update("""
+                UPDATE collection SET state = ?, cooldown_until = NULL, detail = NULL, failed_runs = 0, next_run_at = ?,
+                updated_at = ? WHERE id = ? AND state = ?""", Collection.QUEUED,
                 collection.repeat() == null ? null : Timestamp.from(now.plus(collection.repeat().period())),
-                collection.id());
-        set(collection.id(), Collection.QUEUED, null, null);
+                Timestamp.from(now), collection.id(), Collection.FAILED) == 1;
     }
 
     private void set(long id, String state, Instant cooldownUntil, String detail) {

@@ -3,8 +3,6 @@ package org.tweetflow.collect;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +12,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Body;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.collect.summary.CsvReader;
 import org.tweetflow.collect.summary.CsvWriter;
+import org.tweetflow.collect.summary.OutputFile;
 
 /**
  * The steps of the {@code fingerprint-media} route, dnflow's media step: every photo the collection's posts attach
@@ -109,16 +109,21 @@ public class MediaFingerprints implements AggregationStrategy {
     public void write(@Body List<Fingerprint> fingerprints,
             @ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
         Path dir = files.summaries(collectionId);
-        try (OutputStream out = Files.newOutputStream(dir.resolve(CSV))) {
-            CsvWriter csv = new CsvWriter(out);
+        // each renamed into place when complete, as the other outputs: a download never gets half of one
+        try (OutputFile file = OutputFile.open(dir, CSV)) {
+            CsvWriter csv = file.csv();
             csv.row("media_key", "url", "count", "md5", "phash", "failure");
             for (Fingerprint f : fingerprints) {
                 csv.row(f.photo().mediaKey(), f.photo().url(), Long.toString(f.photo().count()), f.md5(),
                         f.phash() == null ? null : Long.toHexString(f.phash()), f.failure());
             }
-            csv.flush();
+            file.commit();
         }
-        mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(GRAPH).toFile(), graph(fingerprints));
+        try (OutputFile file = OutputFile.open(dir, GRAPH)) {
+            mapper.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(file.stream(), graph(fingerprints));
+            file.commit();
+        }
         steps.set(collectionId, STEPS, CollectionStep.DONE, null, null);
     }
 

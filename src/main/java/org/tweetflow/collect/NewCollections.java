@@ -39,7 +39,7 @@ public class NewCollections {
      * The owner collects a failed collection again: it resumes after its last recorded page, and a recurring one
      * that stopped repeating is back on its schedule.
      *
-     * @throws CollectionStateException when it has not failed, or when X refused a one-off's search as it stands
+     * @throws CollectionStateException when it has not failed
      */
     @Transactional
     public void again(Collection collection) {
@@ -47,8 +47,12 @@ public class NewCollections {
         if (refusal != null) {
             throw new CollectionStateException(refusal);
         }
-        collections.again(collection);
-        queue.queue(collection.id(), "again");
+        // the state as it is now, not as the caller read it: a second request, or a worker, may have been first
+        if (!collections.again(collection)) {
+            throw new CollectionStateException(collections.find(collection.id()).map(this::whyNotAgain)
+                    .orElse("the collection was deleted"));
+        }
+        queue.requeue(collection.id(), "again");
     }
 
     /** Whether {@link #again} would take the collection, so that a page offers it only then. */
@@ -59,11 +63,6 @@ public class NewCollections {
     private String whyNotAgain(Collection collection) {
         if (!Collection.FAILED.equals(collection.state())) {
             return "only a failed collection is collected again; this one is " + collection.state().replace('_', ' ');
-        }
-        // a failed one-off whose run is closed is one X refused (SearchCollector.failed): it would refuse it again
-        if (collection.repeat() == null && collections.runs(collection.id()).stream()
-                .findFirst().map(run -> run.finishedAt() != null).orElse(false)) {
-            return "X refused this search as it stands: start a new collection with a corrected query";
         }
         return null;
     }

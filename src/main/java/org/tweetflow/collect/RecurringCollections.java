@@ -25,8 +25,9 @@ public class RecurringCollections {
     public int queueDue() {
         int queued = 0;
         for (Collection due : collections.dueToRepeat()) {
-            collections.nextRunAt(due.id(), due.repeat().nextAfter(due.nextRunAt(), clock.instant()));
-            if (queue.queue(due.id(), "repeat")) {
+            // only from the time read: a failure that stopped the repeats meanwhile is not undone
+            if (collections.moveNextRun(due.id(), due.nextRunAt(), due.repeat().nextAfter(due.nextRunAt(),
+                    clock.instant())) && queue.queue(due.id(), "repeat")) {
                 queued++;
             }
         }

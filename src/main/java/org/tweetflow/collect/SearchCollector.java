@@ -114,6 +114,12 @@ public class SearchCollector implements AggregationStrategy {
         return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
     }
 
+    /** Another worker took the collection over, or it was deleted: nothing more is recorded by this run. */
+    public CollectOutcome leaseLost(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        LOG.info("Collection {}: this run stops, {}", run.collection().id(), e.getMessage());
+        return new CollectOutcome(CollectOutcome.Kind.LEASE_LOST, null);
+    }
+
     /** X's rate limit stopped the run: the pages so far are kept, the rest follows after the reset. */
     public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
         XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
@@ -143,8 +149,10 @@ public class SearchCollector implements AggregationStrategy {
         }
         Long id = body instanceof SearchRun run ? Long.valueOf(run.collection().id())
                 : body instanceof Long collectionId ? collectionId : null;
-        if (body instanceof SearchRun run && reason instanceof XApiException.Rejected) {
-            // X refuses the run as it stands: the next repeat starts a run of its own instead of refusing for ever
+        if (body instanceof SearchRun run && reason instanceof XApiException.Rejected
+                && run.collection().repeat() != null) {
+            // X refuses the run as it stands: the next repeat starts a run of its own instead of refusing for ever; a
+            // one-off keeps its run, which its owner may collect again, after its last page
             collections.abandon(run.run());
         }
         if (id != null) {

@@ -5,7 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -44,7 +46,14 @@ public class Thumbnails {
             return;
         }
         Path file = file(collectionId, mediaKey);
-        Files.createDirectories(file.getParent());
+        try {
+            // the media directory only, never the collection's: one deleted meanwhile must not come back
+            Files.createDirectory(file.getParent());
+        } catch (FileAlreadyExistsException made) {
+            // by an earlier photo
+        } catch (NoSuchFileException deleted) {
+            return;
+        }
         Path part = file.resolveSibling(file.getFileName() + ".part");
         if (!ImageIO.write(shrunk(photo), "jpg", part.toFile())) {
             throw new IOException("no JPEG writer");

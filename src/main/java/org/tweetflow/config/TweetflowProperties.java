@@ -62,9 +62,20 @@ public record TweetflowProperties(
         }
     }
 
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
+    }
+
     /** @param bearerToken the X app's app-only bearer token, for collections; blank is none */
     public record Twitter(URI apiUrl, URI authorizeUrl, URI tokenUrl, String clientId, String clientSecret,
             String bearerToken) {
+
+        public Twitter {
+            // a Kubernetes Secret made from a file ends in a newline, which a header or Basic credentials would carry
+            clientId = stripped(clientId);
+            clientSecret = stripped(clientSecret);
+            bearerToken = stripped(bearerToken);
+        }
 
         /** Collections search with the app's token when one is configured, else with each owner's (and need it). */
         public boolean appTokenConfigured() {
@@ -80,6 +91,11 @@ public record TweetflowProperties(
     }
 
     public record OpenHumans(URI url, String clientId, String clientSecret) {
+
+        public OpenHumans {
+            clientId = stripped(clientId);
+            clientSecret = stripped(clientSecret);
+        }
 
         @Override
         public String toString() {

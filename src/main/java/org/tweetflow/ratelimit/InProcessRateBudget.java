@@ -19,6 +19,8 @@ public class InProcessRateBudget implements RateBudget {
 
     /** X's windows are 15 minutes; used only until an answer says when the window really resets. */
     static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+    /** How soon a caller asks again while the probe that will tell the limit is still out. */
+    static final Duration PROBE_ANSWER_WAIT = Duration.ofSeconds(10);
 
     private final Clock clock;
     private final Map<BudgetKey, Window> windows = new ConcurrentHashMap<>();
@@ -43,6 +45,13 @@ public class InProcessRateBudget implements RateBudget {
             if (current.remaining() > 0) {
                 permit[0] = Permit.allow();
                 return current.withRemaining(current.remaining() - 1);
+            }
+            if (current.limit() < 0 && !current.resetKnown()) {
+                // the probe's answer will tell the limit: another caller (a second collection on the app's token)
+                // asks again shortly, not at the end of a guessed window
+                permit[0] = Permit.notBefore(now.plus(PROBE_ANSWER_WAIT), "first call of " + k.endpoint()
+                        + " not answered yet");
+                return current;
             }
             permit[0] = Permit.notBefore(current.reset(), "rate limit of " + k.endpoint() + " spent");
             return current;

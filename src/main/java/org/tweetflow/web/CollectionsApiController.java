@@ -77,12 +77,14 @@ class CollectionsApiController {
     record CollectionView(long id, String query, @JsonProperty("max_count") int maxCount, String state,
             int collected, @JsonProperty("rate_limited_until") Instant rateLimitedUntil, String detail,
             boolean published, @JsonProperty("created_at") Instant createdAt, String repeat,
-            @JsonProperty("next_run_at") Instant nextRunAt, String summaries) {
+            @JsonProperty("next_run_at") Instant nextRunAt,
+            @JsonProperty("stopped_repeating") boolean stoppedRepeating, String summaries) {
 
         static CollectionView of(Collection c, String summaries) {
             return new CollectionView(c.id(), c.query(), c.maxCount(), c.state(), c.collected(),
                     Collection.RATE_LIMITED.equals(c.state()) ? c.cooldownUntil() : null, c.detail(), c.published(),
-                    c.createdAt(), c.repeat() == null ? null : c.repeat().label(), c.nextRunAt(), summaries);
+                    c.createdAt(), c.repeat() == null ? null : c.repeat().label(), c.nextRunAt(),
+                    c.stoppedRepeating(), summaries);
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tweetflow.collect.Collection;
@@ -183,13 +184,13 @@ class CollectionsController {
         return "redirect:/collections/" + id;
     }
 
-    /** The owner collects a failed collection again; the page shows it queued. */
+    /** The owner collects a failed collection again; the page shows it queued, or why not (another was first). */
     @PostMapping("/collections/{id}/retry")
-    String again(Authentication authentication, @PathVariable long id) {
+    String again(Authentication authentication, @PathVariable long id, RedirectAttributes redirect) {
         try {
             newCollections.again(own(authentication, id));
         } catch (CollectionStateException refused) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, refused.getMessage());
+            redirect.addFlashAttribute("error", "Not collected again: " + refused.getMessage() + ".");
         }
         return "redirect:/collections/" + id;
     }

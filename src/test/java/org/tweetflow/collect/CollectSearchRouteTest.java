@@ -311,6 +311,48 @@ class CollectSearchRouteTest {
     }
 
     @Test
+    void collectingAgainRightAfterAFailureKeepsTheItemThatTheFailedWorkerSettles() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, null);
+        WorkItem item = leases.claimNext(CollectionQueue.KIND, "test-worker", Duration.ofMinutes(5)).orElseThrow();
+        collections.failed(asked.id(), "X refused the token");
+
+        newCollections.again(collections.find(asked.id()).orElseThrow());
+        leases.complete(item, "test-worker");
+
+        assertThat(collections.find(asked.id()).orElseThrow().state()).isEqualTo(Collection.QUEUED);
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, asked.id()))
+                .as("the item the failed worker completed is the one queued again").containsExactly("again");
+    }
+
+    @Test
+    void aRunWhoseLeaseAnotherWorkerTookOverStopsWithoutFailingTheCollection() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 150, "daily");
+        WorkItem item = leases.claimNext(CollectionQueue.KIND, "stalled-worker", Duration.ofMinutes(5)).orElseThrow();
+        jdbc.update("UPDATE work_item SET lease_owner = 'other-worker' WHERE id = ?", item.id());
+
+        CollectOutcome outcome = camel.request("direct:collect-search", exchange -> {
+            exchange.setProperty(TweetflowExchange.WORK_ITEM, item);
+            exchange.getMessage().setBody(asked.id());
+        }).getMessage().getBody(CollectOutcome.class);
+
+        assertThat(outcome.kind()).isEqualTo(CollectOutcome.Kind.LEASE_LOST);
+        Collection left = collections.find(asked.id()).orElseThrow();
+        assertThat(left.state()).isNotEqualTo(Collection.FAILED);
+        assertThat(left.failedRuns()).isZero();
+        assertThat(left.collected()).as("nothing recorded by the stalled run").isZero();
+    }
+
+    @Test
+    void aThumbnailOfACollectionDeletedMeanwhileDoesNotBringItsDirectoryBack() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, null);
+        deletions.delete(asked.id());
+
+        thumbnails.write(asked.id(), "3_1", new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB));
+
+        assertThat(files.tweets(asked.id()).getParent()).doesNotExist();
+    }
+
+    @Test
     void aQueuedCollectionIsCollectedThenSummarisedEachOutputAStepOfItsOwn() throws Exception {
         Collection asked = newCollections.start(member().id(), QUERY, 120, null);
         WorkItem item = leases.claimNext(CollectionQueue.KIND, "test-worker", Duration.ofMinutes(5)).orElseThrow();

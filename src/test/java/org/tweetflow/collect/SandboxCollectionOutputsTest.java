@@ -643,9 +643,9 @@ class SandboxCollectionOutputsTest {
                         : "https://x.com/" + username + "/status/" + post.id());
     }
 
-    /** README: free text starting with = + - @, a tab or a carriage return gets a leading apostrophe. */
+    /** README: free text starting with = + - @ ', a tab or a carriage return gets a leading apostrophe. */
     private static String guarded(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return !text.isEmpty() && "=+-@'\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     /**

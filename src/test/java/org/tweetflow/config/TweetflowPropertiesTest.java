@@ -68,6 +68,16 @@ class TweetflowPropertiesTest {
     }
 
     @Test
+    void aSecretReadFromAFileLosesItsTrailingNewline() {
+        runner.withPropertyValues("tweetflow.twitter.bearer-token=app-token\n", "tweetflow.twitter.client-secret= s\n")
+                .run(context -> {
+                    TweetflowProperties.Twitter x = context.getBean(TweetflowProperties.class).twitter();
+                    assertThat(x.bearerToken()).isEqualTo("app-token");
+                    assertThat(x.clientSecret()).isEqualTo("s");
+                });
+    }
+
+    @Test
     void invalidDurationFailsTheStart() {
         runner.withPropertyValues("tweetflow.archive.stale-after=four days")
                 .run(context -> assertThat(context).hasFailed());

@@ -49,6 +49,16 @@ class InProcessRateBudgetTest {
     }
 
     @Test
+    void whileTheProbeIsOutAnotherCallerIsAskedBackInSecondsNotAtAGuessedWindowsEnd() {
+        budget.tryAcquire(SAM_TIMELINE);
+
+        Permit second = budget.tryAcquire(SAM_TIMELINE);
+
+        assertThat(second.granted()).isFalse();
+        assertThat(second.retryAt()).isEqualTo(START.plus(InProcessRateBudget.PROBE_ANSWER_WAIT));
+    }
+
+    @Test
     void spendsExactlyTheRemainingCallsThenNamesTheReset() {
         Instant reset = START.plusSeconds(600);
         budget.tryAcquire(SAM_TIMELINE);

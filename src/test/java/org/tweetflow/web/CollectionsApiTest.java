@@ -246,11 +246,10 @@ class CollectionsApiTest {
                 .getContentAsString()).contains("Allow: /collections/feed.atom", "Disallow: /");
     }
 
-
-
     private String export(Collection collection, String file, String query) throws Exception {
         MvcResult started = mvc.perform(get("/api/collections/" + collection.id() + "/export/" + file + query)
                 .with(SignedIn.as(ada))).andReturn();
+        started.getAsyncResult(); // the stream written whole before the dispatch reads it, not while
         return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }

@@ -107,6 +107,7 @@ class CollectionsPageTest {
 
         MvcResult started = mvc.perform(get("/collections/{id}/tweets.jsonl", mine.id()).with(SignedIn.as(ada)))
                 .andReturn();
+        started.getAsyncResult(); // the stream written whole before the dispatch reads it, not while
         MvcResult download = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
 
         assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(asRecorded);
@@ -189,6 +190,12 @@ class CollectionsPageTest {
         assertThat(queued.getElementById("state").text()).isEqualTo(Collection.QUEUED);
         assertThat(queued.getElementById("repeats").text()).startsWith("daily, next run ");
         assertThat(queued.getElementById("collect-again")).as("only a failed collection is collected again").isNull();
+        MvcResult twice = mvc.perform(post("/collections/{id}/retry", mine.id()).with(SignedIn.as(ada)).with(csrf()))
+                .andExpect(redirectedUrl("/collections/" + mine.id())).andReturn();
+        Document told = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))
+                .flashAttrs(twice.getFlashMap())).andReturn());
+        assertThat(told.getElementById("error").text())
+                .isEqualTo("Not collected again: only a failed collection is collected again; this one is queued.");
     }
 
     @Test

@@ -56,6 +56,7 @@ class Researchers {
 
     /** A thumbnail of a 640×480 grey picture kept for the photo, as fingerprinting it keeps one. */
     void thumbnail(Collection collection, String mediaKey) throws Exception {
+        Files.createDirectories(files.summaries(collection.id()));
         thumbnails.write(collection.id(), mediaKey, new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY));
     }
 

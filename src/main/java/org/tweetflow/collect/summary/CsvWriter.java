@@ -21,7 +21,7 @@ public final class CsvWriter {
     private int used;
     private boolean firstField = true;
 
-    public CsvWriter(OutputStream out) {
+    CsvWriter(OutputStream out) {
         this.out = out;
     }
 
@@ -61,7 +61,7 @@ public final class CsvWriter {
         firstField = true;
     }
 
-    public void flush() throws IOException {
+    void flush() throws IOException {
         out.write(buffer, 0, used);
         used = 0;
         out.flush();

@@ -16,7 +16,7 @@ import java.nio.file.StandardCopyOption;
  * bundle) never sees half a file, and a failed step leaves the previous complete file or none. Written through
  * one of {@link #csv()}, {@link #writer()} or {@link #stream()}.
  */
-final class OutputFile implements Closeable {
+public final class OutputFile implements Closeable {
 
     private final Path target;
     private final Path part;
@@ -31,12 +31,12 @@ final class OutputFile implements Closeable {
         this.stream = Files.newOutputStream(part);
     }
 
-    static OutputFile open(Path dir, String name) throws IOException {
+    public static OutputFile open(Path dir, String name) throws IOException {
         return new OutputFile(dir.resolve(name));
     }
 
     /** CSV records, UTF-8. */
-    CsvWriter csv() {
+    public CsvWriter csv() {
         if (csv == null) {
             csv = new CsvWriter(stream);
         }
@@ -52,11 +52,11 @@ final class OutputFile implements Closeable {
     }
 
     /** Bytes, unbuffered; flush what wraps it before {@link #commit()}. */
-    OutputStream stream() {
+    public OutputStream stream() {
         return stream;
     }
 
-    void commit() throws IOException {
+    public void commit() throws IOException {
         if (writer != null) {
             writer.flush();
         }

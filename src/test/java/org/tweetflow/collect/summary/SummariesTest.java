@@ -167,9 +167,10 @@ class SummariesTest {
 
     @Test
     void theSummaryPageReadsTheGuardedTextAsPosted() {
-        assertThat(SpreadsheetText.unguarded(SpreadsheetText.guarded("@bob hi"))).isEqualTo("@bob hi");
-        assertThat(SpreadsheetText.unguarded("'quoted")).isEqualTo("'quoted");
-        assertThat(SpreadsheetText.guarded("'=sum")).isEqualTo("'=sum");
+        for (String posted : List.of("@bob hi", "'quoted", "'=sum", "''", "plain", "=1+1")) {
+            assertThat(SpreadsheetText.unguarded(SpreadsheetText.guarded(posted))).isEqualTo(posted);
+        }
+        assertThat(SpreadsheetText.guarded("'=sum")).as("an apostrophe of its own is kept").isEqualTo("''=sum");
     }
 
     @Test
