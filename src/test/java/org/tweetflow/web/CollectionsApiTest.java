@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.Repeat;
 import org.tweetflow.member.Member;
@@ -143,6 +145,21 @@ class CollectionsApiTest {
     }
 
     @Test
+    void eachStepSaysWhenItStartedAndFinished() throws Exception {
+        Collection adas = collections.create(ada.id(), "#climate", 100, null);
+        researchers.steps(adas, CollectionStep.DONE, List.of("count-hashtags.csv"));
+        researchers.steps(adas, CollectionStep.RUNNING, List.of("tweets.csv"));
+
+        mvc.perform(get("/api/collections/{id}/steps", adas.id()).with(SignedIn.as(ada)))
+                .andExpect(jsonPath("$[0].name").value("count-hashtags.csv"))
+                .andExpect(jsonPath("$[0].started_at").isNotEmpty())
+                .andExpect(jsonPath("$[0].finished_at").isNotEmpty())
+                .andExpect(jsonPath("$[1].name").value("tweets.csv"))
+                .andExpect(jsonPath("$[1].started_at").isNotEmpty())
+                .andExpect(jsonPath("$[1].finished_at").isEmpty());
+    }
+
+    @Test
     void noSignInNoCollections() throws Exception {
         mvc.perform(get("/api/collections")).andExpect(status().isUnauthorized());
     }
@@ -150,6 +167,7 @@ class CollectionsApiTest {
     @Test
     void aPublishedCollectionIsReadByOthersAndListedInTheFeedUntilUnpublished() throws Exception {
         Collection bens = collections.create(ben.id(), "#opendata", 100, null);
+        researchers.summarised(bens, "count-hashtags.csv", "hashtag,count\r\nopendata,3\r\n");
         mvc.perform(post("/api/collections/{id}/publish", bens.id()).with(SignedIn.as(ada)).with(csrf()))
                 .andExpect(status().isNotFound());
 
@@ -157,11 +175,15 @@ class CollectionsApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.published").value(true));
 
         mvc.perform(get("/api/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isOk());
+        mvc.perform(get("/api/collections/{id}/files/count-hashtags.csv", bens.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk());
         assertThat(mvc.perform(get("/collections/feed.atom")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("<title>#opendata</title>", "/collections/" + bens.id());
         mvc.perform(post("/api/collections/{id}/unpublish", bens.id()).with(SignedIn.as(ben)).with(csrf()))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/collections/{id}", bens.id()).with(SignedIn.as(ada))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/collections/{id}/files/count-hashtags.csv", bens.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isNotFound());
         assertThat(mvc.perform(get("/collections/feed.atom")).andReturn().getResponse().getContentAsString())
                 .doesNotContain("#opendata");
     }
