@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -127,18 +129,30 @@ public class MediaFingerprints implements AggregationStrategy {
         steps.set(collectionId, STEPS, CollectionStep.DONE, null, null);
     }
 
-    /** Nodes: the fetched photos; links: the pairs whose hashes are near (exact duplicates at distance 0). */
+    /**
+     * Nodes: the fetched photos. Links: each identical copy (the same MD5) to the first photo with its bytes, at
+     * distance 0, and the first copies of two pictures whose hashes are near. A picture posted a thousand times
+     * makes a thousand links, not half a million, and the groups (connected components) stay the same.
+     */
     private static MediaGraph graph(List<Fingerprint> fingerprints) {
         List<Fingerprint> fetched = fingerprints.stream().filter(f -> f.fetched() && f.phash() != null).toList();
         List<MediaGraph.Node> nodes = fetched.stream().map(f -> new MediaGraph.Node(f.photo().mediaKey(),
                 f.photo().url(), f.photo().count(), f.md5())).toList();
         List<MediaGraph.Link> links = new ArrayList<>();
-        for (int i = 0; i < fetched.size(); i++) {
-            for (int j = i + 1; j < fetched.size(); j++) {
-                int distance = PHash.distance(fetched.get(i).phash(), fetched.get(j).phash());
+        Map<String, Fingerprint> firstCopies = new LinkedHashMap<>();
+        for (Fingerprint copy : fetched) {
+            Fingerprint first = firstCopies.putIfAbsent(copy.md5(), copy);
+            if (first != null) {
+                links.add(new MediaGraph.Link(first.photo().mediaKey(), copy.photo().mediaKey(), 0));
+            }
+        }
+        List<Fingerprint> pictures = List.copyOf(firstCopies.values());
+        for (int i = 0; i < pictures.size(); i++) {
+            for (int j = i + 1; j < pictures.size(); j++) {
+                int distance = PHash.distance(pictures.get(i).phash(), pictures.get(j).phash());
                 if (distance <= NEAR) {
-                    links.add(new MediaGraph.Link(fetched.get(i).photo().mediaKey(),
-                            fetched.get(j).photo().mediaKey(), distance));
+                    links.add(new MediaGraph.Link(pictures.get(i).photo().mediaKey(),
+                            pictures.get(j).photo().mediaKey(), distance));
                 }
             }
         }
