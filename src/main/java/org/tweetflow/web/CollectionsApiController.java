@@ -9,9 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -160,22 +158,8 @@ class CollectionsApiController {
     ResponseEntity<StreamingResponseBody> export(Authentication authentication, @PathVariable long id,
             @PathVariable String file, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        Collection collection = visible(authentication, id);
-        Instant start = instant(from, "from");
-        Instant end = instant(to, "to");
-        StreamingResponseBody body = switch (file) {
-            case "tweets.jsonl" -> out -> exports.pages(id, start, end, out);
-            case "ids.txt" -> out -> exports.ids(id, start, end, out);
-            case "tweets.csv" -> out -> exports.tweetsCsv(collection, start, end, out);
-            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        };
-        MediaType type = switch (file) {
-            case "tweets.jsonl" -> MediaType.parseMediaType("application/x-ndjson");
-            case "ids.txt" -> MediaType.TEXT_PLAIN;
-            default -> MediaType.parseMediaType("text/csv");
-        };
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"collection-" + id + "-" + file + "\"").body(body);
+        return ExportDownloads.of(exports, visible(authentication, id), file, instant(from, "from"),
+                instant(to, "to"));
     }
 
     /** One summary output (a step's name, once done; bundle.zip), as on the collection's page. */

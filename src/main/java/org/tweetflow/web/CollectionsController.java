@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionDeletions;
+import org.tweetflow.collect.CollectionExports;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.summary.CommittedBytes;
 import org.tweetflow.collect.CollectionStateException;
@@ -61,11 +66,13 @@ class CollectionsController {
     private final CollectionDeletions deletions;
     private final HashtagComparison comparison;
     private final Thumbnails thumbnails;
+    private final CollectionExports exports;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
             ProducerTemplate camel, CollectionDeletions deletions, HashtagComparison comparison,
-            Thumbnails thumbnails) {
+            Thumbnails thumbnails, CollectionExports exports) {
+        this.exports = exports;
         this.deletions = deletions;
         this.comparison = comparison;
         this.thumbnails = thumbnails;
@@ -153,6 +160,19 @@ class CollectionsController {
                         committed.transferTo(out);
                     }
                 });
+    }
+
+    /**
+     * The page's export form: the posts created from the first day to the last (UTC, both included; either left
+     * empty for no bound), as tweets.jsonl, ids.txt or tweets.csv, streamed.
+     */
+    @GetMapping("/collections/{id}/export")
+    ResponseEntity<StreamingResponseBody> export(Authentication authentication, @PathVariable long id,
+            @RequestParam String file, @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+        return ExportDownloads.of(exports, visible(authentication, id), file,
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** One summary output, by its name only. */

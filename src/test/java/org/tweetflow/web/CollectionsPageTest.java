@@ -114,6 +114,34 @@ class CollectionsPageTest {
     }
 
     @Test
+    void theExportFormDownloadsThePostsCreatedFromTheFirstDayToTheLastBothIncluded() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        researchers.recorded(mine, files.append(mine.id(), "{\"data\":["
+                + "{\"id\":\"9\",\"text\":\"a\",\"created_at\":\"2026-11-29T00:00:00.000Z\"},"
+                + "{\"id\":\"8\",\"text\":\"b\",\"created_at\":\"2026-11-28T23:59:59.000Z\"},"
+                + "{\"id\":\"7\",\"text\":\"c\",\"created_at\":\"2026-11-27T12:00:00.000Z\"}],"
+                + "\"meta\":{\"result_count\":3}}"));
+        Document page = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(page.getElementById("export").attr("action")).isEqualTo("/collections/" + mine.id() + "/export");
+
+        assertThat(exported(mine, "ids.txt", "2026-11-28", "2026-11-28")).isEqualTo("8\n");
+        assertThat(exported(mine, "ids.txt", "", "")).isEqualTo("9\n8\n7\n");
+        assertThat(exported(mine, "tweets.csv", "2026-11-29", "")).startsWith("id,created_at,").contains("\r\n9,")
+                .doesNotContain("\r\n8,");
+        mvc.perform(get("/collections/{id}/export", mine.id()).param("file", "ids.txt").with(SignedIn.as(ben)))
+                .andExpect(status().isNotFound());
+    }
+
+    private String exported(Collection collection, String file, String from, String to) throws Exception {
+        MvcResult started = mvc.perform(get("/collections/{id}/export", collection.id()).param("file", file)
+                .param("from", from).param("to", to).with(SignedIn.as(ada))).andReturn();
+        started.getAsyncResult();
+        return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theOwnerPublishesAndDeletesFromThePageAndNobodyElseCan() throws Exception {
         Collection mine = collections.create(ada.id(), "#opendata", 100, null);
         files.resumeAt(mine.id(), 0);
