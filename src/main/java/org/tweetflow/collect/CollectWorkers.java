@@ -37,6 +37,11 @@ public class CollectWorkers {
         return pool.claim();
     }
 
+    /** Whether the run still holds its item (always, when the route is called directly): it renews the lease. */
+    public boolean holds(WorkItem item) {
+        return pool.holds(item);
+    }
+
     /** Renews the run's lease (none when the route is called directly); a lost lease ends this run. */
     public void keepLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
         pool.keepLease(item, () -> new LeaseLostException("collection " + item.subjectId()
@@ -54,6 +59,7 @@ public class CollectWorkers {
             pool.release(item, outcome.notBefore());
         } else if (outcome.kind() == CollectOutcome.Kind.LEASE_LOST) {
             LOG.info("Collection {} is another worker's now; its item is left to it", item.subjectId());
+            pool.forget(item);
         } else {
             pool.complete(item);
         }

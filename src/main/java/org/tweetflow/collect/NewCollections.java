@@ -50,7 +50,7 @@ public class NewCollections {
         // the state as it is now, not as the caller read it: a second request, or a worker, may have been first
         if (!collections.again(collection)) {
             throw new CollectionStateException(collections.find(collection.id()).map(this::whyNotAgain)
-                    .orElse("the collection was deleted"));
+                    .orElse("the collection was deleted or changed meanwhile"));
         }
         queue.requeue(collection.id(), "again");
     }

@@ -36,12 +36,14 @@ public class SearchCollector implements AggregationStrategy {
     private final XRequests requests;
     private final ObjectMapper mapper;
     private final CollectionSteps steps;
+    private final CollectWorkers workers;
     private final Clock clock;
     private final TweetflowProperties.Archive retryPolicy;
 
     public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper,
-            CollectionSteps steps, Clock clock, TweetflowProperties properties) {
+            CollectionSteps steps, CollectWorkers workers, Clock clock, TweetflowProperties properties) {
         this.collections = collections;
+        this.workers = workers;
         this.steps = steps;
         this.clock = clock;
         this.retryPolicy = properties.archive();
@@ -115,13 +117,17 @@ public class SearchCollector implements AggregationStrategy {
     }
 
     /** Another worker took the collection over, or it was deleted: nothing more is recorded by this run. */
-    public CollectOutcome leaseLost(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
-        LOG.info("Collection {}: this run stops, {}", run.collection().id(), e.getMessage());
+    public CollectOutcome leaseLost(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        LOG.info("This run stops: {}", e.getMessage());
         return new CollectOutcome(CollectOutcome.Kind.LEASE_LOST, null);
     }
 
     /** X's rate limit stopped the run: the pages so far are kept, the rest follows after the reset. */
-    public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+    public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        if (!workers.holds(item)) {
+            return leaseLost(e);
+        }
         XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
         // X's message says which limit: the window's, or the monthly usage cap
         collections.rateLimited(run.collection().id(), limit.retryAt(), limit.getMessage());
@@ -135,6 +141,9 @@ public class SearchCollector implements AggregationStrategy {
      */
     public CollectOutcome outage(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
             @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        if (!workers.holds(item)) {
+            return leaseLost(e);
+        }
         Instant retryAt = clock.instant().plus(retryPolicy.retryDelayAfter(item == null ? 1 : item.attempts()));
         String detail = "X is unavailable (" + e.getMessage() + "); tried again from " + retryAt;
         collections.retrying(run.collection().id(), retryAt, detail);
@@ -142,7 +151,16 @@ public class SearchCollector implements AggregationStrategy {
         return new CollectOutcome(CollectOutcome.Kind.RETRY, retryAt);
     }
 
-    public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body) {
+    /**
+     * Anything else ends the run as failed, with X's words where X refused. A run that outlived its lease (held up
+     * in one call past it) records nothing: another worker holds the collection, the same for a rate limit and an
+     * outage.
+     */
+    public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        if (!workers.holds(item)) {
+            return leaseLost(e);
+        }
         Throwable reason = e;
         while (reason.getCause() != null && !(reason instanceof XApiException)) {
             reason = reason.getCause();

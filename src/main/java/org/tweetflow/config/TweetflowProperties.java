@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record TweetflowProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
         Boolean sandbox,
+        // not stripped: the key is hashed into the cipher's, and a changed one could not read the stored tokens
         String tokenKey,
         @Valid @DefaultValue Twitter twitter,
         @Valid @DefaultValue OpenHumans openhumans,
@@ -105,6 +106,10 @@ public record TweetflowProperties(
     }
 
     public record Ops(@DefaultValue("ops") String username, String password) {
+
+        public Ops {
+            password = stripped(password);
+        }
 
         @Override
         public String toString() {

@@ -53,9 +53,14 @@ public class WorkerPool {
      * @param lost what stops the run when the lease was lost (held past it and taken by another claim)
      */
     public void keepLease(WorkItem item, Supplier<? extends RuntimeException> lost) {
-        if (item != null && !leases.renew(item, item.leaseOwner(), lease)) {
+        if (!holds(item)) {
             throw lost.get();
         }
+    }
+
+    /** Renews the item's lease and says whether it was still this run's (always, for no item). */
+    public boolean holds(WorkItem item) {
+        return item == null || leases.renew(item, item.leaseOwner(), lease);
     }
 
     /** The work is done: the item leaves the queue. */
@@ -74,6 +79,11 @@ public class WorkerPool {
     public void release(WorkItem item, Instant notBefore) {
         running.remove(item.leaseOwner());
         leases.release(item, item.leaseOwner(), notBefore);
+    }
+
+    /** Another worker holds the item now: this pool stops counting it as running, and leaves it alone. */
+    public void forget(WorkItem item) {
+        running.remove(item.leaseOwner());
     }
 
     /** The work ended in a way nobody could record: tried again once a lease's time has passed. */

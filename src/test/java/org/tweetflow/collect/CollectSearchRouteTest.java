@@ -77,6 +77,8 @@ class CollectSearchRouteTest {
     @Autowired
     CollectionDeletions deletions;
     @Autowired
+    CollectWorkers workers;
+    @Autowired
     WorkLeases leases;
     @Autowired
     SandboxFaults faults;
@@ -337,9 +339,60 @@ class CollectSearchRouteTest {
 
         assertThat(outcome.kind()).isEqualTo(CollectOutcome.Kind.LEASE_LOST);
         Collection left = collections.find(asked.id()).orElseThrow();
-        assertThat(left.state()).isNotEqualTo(Collection.FAILED);
+        assertThat(left.state()).as("as the new holder will find it").isEqualTo(Collection.QUEUED);
         assertThat(left.failedRuns()).isZero();
         assertThat(left.collected()).as("nothing recorded by the stalled run").isZero();
+        assertThat(jdbc.queryForObject("SELECT lease_owner FROM work_item WHERE id = ?", String.class, item.id()))
+                .isEqualTo("other-worker");
+    }
+
+    @Test
+    void aLostLeaseFreesItsWorkerForTheNextClaim() {
+        for (int i = 0; i < 3; i++) {
+            newCollections.start(member().id(), QUERY + " " + i, 10, null);
+        }
+        List<WorkItem> claimed = workers.claim();
+        assertThat(claimed).as("one per worker").hasSize(2);
+        jdbc.update("UPDATE work_item SET lease_owner = 'other-worker' WHERE lease_owner IS NOT NULL");
+
+        claimed.forEach(item -> workers.settle(new CollectOutcome(CollectOutcome.Kind.LEASE_LOST, null), item, null));
+
+        List<WorkItem> next = workers.claim();
+        assertThat(next).as("the third collection, by a worker freed").hasSize(1);
+        next.forEach(item -> workers.settle(new CollectOutcome(CollectOutcome.Kind.COLLECTED, null), item, null));
+    }
+
+    @Test
+    void aOneOffWhoseRunXRefusedKeepsItsPagesAndIsCollectedAgainAfterThem() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 300, null);
+        CollectOutcome limited = collect(asked);
+        clock.set(limited.notBefore().plus(Duration.ofSeconds(1)));
+        faults.inject(Fault.status("GET", "/x/2/tweets/search/recent", 400, INVALID_REQUEST));
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.FAILED);
+
+        assertThat(collections.runs(asked.id())).singleElement()
+                .satisfies(run -> assertThat(run.finishedAt()).as("kept open").isNull());
+        newCollections.again(collections.find(asked.id()).orElseThrow());
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+        assertThat(ids(pages(asked))).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStoppedCollectionIsBackOnItsScheduleOnceARunCollectsAndARepeatReadBeforeTheStopDoesNotUndoIt()
+            throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, "daily");
+        Instant readBeforeTheStop = asked.nextRunAt();
+        for (int run = 0; run < 3; run++) {
+            collections.failed(asked.id(), "X refused the query");
+        }
+
+        assertThat(collections.moveNextRun(asked.id(), readBeforeTheStop, readBeforeTheStop.plus(Duration.ofDays(1))))
+                .isFalse();
+        assertThat(collections.find(asked.id()).orElseThrow().stoppedRepeating()).isTrue();
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+        assertThat(collections.find(asked.id()).orElseThrow().nextRunAt())
+                .isEqualTo(clock.instant().plus(Duration.ofDays(1)));
     }
 
     @Test

@@ -59,6 +59,14 @@ class InProcessRateBudgetTest {
     }
 
     @Test
+    void aProbeAnsweredWith429WithoutHeadersStillWaitsForTheAssumedReset() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, RateLimitHeaders.spentUntil(START.plusSeconds(600)));
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).retryAt()).isEqualTo(START.plusSeconds(600));
+    }
+
+    @Test
     void spendsExactlyTheRemainingCallsThenNamesTheReset() {
         Instant reset = START.plusSeconds(600);
         budget.tryAcquire(SAM_TIMELINE);

@@ -134,12 +134,17 @@ class CollectionsApiTest {
         mvc.perform(post("/api/collections/{id}/retry", adas.id()).with(SignedIn.as(ada)).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value("only a failed collection is collected again; this one is queued"));
-        collections.failed(adas.id(), "X refused the token");
+        for (int run = 0; run < 3; run++) {
+            collections.failed(adas.id(), "X refused the token");
+        }
+        mvc.perform(get("/api/collections/{id}", adas.id()).with(SignedIn.as(ada)))
+                .andExpect(jsonPath("$.stopped_repeating").value(true)).andExpect(jsonPath("$.next_run_at").isEmpty());
         mvc.perform(post("/api/collections/{id}/retry", adas.id()).with(SignedIn.as(ben)).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/collections/{id}/retry", adas.id()).with(SignedIn.as(ada)).with(csrf()))
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.state").value(Collection.QUEUED));
+                .andExpect(jsonPath("$.state").value(Collection.QUEUED))
+                .andExpect(jsonPath("$.stopped_repeating").value(false));
         assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, adas.id()))
                 .containsExactly("again");
     }

@@ -40,8 +40,9 @@ public class SummaryRunner {
     /** The same over the first {@code committed} bytes only: what a run recorded, not what it may still cut. */
     public SummaryResult run(Path collection, long committed, Path dir, List<Summary> summaries,
             Consumer<SummaryProgress> progress) throws IOException {
-        Files.createDirectories(dir);
+        // the raw pages first: a collection deleted meanwhile fails here instead of getting its directory back
         long total = Math.min(committed, Files.size(collection));
+        Files.createDirectories(dir);
         long pages = 0;
         long posts = 0;
         long duplicates = 0;

@@ -1,0 +1,111 @@
+package org.tweetflow.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tweetflow.MutableClock;
+import org.tweetflow.TestClock;
+import org.tweetflow.TweetflowTest;
+import org.tweetflow.archive.ConnectedMembers;
+import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.work.WorkItem;
+import org.tweetflow.work.WorkLeases;
+
+/**
+ * The collections' SQL on a real PostgreSQL (14, started by the test): a collection taken off the queue by a worker,
+ * collected, its steps claimed and summarised; the compare-and-set moves of a repeat and of collecting again.
+ */
+@TweetflowTest
+@Import(TestClock.class)
+@DirtiesContext // the embedded PostgreSQL stops with the JVM (zonky's hook)
+class PostgresCollectionsTest {
+
+    static final EmbeddedPostgres POSTGRES = start();
+
+    @Autowired
+    ConnectedMembers members;
+    @Autowired
+    NewCollections newCollections;
+    @Autowired
+    Collections collections;
+    @Autowired
+    CollectionSteps steps;
+    @Autowired
+    RecurringCollections repeats;
+    @Autowired
+    WorkLeases leases;
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void aQueuedCollectionIsCollectedAndSummarisedOnPostgres() {
+        long member = members.connect("10000001", XSimulator.SAM, clock.instant()).id();
+        Collection asked = newCollections.start(member, "#climate", 120, null);
+        WorkItem item = leases.claimNext(CollectionQueue.KIND, "pg-worker", Duration.ofMinutes(5)).orElseThrow();
+
+        camel.sendBody("seda:collections", item);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "summarised".equals(steps.overall(asked.id())));
+        Collection collected = collections.find(asked.id()).orElseThrow();
+        assertThat(collected.state()).isEqualTo(Collection.COLLECTED);
+        assertThat(collected.collected()).isEqualTo(120);
+        assertThat(steps.of(asked.id())).allSatisfy(step -> assertThat(step.finishedAt()).isNotNull());
+    }
+
+    @Test
+    void aRepeatAndCollectingAgainMoveOnlyFromWhatTheyReadOnPostgres() {
+        // a time with microseconds, as PostgreSQL keeps them: the compare-and-set compares what it read back
+        clock.set(clock.instant().plusNanos(123_457_000));
+        long member = members.connect("10000002", XSimulator.SAM, clock.instant()).id();
+        Collection daily = newCollections.start(member, "#opendata", 10, "daily");
+        jdbc.update("DELETE FROM work_item WHERE subject_id = ?", daily.id());
+        clock.set(daily.nextRunAt().plusSeconds(30).plusNanos(777_000));
+
+        assertThat(repeats.queueDue()).isEqualTo(1);
+        assertThat(repeats.queueDue()).isZero();
+
+        WorkItem held = leases.claimNext(CollectionQueue.KIND, "pg-worker", Duration.ofMinutes(5)).orElseThrow();
+        collections.failed(daily.id(), "X refused the query");
+        newCollections.again(collections.find(daily.id()).orElseThrow());
+        leases.complete(held, "pg-worker");
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, daily.id()))
+                .containsExactly("again");
+
+        jdbc.update("DELETE FROM work_item WHERE subject_id = ?", daily.id());
+        collections.failed(daily.id(), "X refused the query");
+        newCollections.again(collections.find(daily.id()).orElseThrow());
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, daily.id()))
+                .as("queued anew when no item was left").containsExactly("again");
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
