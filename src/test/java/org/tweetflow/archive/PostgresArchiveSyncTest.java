@@ -3,11 +3,9 @@ package org.tweetflow.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +13,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.TestPostgres;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -26,12 +25,10 @@ import org.tweetflow.tokens.Provider;
  * a token refresh, the member and state tables, through one whole sync taken off the queue by a worker.
  */
 @TweetflowTest
-@DirtiesContext // its workers stop with this class; the embedded PostgreSQL stops with the JVM (zonky's hook)
+@DirtiesContext // its workers stop with this class
 @TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.poll-interval=PT0.2S",
         "tweetflow.simulation.timeline-limit=100000"})
 class PostgresArchiveSyncTest {
-
-    static final EmbeddedPostgres POSTGRES = start();
 
     @Autowired
     ConnectedMembers members;
@@ -46,9 +43,7 @@ class PostgresArchiveSyncTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.register(registry, "archive_sync");
     }
 
     @Test
@@ -67,13 +62,5 @@ class PostgresArchiveSyncTest {
         assertThat(tokens.accessToken(ada.id(), Provider.X)).isNotEqualTo(rejected);
         assertThat(jdbc.queryForObject("SELECT tweets FROM archive_state WHERE member_id = ?", Long.class, ada.id()))
                 .isEqualTo(x.reachableTweetIds(XSimulator.SAM).size());
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
     }
 }

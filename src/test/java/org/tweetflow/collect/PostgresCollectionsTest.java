@@ -3,10 +3,8 @@ package org.tweetflow.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tweetflow.MutableClock;
 import org.tweetflow.TestClock;
+import org.tweetflow.TestPostgres;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ConnectedMembers;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -29,10 +28,8 @@ import org.tweetflow.work.WorkLeases;
  */
 @TweetflowTest
 @Import(TestClock.class)
-@DirtiesContext // the embedded PostgreSQL stops with the JVM (zonky's hook)
+@DirtiesContext
 class PostgresCollectionsTest {
-
-    static final EmbeddedPostgres POSTGRES = start();
 
     @Autowired
     ConnectedMembers members;
@@ -55,9 +52,7 @@ class PostgresCollectionsTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.register(registry, "collections");
     }
 
     @Test
@@ -99,13 +94,5 @@ class PostgresCollectionsTest {
         newCollections.again(collections.find(daily.id()).orElseThrow());
         assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, daily.id()))
                 .as("queued anew when no item was left").containsExactly("again");
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
