@@ -37,9 +37,9 @@ public class CollectWorkers {
         return pool.claim();
     }
 
-    /** Whether the run still holds its item (always, when the route is called directly): it renews the lease. */
-    public boolean holds(WorkItem item) {
-        return pool.holds(item);
+    /** Whether the run's item went to another worker (never, when the route is called directly); else renewed. */
+    public boolean lostLease(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        return !pool.holds(item);
     }
 
     /** Renews the run's lease (none when the route is called directly); a lost lease ends this run. */

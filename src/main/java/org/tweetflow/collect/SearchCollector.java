@@ -36,14 +36,12 @@ public class SearchCollector implements AggregationStrategy {
     private final XRequests requests;
     private final ObjectMapper mapper;
     private final CollectionSteps steps;
-    private final CollectWorkers workers;
     private final Clock clock;
     private final TweetflowProperties.Archive retryPolicy;
 
     public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper,
-            CollectionSteps steps, CollectWorkers workers, Clock clock, TweetflowProperties properties) {
+            CollectionSteps steps, Clock clock, TweetflowProperties properties) {
         this.collections = collections;
-        this.workers = workers;
         this.steps = steps;
         this.clock = clock;
         this.retryPolicy = properties.archive();
@@ -123,11 +121,7 @@ public class SearchCollector implements AggregationStrategy {
     }
 
     /** X's rate limit stopped the run: the pages so far are kept, the rest follows after the reset. */
-    public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
-            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
-        if (!workers.holds(item)) {
-            return leaseLost(e);
-        }
+    public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
         XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
         // X's message says which limit: the window's, or the monthly usage cap
         collections.rateLimited(run.collection().id(), limit.retryAt(), limit.getMessage());
@@ -141,9 +135,6 @@ public class SearchCollector implements AggregationStrategy {
      */
     public CollectOutcome outage(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
             @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
-        if (!workers.holds(item)) {
-            return leaseLost(e);
-        }
         Instant retryAt = clock.instant().plus(retryPolicy.retryDelayAfter(item == null ? 1 : item.attempts()));
         String detail = "X is unavailable (" + e.getMessage() + "); tried again from " + retryAt;
         collections.retrying(run.collection().id(), retryAt, detail);
@@ -151,16 +142,8 @@ public class SearchCollector implements AggregationStrategy {
         return new CollectOutcome(CollectOutcome.Kind.RETRY, retryAt);
     }
 
-    /**
-     * Anything else ends the run as failed, with X's words where X refused. A run that outlived its lease (held up
-     * in one call past it) records nothing: another worker holds the collection, the same for a rate limit and an
-     * outage.
-     */
-    public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body,
-            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
-        if (!workers.holds(item)) {
-            return leaseLost(e);
-        }
+    /** Anything else ends the run as failed, with X's words where X refused. */
+    public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body) {
         Throwable reason = e;
         while (reason.getCause() != null && !(reason instanceof XApiException)) {
             reason = reason.getCause();

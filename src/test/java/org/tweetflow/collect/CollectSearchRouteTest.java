@@ -347,6 +347,31 @@ class CollectSearchRouteTest {
     }
 
     @Test
+    void aRunWhoseLeaseRanOutWhileXHeldItsCallUpRecordsNotTheRefusalThatEndedIt() throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 150, "daily");
+        WorkItem item = leases.claimNext(CollectionQueue.KIND, "stalled-worker", Duration.ofMinutes(5)).orElseThrow();
+        Fault slowRefusal = new Fault("GET", "/x/2/tweets/search/recent", 400, Map.of(), INVALID_REQUEST,
+                Duration.ofMillis(500), false);
+        faults.inject(slowRefusal);
+        Thread takeover = new Thread(() -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !faults.isPending(slowRefusal));
+            jdbc.update("UPDATE work_item SET lease_owner = 'other-worker' WHERE id = ?", item.id());
+        });
+        takeover.start();
+
+        CollectOutcome outcome = camel.request("direct:collect-search", exchange -> {
+            exchange.setProperty(TweetflowExchange.WORK_ITEM, item);
+            exchange.getMessage().setBody(asked.id());
+        }).getMessage().getBody(CollectOutcome.class);
+        takeover.join();
+
+        assertThat(outcome.kind()).isEqualTo(CollectOutcome.Kind.LEASE_LOST);
+        Collection left = collections.find(asked.id()).orElseThrow();
+        assertThat(left.state()).isNotEqualTo(Collection.FAILED);
+        assertThat(left.failedRuns()).isZero();
+    }
+
+    @Test
     void aLostLeaseFreesItsWorkerForTheNextClaim() {
         for (int i = 0; i < 3; i++) {
             newCollections.start(member().id(), QUERY + " " + i, 10, null);
