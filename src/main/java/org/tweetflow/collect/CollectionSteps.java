@@ -3,7 +3,6 @@ package org.tweetflow.collect;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,8 @@ public class CollectionSteps {
         return jdbc.query("SELECT name, state, progress, detail, started_at, finished_at FROM collection_step "
                 + "WHERE collection_id = ? ORDER BY name", (rs, n) -> new CollectionStep(rs.getString("name"),
                         rs.getString("state"), rs.getString("progress"), rs.getString("detail"),
-                        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at"))),
+                        Collections.instant(rs.getTimestamp("started_at")),
+                        Collections.instant(rs.getTimestamp("finished_at"))),
                 collectionId);
     }
 
@@ -114,10 +114,6 @@ public class CollectionSteps {
             return "summaries failed";
         }
         return states.stream().allMatch(CollectionStep.DONE::equals) ? "summarised" : "summarising";
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Timestamp now() {

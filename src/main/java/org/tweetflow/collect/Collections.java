@@ -271,7 +271,7 @@ public class Collections {
                 rs.getInt("collected"), rs.getInt("pages"), rs.getString("newest_id"), rs.getString("note"));
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public record MediaGraph(List<Node> nodes, List<Link> links) {
 
+    private static final Comparator<Node> MOST_ATTACHED = Comparator.comparingLong(Node::count).reversed()
+            .thenComparing(Node::id);
+
     /** A fetched photo: its media key, where X serves it, the posts attaching it, its MD5. */
     public record Node(String id, String url, long count, String md5) {
     }
@@ -36,8 +39,7 @@ public record MediaGraph(List<Node> nodes, List<Link> links) {
     public List<Cluster> copies() {
         Map<String, List<Node>> byBytes = new LinkedHashMap<>();
         nodes.forEach(node -> byBytes.computeIfAbsent(node.md5(), md5 -> new ArrayList<>()).add(node));
-        Comparator<Node> mostAttached = Comparator.comparingLong(Node::count).reversed().thenComparing(Node::id);
-        return byBytes.values().stream().map(same -> new Cluster(same.stream().sorted(mostAttached).toList()))
+        return byBytes.values().stream().map(same -> new Cluster(same.stream().sorted(MOST_ATTACHED).toList()))
                 .sorted(Comparator.comparingLong(Cluster::attachments).reversed()
                         .thenComparing(cluster -> cluster.photos().get(0).id()))
                 .toList();
@@ -57,9 +59,8 @@ public record MediaGraph(List<Node> nodes, List<Link> links) {
         }
         Map<String, List<Node>> groups = new LinkedHashMap<>();
         nodes.forEach(node -> groups.computeIfAbsent(root(parent, node.id()), root -> new ArrayList<>()).add(node));
-        Comparator<Node> mostAttached = Comparator.comparingLong(Node::count).reversed().thenComparing(Node::id);
         return groups.values().stream().filter(group -> group.size() > 1)
-                .map(group -> new Cluster(group.stream().sorted(mostAttached).toList()))
+                .map(group -> new Cluster(group.stream().sorted(MOST_ATTACHED).toList()))
                 .sorted(Comparator.comparingInt((Cluster cluster) -> cluster.photos().size()).reversed()
                         .thenComparing(Comparator.comparingLong(Cluster::attachments).reversed())
                         .thenComparing(cluster -> cluster.photos().get(0).id()))
