@@ -26,7 +26,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
- * Dependencies run one way, as README's "Who may import whom" draws them: a package imports packages below it,
+ * Dependencies run one way, as docs/architecture.md's "Who may import whom" draws them: a package imports packages below it,
  * never above it or beside it (only web and security import each other), and production code never imports the
  * sandbox. Production classes only.
  */

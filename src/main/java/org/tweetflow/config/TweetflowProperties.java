@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code tweetflow.*} key (environment: {@code TWEETFLOW_*}). README lists them with their defaults.
+ * Every {@code tweetflow.*} key (environment: {@code TWEETFLOW_*}). docs/configuration.md lists them with their defaults.
  * Endpoint URLs left empty mean the real services. While the sandbox is on, it supplies its own clients and URLs as
  * ordinary settings of lowest precedence (and refuses to start next to configured client ids).
  */

@@ -54,7 +54,7 @@ import org.tweetflow.sandbox.x.Tweet;
 import org.tweetflow.sandbox.x.XSimulator;
 
 /**
- * README's "Collection outputs", end to end: one collection of the sandbox's search corpus (several pages: hashtags,
+ * docs/collections.md "Collection outputs", end to end: one collection of the sandbox's search corpus (several pages: hashtags,
  * mentions, links, photos, retweets, quotes, replies, five languages, places) is collected and summarised once, and
  * every file the summaries wrote is compared with what this test computes on its own, naively, from the raw pages
  * the collection recorded (and, for the photos, from the bytes the sandbox serves). A few posts of our own add what
@@ -86,7 +86,7 @@ class SandboxCollectionOutputsTest {
             "follow-ratio.csv", "retweets.csv", "count-media.csv", "tweet-ids.txt", "tweets.csv", "sample.csv",
             "timeline.csv", "count-users.csv", "count-languages.csv", "summary.json", "media.csv",
             "media-graph.json");
-    /** README: two photos are near when their perceptual hashes differ in at most this many of 64 bits. */
+    /** docs/collections.md: two photos are near when their perceptual hashes differ in at most this many of 64 bits. */
     static final int NEAR = 12;
 
     @Autowired
@@ -146,7 +146,7 @@ class SandboxCollectionOutputsTest {
             return null;
         }
 
-        /** README: users are keyed by lowercased username, or the author id when X did not include the author. */
+        /** docs/collections.md: users are keyed by lowercased username, or the author id when X did not include the author. */
         String user() {
             JsonNode author = author();
             return author != null && author.hasNonNull("username") ? lower(author.path("username").asText())
@@ -159,7 +159,7 @@ class SandboxCollectionOutputsTest {
             return values;
         }
 
-        /** README: expanded links, media links (URL entities with a media key) left out. */
+        /** docs/collections.md: expanded links, media links (URL entities with a media key) left out. */
         List<String> links() {
             List<String> links = new ArrayList<>();
             for (JsonNode url : tweet.path("entities").path("urls")) {
@@ -221,7 +221,7 @@ class SandboxCollectionOutputsTest {
         Path raw = files.tweets(collection.id());
         List<String> lines = Files.readAllLines(raw, StandardCharsets.UTF_8);
         pages = lines.size();
-        // a resumed run may leave a page twice in the file (README: each post once, the first copy counts)
+        // a resumed run may leave a page twice in the file (docs/collections.md: each post once, the first copy counts)
         copied = mapper.readTree(lines.get(1)).path("data").size();
         Files.writeString(raw, lines.get(1) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         jdbc.update("UPDATE collection SET data_length = ? WHERE id = ?", Files.size(raw), collection.id());
@@ -584,12 +584,12 @@ class SandboxCollectionOutputsTest {
 
     // ------------------------------------------------------------------ the naive computations
 
-    /** A link of media-graph.json as an unordered pair (README names no direction) and its distance. */
+    /** A link of media-graph.json as an unordered pair (docs/collections.md names no direction) and its distance. */
     private static List<String> link(String one, String other, String distance) {
         return one.compareTo(other) < 0 ? List.of(one, other, distance) : List.of(other, one, distance);
     }
 
-    /** A key,count file as README sorts it: count descending, then key ascending (Java string order). */
+    /** A key,count file as docs/collections.md sorts it: count descending, then key ascending (Java string order). */
     private List<List<String>> counts(String keyColumn, Function<Post, List<String>> keys) {
         Map<String, Long> counts = new HashMap<>();
         posts.forEach(post -> keys.apply(post).forEach(key -> counts.merge(key, 1L, Long::sum)));
@@ -615,7 +615,7 @@ class SandboxCollectionOutputsTest {
         return figures;
     }
 
-    /** tweets.csv's row for the post, column by column as README's table says. */
+    /** tweets.csv's row for the post, column by column as docs/collections.md's table says. */
     private static List<String> row(Post post) {
         JsonNode tweet = post.tweet();
         JsonNode author = post.author();
@@ -653,13 +653,13 @@ class SandboxCollectionOutputsTest {
                         : "https://x.com/" + username + "/status/" + post.id());
     }
 
-    /** README: free text starting with = + - @ ', a tab or a carriage return gets a leading apostrophe. */
+    /** docs/collections.md: free text starting with = + - @ ', a tab or a carriage return gets a leading apostrophe. */
     private static String guarded(String text) {
         return !text.isEmpty() && "=+-@'\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     /**
-     * README's perceptual hash: luminance (299 R + 587 G + 114 B) averaged over 32×32 areas (pixel (x, y) in column
+     * docs/collections.md's perceptual hash: luminance (299 R + 587 G + 114 B) averaged over 32×32 areas (pixel (x, y) in column
      * ⌊32x/width⌋, row ⌊32y/height⌋); F(u, v) = Σ_y Σ_x grey(x, y) cos((2x + 1)uπ/64) cos((2y + 1)vπ/64) for
      * u, v &lt; 8; one bit per frequency, u by u then v by v, most significant first: 1 above the median of the 63
      * frequencies other than (0, 0), whose bit is 0.
@@ -778,7 +778,7 @@ class SandboxCollectionOutputsTest {
         return Files.readString(out.resolve(file), StandardCharsets.UTF_8);
     }
 
-    /** An output as RFC 4180 records (README): each ends in CRLF; a quoted field may hold , " (doubled) and breaks. */
+    /** An output as RFC 4180 records (docs/collections.md): each ends in CRLF; a quoted field may hold , " (doubled) and breaks. */
     private List<List<String>> csv(String file) throws IOException {
         String text = read(file);
         List<List<String>> records = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Summaries {
 
-    /** The files, in the order the outputs table of README lists them. */
+    /** The files, in the order the outputs table of docs/collections.md lists them. */
     public static final List<String> FILES = List.of("count-hashtags.csv", "count-mentions.csv", "count-urls.csv",
             "count-domains.csv", "edgelist-hashtags.csv", "edgelist-mentions.csv", FollowerCounts.FILE,
             FollowRatios.FILE, TopRetweets.FILE, PhotoCounts.FILE, TweetIds.FILE, TweetTable.FILE, TweetSample.FILE,

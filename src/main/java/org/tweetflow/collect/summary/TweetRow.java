@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One post as a row of {@code tweets.csv} (and {@code sample.csv}); README "Collection outputs" explains each column. */
+/** One post as a row of {@code tweets.csv} (and {@code sample.csv}); docs/collections.md "Collection outputs" explains each column. */
 final class TweetRow {
 
     static final List<String> COLUMNS = List.of("id", "created_at", "author_id", "author_username", "author_name",
