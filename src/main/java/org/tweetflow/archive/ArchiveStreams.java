@@ -38,6 +38,12 @@ public class ArchiveStreams {
     private static final Comparator<JsonNode> NEWEST_FIRST = Comparator
             .comparing((JsonNode tweet) -> id(tweet).length()).thenComparing(ArchiveStreams::id).reversed();
 
+    /**
+     * A week's mark when a rate limit stopped its fetch inside it: its posts older than this id are still to be
+     * fetched, below the newer ones the week holds.
+     */
+    static final String RESUME_UNTIL_ID = "resume_until_id";
+
     private final ObjectMapper mapper;
 
     public ArchiveStreams(ObjectMapper mapper) {
@@ -54,7 +60,7 @@ public class ArchiveStreams {
         try (JsonParser parser = mapper.getFactory().createParser(archive)) {
             forEachWeek(parser, named -> account[0] = named, week -> counts.add(IsoWeek.parse(week.path("week")
                     .asText()), week.path("complete").asBoolean(false), Instant.parse(week.path("fetched_at").asText()),
-                    week.path("tweets").size()));
+                    resumeUntilId(week), week.path("tweets").size()));
         }
         return counts.summary(account[0]);
     }
@@ -77,7 +83,7 @@ public class ArchiveStreams {
             gen.writeStringField("updated_at", updatedAt.toString());
             gen.writeArrayFieldStart("weeks");
             WeekWriter writer = week -> counts.add(week.week(), week.complete(), week.fetchedAt(),
-                    writeWeek(gen, week, superseded));
+                    week.resumeUntilId(), writeWeek(gen, week, superseded));
             if (existing != null) {
                 try (JsonParser parser = mapper.getFactory().createParser(existing)) {
                     // the account is written anew from the member's connection, not copied
@@ -109,16 +115,34 @@ public class ArchiveStreams {
     private static FetchedWeek archivedWeek(JsonNode week) {
         return new FetchedWeek(IsoWeek.parse(week.path("week").asText()),
                 Instant.parse(week.path("fetched_at").asText()), week.path("complete").asBoolean(false),
-                TimelinePage.items(week.path("tweets")), new Includes().add(week.path("includes")));
+                TimelinePage.items(week.path("tweets")), new Includes().add(week.path("includes")),
+                resumeUntilId(week));
     }
 
-    /** The archived week with the fetched one laid over it: nothing archived is dropped. */
+    private static String resumeUntilId(JsonNode week) {
+        return week.path(RESUME_UNTIL_ID).isTextual() ? week.path(RESUME_UNTIL_ID).asText() : null;
+    }
+
+    /**
+     * The archived week with the fetched one laid over it: nothing archived is dropped. A week still missing its
+     * oldest posts goes on below the older of the two marks.
+     */
     private static FetchedWeek merged(FetchedWeek archived, FetchedWeek fetched) {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         archived.tweets().forEach(tweet -> byId.put(id(tweet), tweet));
         fetched.tweets().forEach(tweet -> byId.put(id(tweet), tweet));
-        return new FetchedWeek(fetched.week(), fetched.fetchedAt(), fetched.complete() || archived.complete(),
-                List.copyOf(byId.values()), new Includes().add(archived.includes()).add(fetched.includes()));
+        boolean complete = fetched.complete() || archived.complete();
+        return new FetchedWeek(fetched.week(), fetched.fetchedAt(), complete, List.copyOf(byId.values()),
+                new Includes().add(archived.includes()).add(fetched.includes()),
+                complete ? null : olderId(archived.resumeUntilId(), fetched.resumeUntilId()));
+    }
+
+    /** The older of two post ids, either of which may be null. */
+    private static String olderId(String one, String other) {
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        return Long.parseLong(one) < Long.parseLong(other) ? one : other;
     }
 
     /** The ids of earlier versions of the fetched posts (X gives an edited post a new id). */
@@ -141,6 +165,9 @@ public class ArchiveStreams {
         gen.writeStringField("end", week.week().end().toString());
         gen.writeBooleanField("complete", week.complete());
         gen.writeStringField("fetched_at", week.fetchedAt().toString());
+        if (!week.complete() && week.resumeUntilId() != null) {
+            gen.writeStringField(RESUME_UNTIL_ID, week.resumeUntilId());
+        }
         gen.writeArrayFieldStart("tweets");
         for (JsonNode tweet : tweets.values()) {
             gen.writeTree(tweet);
@@ -193,12 +220,15 @@ public class ArchiveStreams {
         private final TreeSet<IsoWeek> weeks = new TreeSet<>();
         private final Set<IsoWeek> complete = new HashSet<>();
         private final Map<IsoWeek, Instant> partlyFetchedAt = new HashMap<>();
+        private final Map<IsoWeek, String> resumeUntilIds = new HashMap<>();
         private long tweets;
 
-        void add(IsoWeek week, boolean whole, Instant fetchedAt, int weekTweets) {
+        void add(IsoWeek week, boolean whole, Instant fetchedAt, String resumeUntilId, int weekTweets) {
             weeks.add(week);
             if (whole) {
                 complete.add(week);
+            } else if (resumeUntilId != null) {
+                resumeUntilIds.put(week, resumeUntilId);
             } else {
                 partlyFetchedAt.put(week, fetchedAt);
             }
@@ -206,8 +236,9 @@ public class ArchiveStreams {
         }
 
         ArchiveSummary summary(JsonNode account) {
-            return new ArchiveSummary(account, Set.copyOf(complete), Map.copyOf(partlyFetchedAt), tweets, weeks.size(),
-                    weeks.isEmpty() ? null : weeks.first(), weeks.isEmpty() ? null : weeks.last());
+            return new ArchiveSummary(account, Set.copyOf(complete), Map.copyOf(partlyFetchedAt),
+                    Map.copyOf(resumeUntilIds), tweets, weeks.size(), weeks.isEmpty() ? null : weeks.first(),
+                    weeks.isEmpty() ? null : weeks.last());
         }
     }
 

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a pass over an archive learned: the X account it names (null if none), the weeks it holds whole, when the
- * others were last fetched, and its counts.
+ * weeks fetched up to a moment were last fetched, below which post the weeks a rate limit stopped in go on, and its
+ * counts.
  */
 public record ArchiveSummary(JsonNode account, Set<IsoWeek> completeWeeks, Map<IsoWeek, Instant> partlyFetchedAt,
-        long tweets, int weeks,
+        Map<IsoWeek, String> resumeUntilIds, long tweets, int weeks,
         IsoWeek firstWeek, IsoWeek lastWeek) {
 }

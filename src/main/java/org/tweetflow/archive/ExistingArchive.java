@@ -18,4 +18,8 @@ public record ExistingArchive(Path copy, ArchiveSummary summary) {
     public Map<IsoWeek, Instant> partlyFetchedAt() {
         return summary == null ? Map.of() : summary.partlyFetchedAt();
     }
+
+    public Map<IsoWeek, String> resumeUntilIds() {
+        return summary == null ? Map.of() : summary.resumeUntilIds();
+    }
 }

@@ -10,7 +10,14 @@ import org.tweetflow.twitter.Includes;
  * One week as fetched in this sync: its tweets (v2 objects as returned, no id twice), whether the fetch reached
  * the week's end, and the objects the pages' expansions returned (the week keeps those its tweets reference).
  * Bounded by what one sync may fetch, not by the archive's size.
+ *
+ * @param resumeUntilId set when a rate limit stopped the fetch inside this week: its posts older than this one are
+ *                      still to be fetched (X's {@code until_id}); null otherwise
  */
 public record FetchedWeek(IsoWeek week, Instant fetchedAt, boolean complete, List<JsonNode> tweets,
-        Includes includes) {
+        Includes includes, String resumeUntilId) {
+
+    public FetchedWeek(IsoWeek week, Instant fetchedAt, boolean complete, List<JsonNode> tweets, Includes includes) {
+        this(week, fetchedAt, complete, tweets, includes, null);
+    }
 }

@@ -72,7 +72,7 @@ public class MemberSync {
     public SyncPlan plan(@ExchangeProperty(TweetflowExchange.EXISTING_ARCHIVE) ExistingArchive existing,
             @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner) {
         SyncPlan plan = new SyncPlan(planner.dueRanges(existing.completeWeeks(), existing.partlyFetchedAt(),
-                owner.xAccount().createdAt()));
+                existing.resumeUntilIds(), owner.xAccount().createdAt()));
         states.syncing(owner.memberId(), 0, plan.weeksDue());
         return plan;
     }

@@ -33,14 +33,14 @@ public class WeekFetcher implements AggregationStrategy {
     }
 
     public WeekCollector begin(@Body WeekRange range) {
-        return new WeekCollector(range);
+        return new WeekCollector(range, clock.instant());
     }
 
     public XCall nextPage(@Body WeekCollector collector,
             @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner) {
         WeekRange range = collector.range();
         return requests.timelinePage(owner.memberId(), owner.xAccount().id(), range.start(), range.end(),
-                collector.nextToken());
+                range.untilId(), collector.nextToken());
     }
 
     /**

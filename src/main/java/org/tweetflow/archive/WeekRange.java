@@ -7,13 +7,16 @@ import java.util.List;
 /**
  * Consecutive ISO weeks fetched with one paginated timeline query, from {@code start} (inclusive) to {@code end}
  * (exclusive). Usually the weeks' own bounds; the planner moves them inside what X serves (nothing before
- * 2010-11-06, nothing later than shortly before now), so the newest week of a range can end before its time.
+ * 2010-11-06, no time less than 10 s old). The newest range has no {@code end}: X then serves every post up to
+ * the request, so a sync archives what was posted seconds before it. A range that resumes a fetch a rate limit
+ * stopped has an {@code untilId} instead: only the posts older than that one are asked for, the newer ones being
+ * archived already.
  */
-public record WeekRange(IsoWeek first, IsoWeek last, Instant start, Instant end) {
+public record WeekRange(IsoWeek first, IsoWeek last, Instant start, Instant end, String untilId) {
 
     /** The weeks with their own bounds. */
     public static WeekRange of(IsoWeek first, IsoWeek last) {
-        return new WeekRange(first, last, first.start(), last.end());
+        return new WeekRange(first, last, first.start(), last.end(), null);
     }
 
     public List<IsoWeek> weeks() {
@@ -24,9 +27,18 @@ public record WeekRange(IsoWeek first, IsoWeek last, Instant start, Instant end)
         return weeks;
     }
 
-    /** Whether fetching this range reaches the end of the week, so that the week is whole once fetched. */
-    public boolean reachesEndOf(IsoWeek week) {
-        return !end.isBefore(week.end());
+    /**
+     * Whether fetching this range reaches the end of the week, so that the week is whole once fetched.
+     *
+     * @param askedAt when the range's first page was asked for: how far a range without an end reaches (less a
+     *                margin, as X's clock and index may lag behind ours)
+     */
+    public boolean reachesEndOf(IsoWeek week, Instant askedAt) {
+        if (untilId != null) {
+            return true;
+        }
+        Instant reached = end != null ? end : askedAt.minus(WeekPlanner.BEFORE_NOW);
+        return !reached.isBefore(week.end());
     }
 
     @Override

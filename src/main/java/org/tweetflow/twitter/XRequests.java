@@ -28,11 +28,21 @@ public class XRequests {
         this.endpoints = endpoints;
     }
 
-    /** One page of a user's posts between two instants (end exclusive), newest first. */
-    public XCall timelinePage(long memberId, String userId, Instant start, Instant end, String paginationToken) {
+    /**
+     * One page of a user's posts from an instant, newest first.
+     *
+     * @param end     exclusive; null for every post up to the request (X refuses an end_time less than 10 s old)
+     * @param untilId only posts older than this one (X's until_id, which takes precedence over end_time); or null
+     */
+    public XCall timelinePage(long memberId, String userId, Instant start, Instant end, String untilId,
+            String paginationToken) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("start_time", rfc3339(start));
-        query.put("end_time", rfc3339(end));
+        if (untilId != null) {
+            query.put("until_id", untilId);
+        } else if (end != null) {
+            query.put("end_time", rfc3339(end));
+        }
         query.put("max_results", String.valueOf(MAX_RESULTS));
         if (paginationToken != null) {
             query.put("pagination_token", paginationToken);

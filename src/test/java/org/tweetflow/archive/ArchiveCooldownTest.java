@@ -24,7 +24,8 @@ import org.tweetflow.sandbox.x.XSimulator;
 
 /**
  * The seed's worked example, with one range for the ten due weeks: X allows one timeline call a window here, so the
- * budget stops the sync after the first page (the newest hundred posts), and what is whole is kept.
+ * budget stops the sync after the first page (the newest hundred posts); what is whole is kept, and the week of the
+ * oldest post seen with a mark to go on below it.
  */
 @TweetflowTest
 @Import(TestClock.class)
@@ -55,7 +56,7 @@ class ArchiveCooldownTest {
     }
 
     @Test
-    void rateLimitMidRangeKeepsTheWeeksNewerThanTheOldestPostSeenAndTheResumedSyncsEqualAnUninterruptedOne()
+    void rateLimitMidRangeKeepsTheWeeksDownToTheOldestPostSeenAndTheResumedSyncsEqualAnUninterruptedOne()
             throws Exception {
         IsoWeek week1 = IsoWeek.of(clock.instant().minus(Duration.ofDays(63)));
         Member ada = members.connect(ADA, XSimulator.SANDY, week1.start(), clock.instant());
@@ -67,8 +68,12 @@ class ArchiveCooldownTest {
         assertThat(stopped.kind()).isEqualTo(SyncOutcome.Kind.COOLING_DOWN);
         assertThat(x.callCount("users/tweets")).as("no call beyond the budget").isEqualTo(1);
         List<IsoWeek> kept = weeks(members.archive(ADA));
-        assertThat(kept).as("the newest weeks, whole").isNotEmpty().hasSizeLessThan(10)
+        assertThat(kept).as("the newest weeks").isNotEmpty()
                 .containsExactlyElementsOf(tenWeeks.subList(10 - kept.size(), 10));
+        JsonNode stoppedIn = members.archive(ADA).path("weeks").get(0);
+        assertThat(stoppedIn.path("complete").asBoolean()).as("the week of the oldest post seen").isFalse();
+        assertThat(stoppedIn.path("resume_until_id").asText()).as("the oldest post seen")
+                .isEqualTo(stoppedIn.path("tweets").get(stoppedIn.path("tweets").size() - 1).path("id").asText());
         assertPostsAreThoseXServes(members.archive(ADA));
         assertThat(members.state(ada.id())).isEqualTo("cooling_down");
         assertThat(jdbc.queryForObject("SELECT cooldown_until FROM archive_state WHERE member_id = ?", Instant.class,

@@ -173,6 +173,19 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
+    void postMadeFifteenSecondsBeforeASyncIsInTheArchiveItUploads() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        sync(ada);
+        clock.advance(Duration.ofHours(1));
+        String justPosted = x.post(XSimulator.SAM, "Posted, then Sync now", clock.instant().minusSeconds(15))
+                .idString();
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+
+        assertThat(tweetIds(members.archive(ADA))).contains(justPosted);
+    }
+
+    @Test
     void emptyAccountGetsAnArchiveOfEmptyWeeks() throws Exception {
         Member ada = members.connect(ADA, XSimulator.EMMA, clock.instant());
 

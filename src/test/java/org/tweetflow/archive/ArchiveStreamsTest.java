@@ -124,7 +124,8 @@ class ArchiveStreamsTest {
 
     @Test
     void aPageWhosePostsFallInTwoWeeksGivesEachWeekExactlyTheIncludesItsPostsReference() throws IOException {
-        WeekCollector collector = new WeekCollector(WeekRange.of(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47")));
+        WeekCollector collector = new WeekCollector(WeekRange.of(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47")),
+                NOW);
         ObjectNode includes = mapper.createObjectNode();
         includes.set("users", mapper.createArrayNode().add(user("1", "sandy_archivist")).add(user("2", "small_sam"))
                 .add(user("3", "civic_carla")).add(user("4", "data_dmitri")));
@@ -182,6 +183,26 @@ class ArchiveStreamsTest {
         assertThat(summary.lastWeek()).hasToString("2026-W41");
         assertThat(summary.completeWeeks()).containsExactly(IsoWeek.parse("2026-W40"));
         assertThat(summary.partlyFetchedAt()).containsExactly(Map.entry(IsoWeek.parse("2026-W41"), NOW));
+    }
+
+    @Test
+    void aWeekARateLimitStoppedInKeepsItsMarkUntilAFetchMakesItWhole() throws IOException {
+        SortedMap<IsoWeek, FetchedWeek> stopped = new TreeMap<>();
+        stopped.put(IsoWeek.parse("2026-W41"), new FetchedWeek(IsoWeek.parse("2026-W41"), NOW, false,
+                List.of(tweet("30", "2026-10-10T09:00:00Z"), tweet("20", "2026-10-09T09:00:00Z")), new Includes(),
+                "20"));
+        byte[] archive = mapper.writeValueAsBytes(merge(null, stopped));
+
+        ArchiveSummary summary = streams.index(new ByteArrayInputStream(archive));
+
+        assertThat(summary.resumeUntilIds()).containsExactly(Map.entry(IsoWeek.parse("2026-W41"), "20"));
+        assertThat(summary.partlyFetchedAt()).isEmpty();
+        SortedMap<IsoWeek, FetchedWeek> below = new TreeMap<>();
+        below.put(IsoWeek.parse("2026-W41"), week("2026-W41", NOW, tweet("10", "2026-10-06T09:00:00Z")));
+        JsonNode whole = merge(archive, below).path("weeks").get(0);
+        assertThat(whole.path("tweets").findValuesAsText("id")).containsExactly("30", "20", "10");
+        assertThat(whole.path("complete").asBoolean()).isTrue();
+        assertThat(whole.has("resume_until_id")).isFalse();
     }
 
     @Test

@@ -31,7 +31,7 @@ class WeekPlannerTest {
 
     @Test
     void firstSyncPlansOneRangeFromTheAccountsFirstWeekHoweverLong() {
-        List<WeekRange> ranges = planner.dueRanges(Set.of(), Map.of(), Instant.parse("2015-08-05T10:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(Set.of(), Map.of(), Map.of(), Instant.parse("2015-08-05T10:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2015-W32..2026-W48");
         assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2015-08-03T00:00:00Z"));
@@ -39,7 +39,7 @@ class WeekPlannerTest {
 
     @Test
     void anAccountOlderThanXsTimelineFloorIsAskedFromTwentyTenNovemberSixth() {
-        List<WeekRange> ranges = planner.dueRanges(Set.of(), Map.of(), Instant.parse("2007-03-14T09:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(Set.of(), Map.of(), Map.of(), Instant.parse("2007-03-14T09:00:00Z"));
 
         assertThat(ranges).hasSize(1);
         assertThat(ranges.get(0).first()).hasToString("2010-W44");
@@ -47,31 +47,63 @@ class WeekPlannerTest {
     }
 
     @Test
-    void theLastRangeEndsAMinuteBeforeNowNotAtTheEndOfTheCurrentWeek() {
-        WeekRange last = planner.dueRanges(Set.of(), Map.of(), Instant.parse("2026-11-02T00:00:00Z")).get(0);
+    void theNewestRangeHasNoEndSoThatItReachesThePostsOfTheLastSeconds() {
+        WeekRange last = planner.dueRanges(Set.of(), Map.of(), Map.of(), Instant.parse("2026-11-02T00:00:00Z")).get(0);
 
-        assertThat(last.end()).isEqualTo(Instant.parse("2026-11-25T09:59:00Z"));
-        assertThat(last.reachesEndOf(IsoWeek.parse("2026-W47"))).isTrue();
-        assertThat(last.reachesEndOf(IsoWeek.parse("2026-W48"))).as("the current week").isFalse();
+        assertThat(last.end()).isNull();
+        assertThat(last.reachesEndOf(IsoWeek.parse("2026-W47"), NOW)).isTrue();
+        assertThat(last.reachesEndOf(IsoWeek.parse("2026-W48"), NOW)).as("the current week").isFalse();
     }
 
     @Test
-    void aWeekThatBeganLessThanAMinuteAgoWaitsForTheNextSync() {
+    void aWeekBegunSecondsAgoIsAskedForFromAMinuteAgoWithoutAnEnd() {
         WeekPlanner mondayMorning = new WeekPlanner(Clock.fixed(Instant.parse("2026-11-30T00:00:30Z"),
                 ZoneOffset.UTC));
 
-        List<WeekRange> ranges = mondayMorning.dueRanges(Set.of(IsoWeek.parse("2026-W47")), Map.of(),
+        List<WeekRange> ranges = mondayMorning.dueRanges(Set.of(IsoWeek.parse("2026-W47"),
+                IsoWeek.parse("2026-W48")), Map.of(), Map.of(), Instant.parse("2026-11-16T00:00:00Z"));
+
+        // X refuses a start_time less than 10 s old; the posts of the minute before belong to W48, left out
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W49");
+        assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2026-11-29T23:59:30Z"));
+        assertThat(ranges.get(0).end()).isNull();
+    }
+
+    @Test
+    void aWeekThatEndedSecondsAgoIsAskedForWithoutAnEnd() {
+        WeekPlanner mondayMorning = new WeekPlanner(Clock.fixed(Instant.parse("2026-11-30T00:00:30Z"),
+                ZoneOffset.UTC));
+
+        List<WeekRange> ranges = mondayMorning.dueRanges(Set.of(), Map.of(), Map.of(),
                 Instant.parse("2026-11-16T00:00:00Z"));
 
-        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W48");
-        assertThat(ranges.get(0).end()).isEqualTo(Instant.parse("2026-11-29T23:59:30Z"));
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W47..2026-W49");
+        assertThat(ranges.get(0).end()).isNull();
+        assertThat(ranges.get(0).reachesEndOf(IsoWeek.parse("2026-W48"), Instant.parse("2026-11-30T00:00:30Z")))
+                .as("ended less than a minute before the first page: fetched again next time").isFalse();
+    }
+
+    @Test
+    void aWeekARateLimitStoppedInEndsItsRangeWhichGoesOnBelowTheOldestPostFetched() {
+        Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W45"), IsoWeek.parse("2026-W46"),
+                IsoWeek.parse("2026-W47"));
+
+        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(IsoWeek.parse("2026-W48"),
+                Instant.parse("2026-11-24T18:00:00Z")), Map.of(IsoWeek.parse("2026-W44"), "1790000000000000000"),
+                Instant.parse("2026-10-12T00:00:00Z"));
+
+        assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W42..2026-W44", "2026-W48");
+        assertThat(ranges.get(0).untilId()).isEqualTo("1790000000000000000");
+        assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2026-10-12T00:00:00Z"));
+        assertThat(ranges.get(0).end()).as("until_id takes end_time's place").isNull();
+        assertThat(ranges.get(1).untilId()).isNull();
     }
 
     @Test
     void completeWeeksAreNotFetchedAgain() {
         Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W45"), IsoWeek.parse("2026-W46"));
 
-        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(), Instant.parse("2026-11-02T00:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(), Map.of(), Instant.parse("2026-11-02T00:00:00Z"));
 
         // W47 was last fetched during itself, W48 is the current week: one range, one call when idle.
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W47..2026-W48");
@@ -82,7 +114,7 @@ class WeekPlannerTest {
         Set<IsoWeek> complete = Set.of(IsoWeek.parse("2026-W44"), IsoWeek.parse("2026-W46"),
                 IsoWeek.parse("2026-W47"));
 
-        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(), Instant.parse("2026-10-26T00:00:00Z"));
+        List<WeekRange> ranges = planner.dueRanges(complete, Map.of(), Map.of(), Instant.parse("2026-10-26T00:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W45", "2026-W48");
         assertThat(ranges.get(0).start()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z"));
@@ -94,7 +126,7 @@ class WeekPlannerTest {
         Instant lastFetch = Instant.parse("2026-11-24T18:00:00Z");
 
         List<WeekRange> ranges = planner.dueRanges(Set.of(IsoWeek.parse("2026-W47")),
-                Map.of(IsoWeek.parse("2026-W48"), lastFetch), Instant.parse("2026-11-16T00:00:00Z"));
+                Map.of(IsoWeek.parse("2026-W48"), lastFetch), Map.of(), Instant.parse("2026-11-16T00:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2026-W48");
         assertThat(ranges.get(0).start()).isEqualTo(lastFetch.minus(WeekPlanner.REFETCH_OVERLAP));
@@ -104,7 +136,7 @@ class WeekPlannerTest {
     void weeksAcrossTheIsoYearBoundaryFollowEachOther() {
         WeekPlanner newYear = new WeekPlanner(Clock.fixed(Instant.parse("2021-01-06T12:00:00Z"), ZoneOffset.UTC));
 
-        List<WeekRange> ranges = newYear.dueRanges(Set.of(IsoWeek.parse("2020-W52")), Map.of(),
+        List<WeekRange> ranges = newYear.dueRanges(Set.of(IsoWeek.parse("2020-W52")), Map.of(), Map.of(),
                 Instant.parse("2020-12-21T00:00:00Z"));
 
         assertThat(ranges).extracting(WeekRange::toString).containsExactly("2020-W53..2021-W01");

@@ -15,7 +15,7 @@ class XRequestsTest {
     @Test
     void timelinePageAsksForAHundredPostsOfTheRangeWithTwarcsExpansions() {
         String url = requests.timelinePage(7, "1400000000000000001", Instant.parse("2024-04-29T00:00:00Z"),
-                Instant.parse("2024-05-06T00:00:00Z"), "abc").url();
+                Instant.parse("2024-05-06T00:00:00Z"), null, "abc").url();
 
         assertThat(url).startsWith("https://api.x.com/2/users/1400000000000000001/tweets?")
                 .contains("start_time=2024-04-29T00%3A00%3A00Z", "end_time=2024-05-06T00%3A00%3A00Z",
@@ -36,8 +36,23 @@ class XRequestsTest {
     @Test
     void firstPageHasNoPaginationToken() {
         String url = requests.timelinePage(7, "1", Instant.parse("2024-04-29T00:00:00Z"),
-                Instant.parse("2024-05-06T00:00:00Z"), null).url();
+                Instant.parse("2024-05-06T00:00:00Z"), null, null).url();
 
         assertThat(url).doesNotContain("pagination_token");
+    }
+
+    @Test
+    void aRangeWithoutAnEndSendsNoEndTime() {
+        String url = requests.timelinePage(7, "1", Instant.parse("2024-04-29T00:00:00Z"), null, null, null).url();
+
+        assertThat(url).contains("start_time=2024-04-29T00%3A00%3A00Z").doesNotContain("end_time");
+    }
+
+    @Test
+    void aResumedRangeAsksForThePostsOlderThanItsUntilIdWithoutAnEndTime() {
+        String url = requests.timelinePage(7, "1", Instant.parse("2024-04-29T00:00:00Z"), null,
+                "1790000000000000000", null).url();
+
+        assertThat(url).contains("until_id=1790000000000000000").doesNotContain("end_time");
     }
 }

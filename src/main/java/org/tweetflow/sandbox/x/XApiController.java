@@ -93,9 +93,10 @@ class XApiController {
                 return ResponseEntity.ok(notFound(id));
             }
             Exclusions exclude = Exclusions.of(params.get("exclude"));
+            XTimeWindow bounds = window.givingWayTo(sinceId, untilId);
             List<Tweet> candidates = new ArrayList<>();
             for (Tweet t : sim.reachable(id, exclude.reachable())) {
-                if (exclude.excludes(t) || window.excludes(t.createdAt()) || (sinceId != null && t.id() <= sinceId)
+                if (exclude.excludes(t) || bounds.excludes(t.createdAt()) || (sinceId != null && t.id() <= sinceId)
                         || (untilId != null && t.id() >= untilId) || (after != null && t.id() >= after)) {
                     continue;
                 }

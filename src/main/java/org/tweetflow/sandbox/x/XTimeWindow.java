@@ -78,6 +78,14 @@ record XTimeWindow(Instant start, Instant end) {
         return at.atOffset(ZoneOffset.UTC).toString();
     }
 
+    /**
+     * The timeline's since_id takes precedence over start_time, and until_id over end_time, where both are given
+     * (docs.x.com, "User Posts timeline by User ID"): the time the id replaces no longer bounds the answer.
+     */
+    XTimeWindow givingWayTo(Long sinceId, Long untilId) {
+        return new XTimeWindow(sinceId == null ? start : null, untilId == null ? end : null);
+    }
+
     boolean excludes(Instant at) {
         return (start != null && at.isBefore(start)) || (end != null && !at.isBefore(end));
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +114,24 @@ class XTimeRulesTest {
                 + secondsFromNow(Duration.ofDays(3)));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(json(answer).path("errors")).hasSize(2);
+    }
+
+    /**
+     * Unlike recent search, the timeline takes until_id with the times, and until_id takes precedence over end_time
+     * (docs.x.com, "User Posts timeline by User ID"): a resumed sync asks for what is older than a post.
+     */
+    @Test
+    void timelineTakesUntilIdWithStartTimeInPlaceOfEndTime() throws Exception {
+        List<String> ids = sim.reachableTweetIds(SANDY);
+        String until = ids.get(5);
+        String longBefore = XSimulator.createdAt(Long.parseLong(ids.get(50))).truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+
+        HttpResponse<String> answer = timeline("start_time=2010-11-06T00:00:00Z&max_results=5&until_id=" + until
+                + "&end_time=" + longBefore);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer).at("/data/0/id").asText()).isEqualTo(ids.get(6));
     }
 
     // ------------------------------------------------------------------ recent search
