@@ -21,6 +21,8 @@ public final class TweetflowExchange {
     public static final String SYNC_STARTED = "tweetflowSyncStarted";
     /** The member's archive files on Open Humans ({@code ArchiveFiles}), replaced by the upload. */
     public static final String ARCHIVE_FILES = "tweetflowArchiveFiles";
+    /** The one copy every archive file downloaded so far is merged into ({@code ArchiveCopies.Combined}). */
+    public static final String ARCHIVE_COPY = "tweetflowArchiveCopy";
     /** The archive the sync starts from ({@code ExistingArchive}): a downloaded copy and its index. */
     public static final String EXISTING_ARCHIVE = "tweetflowExistingArchive";
     /** The weeks due and how they are ranged ({@code SyncPlan}). */

@@ -191,27 +191,117 @@ public class ArchiveStreams {
     }
 
     /**
-     * Calls back with the top-level {@code account} object and once per element of the top-level {@code weeks}
-     * array, each read alone into a tree.
+     * Writes one archive holding everything two archive files of the same account hold, weeks ascending, as the
+     * sync's starting point when Open Humans has more than one (an interrupted replacement, overlapping syncs). A
+     * week both hold keeps every post of either, the copy of the later fetch replacing the other; it is whole if
+     * either is whole. Heap: a week of each file at a time, whatever their size.
+     */
+    public void combine(InputStream one, InputStream other, OutputStream out) throws IOException {
+        try (JsonParser first = mapper.getFactory().createParser(one);
+                JsonParser second = mapper.getFactory().createParser(other);
+                JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            WeekReader left = new WeekReader(first);
+            WeekReader right = new WeekReader(second);
+            gen.writeStartObject();
+            gen.writeStringField("format", ArchiveFormat.FORMAT);
+            gen.writeArrayFieldStart("weeks");
+            FetchedWeek l = left.nextWeek();
+            FetchedWeek r = right.nextWeek();
+            while (l != null || r != null) {
+                int order = l == null ? 1 : r == null ? -1 : l.week().compareTo(r.week());
+                if (order == 0) {
+                    FetchedWeek both = r.fetchedAt().isAfter(l.fetchedAt()) ? merged(l, r) : merged(r, l);
+                    writeWeek(gen, both, earlierVersions(List.of(both)));
+                } else {
+                    writeWeek(gen, order < 0 ? l : r, Set.of());
+                }
+                l = order <= 0 ? left.nextWeek() : l;
+                r = order >= 0 ? right.nextWeek() : r;
+            }
+            gen.writeEndArray();
+            // after the weeks: an archive may name its account anywhere, and both files have been read through
+            JsonNode account = sameAccount(left.account(), right.account());
+            if (account != null) {
+                gen.writeObjectField("account", account);
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    /** The account two archive files name: they must not be two different ones. */
+    private static JsonNode sameAccount(JsonNode one, JsonNode other) {
+        if (one != null && other != null && !one.path("id").asText().equals(other.path("id").asText())) {
+            throw new ArchiveOfAnotherAccountException("two archive files on Open Humans hold the posts of different "
+                    + "X accounts (@" + one.path("username").asText() + " and @" + other.path("username").asText()
+                    + "). Delete the one you do not want on Open Humans and the next sync merges the other");
+        }
+        return one != null ? one : other;
+    }
+
+    /**
+     * Calls back with the top-level {@code account} object (once the weeks are read) and once per element of the
+     * top-level {@code weeks} array, each read alone into a tree.
      */
     private void forEachWeek(JsonParser parser, Consumer<JsonNode> onAccount, WeekConsumer consumer)
             throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw new MalformedArchiveException("an archive must be a JSON object");
+        WeekReader reader = new WeekReader(parser);
+        for (ObjectNode week = reader.next(); week != null; week = reader.next()) {
+            consumer.accept(week);
         }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if ("weeks".equals(field) && value == JsonToken.START_ARRAY) {
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    ObjectNode week = parser.readValueAsTree();
-                    consumer.accept(week);
-                }
-            } else if ("account".equals(field) && value == JsonToken.START_OBJECT) {
-                onAccount.accept(parser.readValueAsTree());
-            } else {
-                parser.skipChildren();
+        if (reader.account() != null) {
+            onAccount.accept(reader.account());
+        }
+    }
+
+    /**
+     * Pulls the elements of an archive's top-level {@code weeks} array one at a time, each read alone into a tree,
+     * and keeps the top-level {@code account} object wherever it stands.
+     */
+    private static final class WeekReader {
+
+        private final JsonParser parser;
+        private JsonNode account;
+        private boolean inWeeks;
+
+        WeekReader(JsonParser parser) throws IOException {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedArchiveException("an archive must be a JSON object");
             }
+            this.parser = parser;
+        }
+
+        /** The next week; null once the file is read to its end. */
+        ObjectNode next() throws IOException {
+            while (true) {
+                if (inWeeks) {
+                    if (parser.nextToken() == JsonToken.START_OBJECT) {
+                        return parser.readValueAsTree();
+                    }
+                    inWeeks = false;
+                }
+                if (parser.nextToken() != JsonToken.FIELD_NAME) {
+                    return null;
+                }
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("weeks".equals(field) && value == JsonToken.START_ARRAY) {
+                    inWeeks = true;
+                } else if ("account".equals(field) && value == JsonToken.START_OBJECT) {
+                    account = parser.readValueAsTree();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        FetchedWeek nextWeek() throws IOException {
+            ObjectNode week = next();
+            return week == null ? null : archivedWeek(week);
+        }
+
+        /** The account the archive names; complete once {@link #next()} has returned null. */
+        JsonNode account() {
+            return account;
         }
     }
 

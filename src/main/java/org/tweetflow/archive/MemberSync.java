@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +45,11 @@ public class MemberSync {
     }
 
     /**
-     * Body: the downloaded copy of the archive, kept until the sync ends. Only its index is read now; the merge
-     * streams it later.
+     * Body: the copy of every archive file downloaded ({@code archiveCopies}, kept until the sync ends). Only its
+     * index is read now; the merge streams it later.
      */
-    public ExistingArchive readExisting(@Body Path copy, @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner,
-            Exchange exchange) throws IOException {
-        TemporaryFiles.deleteOnCompletion(exchange, copy);
+    public ExistingArchive readExisting(@Body Path copy, @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner)
+            throws IOException {
         ArchiveSummary existing;
         try (InputStream in = Files.newInputStream(copy)) {
             existing = streams.index(in);

@@ -3,6 +3,7 @@ package org.tweetflow.archive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -22,16 +23,28 @@ final class TemporaryFiles {
 
     /** Hands a temporary file over to the exchange: it goes when the exchange completes. */
     static Path deleteOnCompletion(Exchange exchange, Path file) {
+        deleteOnCompletion(exchange, () -> file);
+        return file;
+    }
+
+    /** The file the supplier names when the exchange completes (none, if null) goes then. */
+    static void deleteOnCompletion(Exchange exchange, Supplier<Path> file) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the OS cleans its temporary directory; a stale copy is not worth failing a sync for
-                }
+                deleteQuietly(file.get());
             }
         });
-        return file;
+    }
+
+    /** Deletes the file, if any. */
+    static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // the OS cleans its temporary directory; a stale copy is not worth failing a sync for
+        }
     }
 }

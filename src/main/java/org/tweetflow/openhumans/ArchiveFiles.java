@@ -4,12 +4,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every archive file of the member on Open Humans: normally one. Should an interrupted replacement have left two,
- * the newest is the archive and the upload replaces them all.
+ * Every archive file of the member on Open Humans: normally one. Should an interrupted replacement or two
+ * overlapping syncs have left more, a sync merges them all and its upload replaces them all.
  */
 public record ArchiveFiles(List<ArchiveFile> all) {
 
-    /** The archive a sync starts from; null when the member has none yet. */
+    /** Whether the member has an archive on Open Humans yet. */
+    public boolean isAny() {
+        return !all.isEmpty();
+    }
+
+    /** The file the dashboard links to; null when the member has none yet. */
     public ArchiveFile newest() {
         return all.stream().max(Comparator.comparingLong(ArchiveFile::id)).orElse(null);
     }

@@ -206,6 +206,44 @@ class ArchiveStreamsTest {
     }
 
     @Test
+    void combiningTwoArchivesKeepsEveryPostOfEitherAndTheLaterFetchOfAWeekBothHold() throws IOException {
+        SortedMap<IsoWeek, FetchedWeek> older = new TreeMap<>();
+        older.put(IsoWeek.parse("2026-W40"), week("2026-W40", NOW, tweet("1", "2026-09-29T08:00:00Z")));
+        ObjectNode stale = tweet("10", "2026-10-06T08:00:00Z").put("text", "stale copy");
+        older.put(IsoWeek.parse("2026-W41"), week("2026-W41", Instant.parse("2026-10-07T00:00:00Z"), false, stale));
+        SortedMap<IsoWeek, FetchedWeek> newer = new TreeMap<>();
+        ObjectNode fresh = tweet("10", "2026-10-06T08:00:00Z").put("text", "fresh copy");
+        newer.put(IsoWeek.parse("2026-W41"), week("2026-W41", NOW, fresh, tweet("11", "2026-10-09T08:00:00Z")));
+        newer.put(IsoWeek.parse("2026-W42"), week("2026-W42", NOW, tweet("20", "2026-10-13T08:00:00Z")));
+
+        JsonNode combined = combine(mapper.writeValueAsBytes(merge(null, older)),
+                mapper.writeValueAsBytes(merge(null, newer)));
+
+        assertThat(combined.path("weeks").findValuesAsText("week")).containsExactly("2026-W40", "2026-W41",
+                "2026-W42");
+        JsonNode w41 = combined.path("weeks").get(1);
+        assertThat(w41.path("tweets").findValuesAsText("id")).containsExactly("11", "10");
+        assertThat(w41.path("tweets").get(1).path("text").asText()).isEqualTo("fresh copy");
+        assertThat(w41.path("complete").asBoolean()).isTrue();
+        assertThat(combined.path("account").path("username").asText()).isEqualTo("small_sam");
+        assertThat(streams.index(new ByteArrayInputStream(mapper.writeValueAsBytes(combined))).tweets()).isEqualTo(4);
+    }
+
+    @Test
+    void archivesOfTwoAccountsAreNotCombined() throws IOException {
+        SortedMap<IsoWeek, FetchedWeek> weeks = new TreeMap<>();
+        weeks.put(IsoWeek.parse("2026-W40"), week("2026-W40", NOW, tweet("1", "2026-09-29T08:00:00Z")));
+        byte[] sams = mapper.writeValueAsBytes(merge(null, weeks));
+        ObjectNode sandys = (ObjectNode) mapper.readTree(sams);
+        sandys.set("account", mapper.createObjectNode().put("id", "1400000000000000001")
+                .put("username", "sandy_archivist"));
+
+        assertThatThrownBy(() -> combine(sams, mapper.writeValueAsBytes(sandys)))
+                .isInstanceOf(ArchiveOfAnotherAccountException.class)
+                .hasMessageContaining("@small_sam and @sandy_archivist");
+    }
+
+    @Test
     void aFileThatIsNotAnArchiveIsRefused() {
         byte[] notAnArchive = "[1, 2, 3]".getBytes(StandardCharsets.UTF_8);
 
@@ -216,6 +254,12 @@ class ArchiveStreamsTest {
     private JsonNode merge(byte[] existing, SortedMap<IsoWeek, FetchedWeek> fetched) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         streams.merge(existing == null ? null : new ByteArrayInputStream(existing), fetched, ACCOUNT, NOW, out);
+        return mapper.readTree(out.toByteArray());
+    }
+
+    private JsonNode combine(byte[] one, byte[] other) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        streams.combine(new ByteArrayInputStream(one), new ByteArrayInputStream(other), out);
         return mapper.readTree(out.toByteArray());
     }
 
