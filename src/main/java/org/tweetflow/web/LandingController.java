@@ -8,8 +8,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LandingController {
 
+    /**
+     * The notices of the two ways back here: signing out ({@code /?signed-out}) and deleting the account
+     * ({@code /?deleted}). Decided here, not in the page: Thymeleaf's {@code param.containsKey} is true for any name.
+     */
     @GetMapping("/")
-    String landing() {
+    String landing(@RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(required = false) String deleted, Model model) {
+        model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("deleted", deleted != null);
         return "landing";
     }
 

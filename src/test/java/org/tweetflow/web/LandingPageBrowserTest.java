@@ -18,7 +18,7 @@ class LandingPageBrowserTest {
     int port;
 
     @Test
-    void showsTheSandboxBannerAndTheSignInButtonOnDesktopAndPhone() {
+    void showsTheSandboxBannerAndTheSignInButtonAndNoNoticeOnDesktopAndPhone() {
         String landing = "http://localhost:" + port + "/";
 
         try (Browser browser = Browser.desktop()) {
@@ -33,6 +33,8 @@ class LandingPageBrowserTest {
             assertThat(signIn.isDisplayed()).isTrue();
             assertThat(signIn.getText()).isEqualTo("Sign in with Open Humans");
             assertThat(signIn.getAttribute("href")).endsWith("/oauth2/authorization/openhumans");
+            assertThat(browser.driver().findElements(By.cssSelector(".notice")))
+                    .as("neither \"signed out\" nor \"account deleted\" for a first visitor").isEmpty();
 
             browser.screenshot("landing");
         }
@@ -43,6 +45,7 @@ class LandingPageBrowserTest {
             browser.waitFor(Duration.ofSeconds(10),
                     ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-banner")));
             assertThat(browser.driver().findElement(By.id("sign-in")).getText()).isEqualTo("Sign in with Open Humans");
+            assertThat(browser.driver().findElements(By.cssSelector(".notice"))).isEmpty();
 
             browser.screenshot("landing-phone");
         }
