@@ -1,5 +1,6 @@
 package org.tweetflow.security;
 
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -17,17 +18,29 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tweetflow.config.TweetflowProperties;
 
 /**
  * Who may reach what. The landing page, static files, health probes and the failure page are open; everything else
  * needs an Open Humans sign-in. Forms carry CSRF tokens; the session id changes at sign-in (Spring Security's default
  * fixation protection). The code exchanges and the sign-in's user-info call are the timed ones of
  * OAuthClientConfiguration. The sandbox's paths have a chain of their own, from the sandbox's auto-configuration.
+ * Pages run only this server's scripts and style sheets (no inline script or style) and tell no other site which
+ * page linked to it.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
+
+    /**
+     * Scripts, styles, images and calls from this server only; no plugins, frames, foreign forms or base URL. Inline
+     * {@code <script>}, {@code on...=} handlers and {@code style=} attributes are refused: the bar charts draw with
+     * SVG attributes instead.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
@@ -52,9 +65,18 @@ public class WebSecurityConfiguration {
                         .authorizationCodeGrant(grant -> grant.authorizationRequestResolver(withPkce)
                                 .accessTokenResponseClient(codeExchange)))
                 .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
+                // same-origin: a link to X or Open Humans does not tell them which member or collection page it was on
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")));
         return http.build();
+    }
+
+    @Bean
+    ServletContextInitializer sessionCookies(TweetflowProperties properties) {
+        return new SessionCookies(properties.publicUrl());
     }
 
     /** PKCE (S256) on every authorization request: X requires it, also from confidential clients. */

@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,6 +51,9 @@ public final class Browser implements AutoCloseable {
                 .setBinary(onPath("chromium").toFile())
                 .addArguments(COMMON_ARGUMENTS)
                 .addArguments("--window-size=" + windowSize);
+        LoggingPreferences console = new LoggingPreferences();
+        console.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, console);
         if (mobileEmulation != null) {
             options.setExperimentalOption("mobileEmulation", mobileEmulation);
         }
@@ -93,6 +100,15 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException("could not save screenshot " + file, e);
         }
         return file;
+    }
+
+    /**
+     * The Content-Security-Policy refusals (an inline script, handler or style, a foreign source) the console
+     * reported since this was last asked: Chromium logs each as an error.
+     */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     @Override

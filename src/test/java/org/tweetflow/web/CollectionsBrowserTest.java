@@ -84,6 +84,9 @@ class CollectionsBrowserTest {
             List<String> sample = ids(browser);
             assertThat(sample).hasSize(20);
             wholePageScreenshot(browser, "collection-summary");
+            assertThat(browser.driver().findElement(By.cssSelector("#hashtags svg.bar rect")).getSize().getWidth())
+                    .as("the longest bar, drawn without a style attribute").isGreaterThan(100);
+            assertThat(browser.contentSecurityPolicyViolations()).as("the summary page under its policy").isEmpty();
 
             browser.driver().findElement(By.id("resample")).click();
             browser.waitFor(PAGE, ExpectedConditions.urlContains("seed="));
