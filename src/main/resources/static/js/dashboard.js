@@ -9,6 +9,7 @@
   const progress = document.querySelector('[data-progress]');
   const link = document.querySelector('[data-archive-link]');
   const reconnect = document.querySelector('[data-reconnect]');
+  const syncNow = document.getElementById('sync-now');
 
   function show(view) {
     document.querySelectorAll('[data-field]').forEach(function (element) {
@@ -16,11 +17,12 @@
       element.textContent = value === null || value === undefined ? '' : value;
     });
     card.className = 'card status ' + view.state;
-    progress.hidden = view.state !== 'syncing' || !view.weekCount;
+    progress.hidden = (view.state !== 'syncing' && view.state !== 'cooling_down') || !view.weekCount;
     progress.max = view.weekCount || 1;
     progress.value = view.weekIndex || 0;
     link.hidden = !view.hasArchive;
     reconnect.hidden = view.state !== 'needs_reconnect';
+    syncNow.disabled = !view.syncNowAllowed;
   }
 
   function poll() {

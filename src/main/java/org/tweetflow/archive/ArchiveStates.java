@@ -3,6 +3,7 @@ package org.tweetflow.archive;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,20 +32,33 @@ public class ArchiveStates {
         this.clock = clock;
     }
 
-    /** A sync starts: its attempt time is what "last attempt" shows. */
+    /**
+     * A sync starts: its attempt time is what "last attempt" shows. One that goes on after a cooldown (or after a
+     * worker that held it was lost) keeps the progress made so far: it is the same sync.
+     */
     public void started(long memberId) {
         Timestamp now = now();
         ensure(memberId, now);
         jdbc.update("""
-                UPDATE archive_state SET state = ?, week_index = NULL, week_count = NULL, detail = NULL,
-                cooldown_until = NULL, last_attempt_at = ?, updated_at = ? WHERE member_id = ?""",
-                SYNCING, now, now, memberId);
+                UPDATE archive_state SET state = ?,
+                week_index = CASE WHEN state IN (?, ?) THEN week_index END,
+                week_count = CASE WHEN state IN (?, ?) THEN week_count END,
+                detail = NULL, cooldown_until = NULL, last_attempt_at = ?, updated_at = ? WHERE member_id = ?""",
+                SYNCING, COOLING_DOWN, SYNCING, COOLING_DOWN, SYNCING, now, now, memberId);
     }
 
-    /** Progress: week k of n fetched. */
+    /**
+     * Progress: {@code weeksDone} of the {@code weeksDue} weeks this part of the sync plans are fetched. A sync that
+     * goes on after a cooldown plans only the weeks still missing: it counts on from the weeks done before, within
+     * the total it began with, so "week k of n" keeps its n and k never goes back.
+     */
     public void syncing(long memberId, int weeksDone, int weeksDue) {
+        Map<String, Object> before = jdbc.queryForMap(
+                "SELECT week_index, week_count FROM archive_state WHERE member_id = ?", memberId);
+        int total = Math.max(count(before.get("week_count")), weeksDue);
+        int done = Math.max(count(before.get("week_index")), total - weeksDue + weeksDone);
         jdbc.update("UPDATE archive_state SET week_index = ?, week_count = ?, updated_at = ? WHERE member_id = ?",
-                weeksDone, weeksDue, now(), memberId);
+                done, total, now(), memberId);
     }
 
     /** The archive on Open Humans now holds {@code summary}; a complete sync also counts as the last complete one. */
@@ -110,32 +124,34 @@ public class ArchiveStates {
     }
 
     public void queued(long memberId) {
-        set(memberId, QUEUED, null, null);
+        set(memberId, QUEUED, null);
     }
 
     public void idle(long memberId) {
-        set(memberId, IDLE, null, null);
+        set(memberId, IDLE, null);
     }
 
+    /** The sync pauses until {@code until}; its progress stays for the part after the cooldown. */
     public void coolingDown(long memberId, Instant until, String detail) {
-        set(memberId, COOLING_DOWN, until, detail);
+        jdbc.update("UPDATE archive_state SET state = ?, cooldown_until = ?, detail = ?, updated_at = ? "
+                + "WHERE member_id = ?", COOLING_DOWN, Timestamp.from(until), abbreviate(detail), now(), memberId);
     }
 
     public void needsReconnect(long memberId, String detail) {
-        set(memberId, NEEDS_RECONNECT, null, detail);
+        set(memberId, NEEDS_RECONNECT, detail);
     }
 
     public void failed(long memberId, String detail) {
-        set(memberId, FAILED, null, detail);
+        set(memberId, FAILED, detail);
     }
 
-    private void set(long memberId, String state, Instant cooldownUntil, String detail) {
+    /** A state outside a sync: its progress is forgotten. */
+    private void set(long memberId, String state, String detail) {
         Timestamp now = now();
         ensure(memberId, now);
         jdbc.update("""
-                UPDATE archive_state SET state = ?, cooldown_until = ?, detail = ?, week_index = NULL,
-                week_count = NULL, updated_at = ? WHERE member_id = ?""", state,
-                cooldownUntil == null ? null : Timestamp.from(cooldownUntil), abbreviate(detail), now, memberId);
+                UPDATE archive_state SET state = ?, cooldown_until = NULL, detail = ?, week_index = NULL,
+                week_count = NULL, updated_at = ? WHERE member_id = ?""", state, abbreviate(detail), now, memberId);
     }
 
     private void ensure(long memberId, Timestamp now) {
@@ -146,6 +162,10 @@ public class ArchiveStates {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    private static int count(Object column) {
+        return column == null ? 0 : ((Number) column).intValue();
     }
 
     private static Instant instant(Timestamp timestamp) {

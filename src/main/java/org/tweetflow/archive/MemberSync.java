@@ -99,11 +99,12 @@ public class MemberSync {
             @ExchangeProperty(TweetflowExchange.FETCHED) FetchedWeeks fetched,
             @ExchangeProperty(TweetflowExchange.PLAN) SyncPlan plan) {
         XApiException.RateLimited limit = fetched.stoppedBy();
+        // the weeks saved are counted by the archive state, across every part of the sync (the dashboard says them)
         String detail = (limit.usageCap() ? "X's monthly usage cap is reached" : "X's rate limit is reached")
-                + "; " + fetched.weeks().size() + " of " + plan.weeksDue()
-                + " weeks saved, the rest follows after the cooldown";
+                + "; what is fetched is saved, the rest follows after the cooldown";
         states.coolingDown(owner.memberId(), limit.retryAt(), detail);
-        LOG.info("Archive sync of member {} paused until {}: {}", owner.memberId(), limit.retryAt(), detail);
+        LOG.info("Archive sync of member {} paused until {} ({} of {} weeks planned now fetched): {}",
+                owner.memberId(), limit.retryAt(), fetched.weeks().size(), plan.weeksDue(), detail);
         return new SyncOutcome(SyncOutcome.Kind.COOLING_DOWN, limit.retryAt(), detail);
     }
 }

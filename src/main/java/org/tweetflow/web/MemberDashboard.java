@@ -5,27 +5,35 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveStates;
 import org.tweetflow.archive.ArchiveStatus;
+import org.tweetflow.archive.WeekPlanner;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
 
-/** Reads a member's archive state into what the dashboard shows, in words and UTC times. */
+/** Reads a member's archive state into what the dashboard shows, in words, figures and UTC times. */
 @Component
 class MemberDashboard {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ArchiveStates states;
+    private final Figures figures;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
     private final CronExpression scan;
 
-    MemberDashboard(ArchiveStates states, Clock clock, TweetflowProperties properties) {
+    MemberDashboard(ArchiveStates states, Figures figures, Clock clock, TweetflowProperties properties) {
         this.states = states;
+        this.figures = figures;
         this.clock = clock;
         this.settings = properties.archive();
         this.scan = CronExpression.parse(settings.schedule());
@@ -34,28 +42,57 @@ class MemberDashboard {
     DashboardView view(Member member) {
         ArchiveStatus status = states.status(member.id());
         Instant now = clock.instant();
-        Instant syncNowFrom = status.syncRequestedAt() == null ? null
+        Instant askAgainFrom = status.syncRequestedAt() == null ? null
                 : status.syncRequestedAt().plus(settings.syncNowInterval());
+        String syncNowFrom = askAgainFrom != null && askAgainFrom.isAfter(now) ? format(askAgainFrom) : null;
+        String syncNowNote = syncNowNote(status, syncNowFrom);
+        String weekSpan = status.firstWeek() == null ? null : status.firstWeek() + " to " + status.lastWeek();
         return new DashboardView(member.id(), member.twitterUsername(), member.twitterName(), status.state(),
                 label(status), status.weekIndex(), status.weekCount(),
                 status.lastCompleteAt() == null ? "not yet" : format(status.lastCompleteAt()), nextSync(status, now),
-                status.tweets(), status.weeks(), status.firstWeek() == null ? null : status.firstWeek() + " to " + status.lastWeek(),
-                status.hasArchive(),
-                syncNowFrom != null && syncNowFrom.isAfter(now) ? format(syncNowFrom) : null);
+                status.tweets(), figures.number(status.tweets()), status.weeks(), weekSpan,
+                figures.number(status.weeks()) + (weekSpan == null ? "" : " (" + weekSpan + ")"), status.hasArchive(),
+                syncNowNote == null, syncNowNote, syncNowFrom, floorNote(member));
     }
 
-    private static String label(ArchiveStatus status) {
+    private String label(ArchiveStatus status) {
         return switch (status.state()) {
             case ArchiveStates.QUEUED -> "Queued: the sync starts as soon as a worker is free";
             case ArchiveStates.SYNCING -> status.weekCount() == null || status.weekCount() == 0
-                    ? "Syncing: reading your archive" : "Syncing: week " + status.weekIndex() + " of " + status.weekCount();
+                    ? "Syncing: reading your archive" : "Syncing: week " + progress(status);
             case ArchiveStates.COOLING_DOWN -> "Cooling down until " + format(status.cooldownUntil()) + ": "
-                    + status.detail();
+                    + status.detail() + (status.weekCount() == null ? "" : " (week " + progress(status) + ")");
             case ArchiveStates.NEEDS_RECONNECT -> "Needs reconnect: " + status.detail();
             case ArchiveStates.FAILED -> "Failed: " + status.detail()
                     + ". Your archive on Open Humans is as it was; the next sync tries again";
             default -> status.lastCompleteAt() == null ? "Idle: not synced yet" : "Idle: your archive is up to date";
         };
+    }
+
+    private String progress(ArchiveStatus status) {
+        return figures.number(status.weekIndex()) + " of " + figures.number(status.weekCount());
+    }
+
+    /** Why "Sync now" cannot be asked for at the moment; null when it can. */
+    private static String syncNowNote(ArchiveStatus status, String askAgainFrom) {
+        return switch (status.state()) {
+            case ArchiveStates.QUEUED, ArchiveStates.SYNCING -> "A sync is under way.";
+            case ArchiveStates.COOLING_DOWN -> "The sync goes on by itself after the cooldown, at "
+                    + format(status.cooldownUntil()) + ".";
+            case ArchiveStates.NEEDS_RECONNECT -> "Connect your X account again first.";
+            default -> askAgainFrom == null ? null
+                    : "You asked for a sync a short while ago; you can ask again from " + askAgainFrom + ".";
+        };
+    }
+
+    /** X serves no posts before its timeline floor: an older account's archive begins there, not at its creation. */
+    private static String floorNote(Member member) {
+        Instant created = member.twitterCreatedAt();
+        if (created == null || !created.isBefore(WeekPlanner.TIMELINE_FLOOR)) {
+            return null;
+        }
+        return "Your X account dates from " + MONTH.format(created) + ", but X serves no posts from before "
+                + DAY.format(WeekPlanner.TIMELINE_FLOOR) + ": your archive begins then.";
     }
 
     private String nextSync(ArchiveStatus status, Instant now) {

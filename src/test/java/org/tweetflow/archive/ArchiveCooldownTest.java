@@ -99,6 +99,28 @@ class ArchiveCooldownTest {
         assertThat(members.state(ada.id())).isEqualTo("idle");
     }
 
+    @Test
+    void weekTotalTheDashboardShowsStaysTheSameFromTheStartOfTheSyncToItsEnd() {
+        IsoWeek week1 = IsoWeek.of(clock.instant().minus(Duration.ofDays(63)));
+        Member ada = members.connect(ADA, XSimulator.SANDY, week1.start(), clock.instant());
+
+        SyncOutcome part = sync(ada);
+        List<Integer> totals = new ArrayList<>();
+        List<Integer> done = new ArrayList<>();
+        for (int parts = 0; parts < 6 && part.kind() == SyncOutcome.Kind.COOLING_DOWN; parts++) {
+            totals.add(jdbc.queryForObject("SELECT week_count FROM archive_state WHERE member_id = ?", Integer.class,
+                    ada.id()));
+            done.add(jdbc.queryForObject("SELECT week_index FROM archive_state WHERE member_id = ?", Integer.class,
+                    ada.id()));
+            clock.set(part.notBefore());
+            part = sync(ada);
+        }
+
+        assertThat(part.kind()).isEqualTo(SyncOutcome.Kind.SYNCED);
+        assertThat(totals).as("week k of n: n after each cooldown").isNotEmpty().containsOnly(10);
+        assertThat(done).as("k never goes back").isSorted();
+    }
+
     private void assertPostsAreThoseXServes(JsonNode archive) {
         for (JsonNode week : archive.path("weeks")) {
             IsoWeek id = IsoWeek.parse(week.path("week").asText());

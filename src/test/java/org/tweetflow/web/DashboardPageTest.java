@@ -100,14 +100,98 @@ class DashboardPageTest {
                 .startsWith("Open Humans has not confirmed deleting your archive yet");
     }
 
+    @Test
+    void accountOlderThanXsTimelineIsToldWhyItsArchiveBeginsInNovember2010() throws Exception {
+        Member vera = connected("10000001", Instant.parse("2007-03-14T09:00:00Z"));
+
+        Document page = dashboard(vera);
+
+        assertThat(page.getElementById("floor-note").text()).isEqualTo("Your X account dates from March 2007, but X "
+                + "serves no posts from before 6 November 2010: your archive begins then.");
+        assertThat(page.getElementById("limit-note").text()).contains("newest 3,200 posts");
+        assertThat(page.getElementById("reach").text()).contains("Importing that file here is planned")
+                .doesNotContain("http");
+    }
+
+    @Test
+    void accountYoungerThanXsTimelineIsNotToldAboutIt() throws Exception {
+        Member ada = connected("10000001", Instant.parse("2015-06-01T00:00:00Z"));
+
+        assertThat(dashboard(ada).getElementById("floor-note")).isNull();
+    }
+
+    @Test
+    void figuresHaveThousandsSeparators() throws Exception {
+        Member vera = connected("10000001");
+        jdbc.update("""
+                INSERT INTO archive_state (member_id, state, week_index, week_count, tweets, weeks, first_week,
+                last_week, updated_at) VALUES (?, 'syncing', 1200, 1841, 3167, 1841, '2010-W44', '2026-W49', ?)""",
+                vera.id(), Timestamp.from(Instant.now()));
+
+        Document page = dashboard(vera);
+
+        assertThat(page.getElementById("tweets").text()).isEqualTo("3,167");
+        assertThat(page.getElementById("weeks").text()).isEqualTo("1,841 (2010-W44 to 2026-W49)");
+        assertThat(page.getElementById("state").text()).isEqualTo("Syncing: week 1,200 of 1,841");
+    }
+
+    @Test
+    void beforeTheFirstSyncNothingShowsEmptyParentheses() throws Exception {
+        Document page = dashboard(connected("10000001"));
+
+        assertThat(page.getElementById("weeks").text()).isEqualTo("0");
+        assertThat(page.getElementById("status-card").text()).doesNotContain("()");
+    }
+
+    @Test
+    void syncNowIsOfferedWhileAllowed() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "idle", null);
+
+        Document page = dashboard(ada);
+
+        assertThat(page.getElementById("sync-now").hasAttr("disabled")).isFalse();
+        assertThat(page.getElementById("sync-now-note").text()).isEmpty();
+    }
+
+    @Test
+    void syncNowIsDisabledWithTheTimeItBecomesPossibleAfterAMemberJustAskedForOne() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "idle", null);
+        Instant asked = Instant.now().minusSeconds(600);
+        jdbc.update("UPDATE archive_state SET sync_requested_at = ? WHERE member_id = ?", Timestamp.from(asked),
+                ada.id());
+
+        Document page = dashboard(ada);
+
+        assertThat(page.getElementById("sync-now").hasAttr("disabled")).isTrue();
+        assertThat(page.getElementById("sync-now-note").text()).isEqualTo("You asked for a sync a short while ago; "
+                + "you can ask again from " + MemberDashboard.format(asked.plusSeconds(3600)) + ".");
+    }
+
+    @Test
+    void syncNowIsDisabledWhileASyncIsUnderWay() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "syncing", null);
+
+        Document page = dashboard(ada);
+
+        assertThat(page.getElementById("sync-now").hasAttr("disabled")).isTrue();
+        assertThat(page.getElementById("sync-now-note").text()).isEqualTo("A sync is under way.");
+    }
+
     private Document dashboard(Member member) throws Exception {
         return Jsoup.parse(mvc.perform(get("/dashboard").with(SignedIn.as(member))).andReturn().getResponse()
                 .getContentAsString());
     }
 
     private Member connected(String projectMemberId) {
+        return connected(projectMemberId, null);
+    }
+
+    private Member connected(String projectMemberId, Instant createdAt) {
         Member member = members.ensure(projectMemberId);
-        members.connectTwitter(member.id(), "1400000000000000002", "small_sam", "Small Sam", null);
+        members.connectTwitter(member.id(), "1400000000000000002", "small_sam", "Small Sam", createdAt);
         return members.find(member.id()).orElseThrow();
     }
 
