@@ -12,26 +12,46 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.tweetflow.collect.summary.CsvReader;
+import org.tweetflow.config.TweetflowProperties;
 
 /** Two or more summarised collections' hashtags side by side, from their count-hashtags.csv. */
 @Component
 public class HashtagComparison {
 
     private final CollectionSummaries summaries;
+    private final int compareMax;
 
-    public HashtagComparison(CollectionSummaries summaries) {
+    public HashtagComparison(CollectionSummaries summaries, TweetflowProperties properties) {
         this.summaries = summaries;
+        this.compareMax = properties.collect().compareMax();
     }
 
     /**
-     * For each hashtag of the collections, its count in each (0 when absent), most used in all of them first.
+     * The collections asked for, each once and in the order first asked; checked before anything is read, as each
+     * collection compared reads a file.
      *
-     * @throws InvalidCollectionException for fewer than two collections, or one not summarised yet
+     * @throws InvalidCollectionException for fewer than two distinct collections or more than compare-max
+     */
+    public List<Long> chosen(List<Long> asked) {
+        List<Long> distinct = asked.stream().distinct().toList();
+        if (distinct.size() < 2) {
+            throw new InvalidCollectionException("compare needs two or more different collections, not "
+                    + distinct.size());
+        }
+        if (distinct.size() > compareMax) {
+            throw new InvalidCollectionException("compare at most " + compareMax + " collections at once, not "
+                    + distinct.size());
+        }
+        return distinct;
+    }
+
+    /**
+     * For each hashtag of the collections {@link #chosen}, its count in each (0 when absent), most used in all of
+     * them first.
+     *
+     * @throws InvalidCollectionException for a collection not summarised yet
      */
     public Map<String, List<Long>> compare(List<Long> collectionIds) throws IOException {
-        if (collectionIds.size() < 2) {
-            throw new InvalidCollectionException("compare two or more collections");
-        }
         Map<String, long[]> sideBySide = new HashMap<>();
         for (int i = 0; i < collectionIds.size(); i++) {
             int column = i;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -161,6 +162,7 @@ public record TweetflowProperties(
      * @param dataDir         where collections keep their raw pages (JSON Lines) and summaries
      * @param repeatCheck     how often recurring collections are checked for a due run
      * @param failedRunsBeforeStop how many runs in a row may fail before a recurring collection stops repeating
+     * @param compareMax      the most collections one comparison sets side by side (each reads a file)
      */
     public record Collect(
             @Min(1) @DefaultValue("2") int workers,
@@ -171,7 +173,8 @@ public record TweetflowProperties(
             @Min(1) @DefaultValue("100000") int maxCount,
             @NotNull @DefaultValue("./data/collections") Path dataDir,
             @NotNull @DefaultValue("PT1M") Duration repeatCheck,
-            @Min(1) @DefaultValue("3") int failedRunsBeforeStop) {
+            @Min(1) @DefaultValue("3") int failedRunsBeforeStop,
+            @Min(2) @DefaultValue("10") int compareMax) {
     }
 
     /**
@@ -192,7 +195,9 @@ public record TweetflowProperties(
     /**
      * @param providerWait how long a page waits for a call to X or Open Humans it started (a redelivered call can
      *                     take minutes); after that the member is answered and the call goes on, or may be repeated
+     * @param maxJsonBody  the largest body the JSON API reads; a larger one is refused with a 413
      */
-    public record Web(@NotNull @DefaultValue("PT10S") Duration providerWait) {
+    public record Web(@NotNull @DefaultValue("PT10S") Duration providerWait,
+            @NotNull @DefaultValue("16KB") DataSize maxJsonBody) {
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
@@ -77,6 +79,12 @@ public class OAuthClientConfiguration {
                 .userNameAttributeName("data")
                 .build();
         return new InMemoryClientRegistrationRepository(openHumansClient, twitterClient);
+    }
+
+    /** The authorized clients in the encrypted store, marking the session when X has just authorized tweetflow. */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository(OAuth2AuthorizedClientService clients) {
+        return new XAuthorizedMark(new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(clients));
     }
 
     /** The code exchange of the Open Humans sign-in and of connecting X. */

@@ -4,6 +4,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -17,9 +18,13 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tweetflow.config.TweetflowProperties;
 
@@ -41,6 +46,11 @@ public class WebSecurityConfiguration {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final AntPathRequestMatcher API = new AntPathRequestMatcher("/api/**");
+    private static final AntPathRequestMatcher THUMBNAILS = new AntPathRequestMatcher("/collections/*/media/*.jpg");
+    private static final String CSRF_NEEDED = "a request that changes something needs the session's CSRF token in "
+            + "the X-CSRF-TOKEN header (GET /api/csrf gives it)";
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
@@ -65,12 +75,31 @@ public class WebSecurityConfiguration {
                         .authorizationCodeGrant(grant -> grant.authorizationRequestResolver(withPkce)
                                 .accessTokenResponseClient(codeExchange)))
                 .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
-                // same-origin: a link to X or Open Humans does not tell them which member or collection page it was on
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")));
+                        // same-origin: a link to X or Open Humans does not tell them which member or collection page
+                        // it was on
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // a thumbnail says how long the browser keeps it; everything else is not cached
+                        .cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(THUMBNAILS), new CacheControlHeadersWriter()))
+                        // written before the request is handled: a streamed export commits its response on another
+                        // thread while this one leaves the filter chain, and both would write the headers at once
+                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <F extends HeaderWriterFilter> F postProcess(F filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }))
+                // the API answers with an error, not the sign-in page; ErrorPages writes it as problem details
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor((request, response, refused) -> response.sendError(
+                                HttpStatus.UNAUTHORIZED.value()), API)
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> response.sendError(
+                                HttpStatus.FORBIDDEN.value(), denied instanceof CsrfException ? CSRF_NEEDED
+                                        : "not allowed"), API));
         return http.build();
     }
 

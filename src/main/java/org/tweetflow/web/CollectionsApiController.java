@@ -3,7 +3,6 @@ package org.tweetflow.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,19 +25,17 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionExports;
 import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionRun;
-import org.tweetflow.collect.CollectionStateException;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
 import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.HashtagComparison;
-import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
 import org.tweetflow.member.Member;
 
 /**
  * The collections' JSON API. A collection that is neither the member's own nor published answers 404, so one can
- * neither read nor guess another member's collections.
+ * neither read nor guess another member's collections. Errors are problem details (ApiProblems).
  */
 @RestController
 @RequestMapping("/api/collections")
@@ -151,15 +147,15 @@ class CollectionsApiController {
     }
 
     /**
-     * An export for the whole collection or the posts created in [from, to): {@code tweets.jsonl} (the raw pages,
-     * as twarc2's tools read them), {@code ids.txt} (dehydrated) or {@code tweets.csv}; streamed.
+     * An export for the whole collection or the posts created in a range of days or instants (ExportRange):
+     * {@code tweets.jsonl} (the raw pages, as twarc2's tools read them), {@code ids.txt} (dehydrated) or
+     * {@code tweets.csv}; streamed.
      */
     @GetMapping("/{id}/export/{file}")
     ResponseEntity<StreamingResponseBody> export(Authentication authentication, @PathVariable long id,
             @PathVariable String file, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return ExportDownloads.of(exports, visible(authentication, id), file, instant(from, "from"),
-                instant(to, "to"));
+        return ExportDownloads.of(exports, visible(authentication, id), file, ExportRange.of(from, to));
     }
 
     /** One summary output (a step's name, once done; bundle.zip), as on the collection's page. */
@@ -172,24 +168,16 @@ class CollectionsApiController {
     /** Hashtags side by side: for each hashtag of the collections compared, its count in each (0 when absent). */
     @GetMapping("/compare")
     Map<String, List<Long>> compare(Authentication authentication, @RequestParam List<Long> ids) throws IOException {
-        ids.forEach(id -> visible(authentication, id));
-        return comparison.compare(ids);
-    }
-
-    private static Instant instant(String text, String name) {
-        try {
-            return text == null || text.isBlank() ? null : Instant.parse(text);
-        } catch (DateTimeParseException unreadable) {
-            throw new InvalidCollectionException("'" + name + "' is an ISO 8601 instant such as 2026-11-30T00:00:00Z, "
-                    + "not '" + text + "'");
-        }
+        List<Long> chosen = comparison.chosen(ids);
+        chosen.forEach(id -> visible(authentication, id));
+        return comparison.compare(chosen);
     }
 
     /** The member's own collection; anyone else's answers 404, published or not. */
     private Collection own(Authentication authentication, long id) {
         long memberId = signedIn.of(authentication).id();
         return collections.find(id).filter(c -> c.memberId() == memberId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "you have no collection " + id));
     }
 
     private CollectionView view(Collection collection) {
@@ -204,16 +192,7 @@ class CollectionsApiController {
     private Collection visible(Authentication authentication, long id) {
         long memberId = signedIn.of(authentication).id();
         return collections.find(id).filter(c -> c.visibleTo(memberId))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    @ExceptionHandler(CollectionStateException.class)
-    ResponseEntity<Map<String, String>> conflicting(CollectionStateException conflict) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", conflict.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidCollectionException.class)
-    ResponseEntity<Map<String, String>> refused(InvalidCollectionException invalid) {
-        return ResponseEntity.badRequest().body(Map.of("error", invalid.getMessage()));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no collection " + id + " of yours or published"));
     }
 }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,19 +12,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -113,9 +114,10 @@ class CollectionsController {
     /** Hashtags of two or more collections side by side, most used first (the top 50). */
     @GetMapping("/collections/compare")
     String compare(Authentication authentication, @RequestParam List<Long> ids, Model model) throws IOException {
-        List<Collection> compared = ids.stream().map(id -> visible(authentication, id)).toList();
+        List<Long> chosen = comparison.chosen(ids);
+        List<Collection> compared = chosen.stream().map(id -> visible(authentication, id)).toList();
         model.addAttribute("collections", compared);
-        model.addAttribute("hashtags", comparison.compare(ids).entrySet().stream().limit(50).toList());
+        model.addAttribute("hashtags", comparison.compare(chosen).entrySet().stream().limit(50).toList());
         return "compare";
     }
 
@@ -164,15 +166,13 @@ class CollectionsController {
 
     /**
      * The page's export form: the posts created from the first day to the last (UTC, both included; either left
-     * empty for no bound), as tweets.jsonl, ids.txt or tweets.csv, streamed.
+     * empty for no bound; instants too, as the API takes them), as tweets.jsonl, ids.txt or tweets.csv, streamed.
      */
     @GetMapping("/collections/{id}/export")
     ResponseEntity<StreamingResponseBody> export(Authentication authentication, @PathVariable long id,
-            @RequestParam String file, @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return ExportDownloads.of(exports, visible(authentication, id), file,
-                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            @RequestParam String file, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return ExportDownloads.of(exports, visible(authentication, id), file, ExportRange.of(from, to));
     }
 
     /** One summary output, by its name only. */
@@ -259,5 +259,23 @@ class CollectionsController {
         long memberId = signedIn.of(authentication).id();
         return collections.find(id).filter(c -> c.visibleTo(memberId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A comparison or an export asked for in a way it cannot be made: why, on a 400 page. */
+    @ExceptionHandler(InvalidCollectionException.class)
+    ModelAndView refused(InvalidCollectionException refused) {
+        return badRequest(refused.getMessage());
+    }
+
+    /** An id or a number in the address that is not one (a link cut short, a hand-typed address). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView unreadable(MethodArgumentTypeMismatchException unreadable) {
+        return badRequest(ProblemPage.notANumber(unreadable));
+    }
+
+    private static ModelAndView badRequest(String reason) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        String view = ProblemPage.show(model, "Not done", StringUtils.capitalize(reason) + ".", "/collections");
+        return new ModelAndView(view, model, HttpStatus.BAD_REQUEST);
     }
 }

@@ -1,5 +1,6 @@
 package org.tweetflow.web;
 
+import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.MemberAccount;
 import org.tweetflow.member.ProviderSlowException;
+import org.tweetflow.security.XAuthorizedMark;
 
 /**
  * The step after signing in: connect an X account. The authorization itself (PKCE, code exchange, token storage)
@@ -42,14 +44,23 @@ class ConnectController {
         return "connect";
     }
 
+    /**
+     * Where Spring Security sends the browser once it exchanged X's code (or with X's error): the account is learnt
+     * only right after an exchange, never on another visit (a link from another site), which calls nothing.
+     */
     @GetMapping("/connect/twitter/callback")
-    String connected(Authentication authentication, @RequestParam(required = false) String error, Model model) {
+    String connected(Authentication authentication, @RequestParam(required = false) String error,
+            HttpSession session, Model model) {
         Member member = signedIn.of(authentication);
         if (error != null) {
             String code = ProblemPage.errorCode(error, "error");
             return problem(model, "access_denied".equals(code)
                     ? "You cancelled at X, so no account was connected. Nothing was fetched or stored."
                     : "X did not authorize tweetflow (" + code + "). Nothing was fetched or stored.");
+        }
+        if (!XAuthorizedMark.take(session)) {
+            return problem(model, "X has not just authorized tweetflow, so there is nothing to connect here. "
+                    + "Connect from this page: X then sends you back with its answer.");
         }
         try {
             account.connectTwitter(member);

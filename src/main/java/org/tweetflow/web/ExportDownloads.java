@@ -12,7 +12,7 @@ import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionExports;
 
 /**
- * An export of the posts created in [from, to) (either end open), streamed as it is read, for the page and the API
+ * An export of the posts created in a range (see ExportRange), streamed as it is read, for the page and the API
  * alike: {@code tweets.jsonl} (the raw pages, as twarc2's tools read them), {@code ids.txt} (dehydrated) or
  * {@code tweets.csv}.
  */
@@ -22,13 +22,16 @@ final class ExportDownloads {
     }
 
     static ResponseEntity<StreamingResponseBody> of(CollectionExports exports, Collection collection, String file,
-            Instant from, Instant to) {
+            ExportRange range) {
         long id = collection.id();
+        Instant from = range.from();
+        Instant to = range.to();
         StreamingResponseBody body = switch (file) {
             case "tweets.jsonl" -> out -> exports.pages(id, from, to, out);
             case "ids.txt" -> out -> exports.ids(id, from, to, out);
             case "tweets.csv" -> out -> exports.tweetsCsv(collection, from, to, out);
-            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no export named '" + file + "': tweets.jsonl, ids.txt or tweets.csv");
         };
         MediaType type = switch (file) {
             case "tweets.jsonl" -> MediaType.parseMediaType("application/x-ndjson");

@@ -1,8 +1,10 @@
 package org.tweetflow.web;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.ui.Model;
+import org.springframework.util.ObjectUtils;
 
-/** The page that says what went wrong with an authorization, and where to try again. */
+/** The page that says what went wrong (an authorization, a request that cannot be served), and where to try again. */
 final class ProblemPage {
 
     private ProblemPage() {
@@ -21,5 +23,11 @@ final class ProblemPage {
      */
     static String errorCode(String sent, String otherwise) {
         return sent.matches("[a-z_]{1,40}") ? sent : otherwise;
+    }
+
+    /** Why an id or a number in an address is not one (a link cut short, a hand-typed address), for pages and API. */
+    static String notANumber(TypeMismatchException mismatch) {
+        return "'" + mismatch.getPropertyName() + "' takes whole numbers, not '"
+                + ObjectUtils.nullSafeToString(mismatch.getValue()) + "'";
     }
 }

@@ -19,7 +19,7 @@ final class SummaryDownloads {
     static ResponseEntity<FileSystemResource> of(CollectionSummaries summaries, long collectionId, String name) {
         Path file = summaries.file(collectionId, name);
         if (file == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no summary file named '" + name + "' (yet)");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

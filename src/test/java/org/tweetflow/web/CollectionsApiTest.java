@@ -242,6 +242,48 @@ class CollectionsApiTest {
     }
 
     @Test
+    void exportsTakeDaysAsThePageDoesEachDayIncludedWhole() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        researchers.recorded(mine, files.append(mine.id(), page("9", "2026-11-29T00:00:00.000Z")
+                .replace("]", ",{\"id\":\"8\",\"text\":\"b\",\"created_at\":\"2026-11-28T23:59:59.000Z\"}]")));
+
+        assertThat(export(mine, "ids.txt", "?from=2026-11-28&to=2026-11-28")).isEqualTo("8\n");
+        assertThat(export(mine, "ids.txt", "?from=2026-11-28&to=2026-11-29T00:00:00Z")).isEqualTo("8\n");
+        assertThat(export(mine, "ids.txt", "?to=2026-11-29")).isEqualTo("9\n8\n");
+    }
+
+    @Test
+    void aReversedRangeIsA400WithItsReasonNotAnEmptyFile() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+
+        mvc.perform(get("/api/collections/{id}/export/ids.txt?from=2026-11-29T00:00:00Z&to=2026-11-28", mine.id())
+                .with(SignedIn.as(ada))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'to' (2026-11-28) must end after 'from' "
+                        + "(2026-11-29T00:00:00Z) starts"));
+        mvc.perform(get("/api/collections/{id}/export/ids.txt?from=2026-11-29T00:00:00Z&to=2026-11-29T00:00:00Z",
+                mine.id()).with(SignedIn.as(ada))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void comparingTakesEachCollectionOnceAndRefusesMoreThanTheCapBeforeReadingAny() throws Exception {
+        Collection first = collections.create(ada.id(), "#a", 100, null);
+        Collection second = collections.create(ada.id(), "#b", 100, null);
+        researchers.summarised(first, "count-hashtags.csv", "hashtag,count\r\nclimate,5\r\n");
+        researchers.summarised(second, "count-hashtags.csv", "hashtag,count\r\nclimate,3\r\n");
+
+        mvc.perform(get("/api/collections/compare?ids={a},{b},{a},{b}", first.id(), second.id(), first.id(),
+                second.id()).with(SignedIn.as(ada))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.climate.length()").value(2));
+        mvc.perform(get("/api/collections/compare?ids={a},{a}", first.id(), first.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("compare needs two or more different collections, not 1"));
+        mvc.perform(get("/api/collections/compare?ids=1,2,3,4,5,6,7,8,9,10,11").with(SignedIn.as(ada)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("compare at most 10 collections at once, not 11"));
+    }
+
+    @Test
     void comparingSetsTheHashtagsOfCollectionsSideBySide() throws Exception {
         Collection first = collections.create(ada.id(), "#a", 100, null);
         Collection second = collections.create(ada.id(), "#b", 100, null);

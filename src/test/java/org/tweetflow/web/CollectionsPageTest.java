@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.LongStream;
 
 import javax.imageio.ImageIO;
 
@@ -115,13 +116,7 @@ class CollectionsPageTest {
 
     @Test
     void theExportFormDownloadsThePostsCreatedFromTheFirstDayToTheLastBothIncluded() throws Exception {
-        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
-        files.resumeAt(mine.id(), 0);
-        researchers.recorded(mine, files.append(mine.id(), "{\"data\":["
-                + "{\"id\":\"9\",\"text\":\"a\",\"created_at\":\"2026-11-29T00:00:00.000Z\"},"
-                + "{\"id\":\"8\",\"text\":\"b\",\"created_at\":\"2026-11-28T23:59:59.000Z\"},"
-                + "{\"id\":\"7\",\"text\":\"c\",\"created_at\":\"2026-11-27T12:00:00.000Z\"}],"
-                + "\"meta\":{\"result_count\":3}}"));
+        Collection mine = threeDays();
         Document page = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
         assertThat(page.getElementById("export").attr("action")).isEqualTo("/collections/" + mine.id() + "/export");
 
@@ -131,6 +126,38 @@ class CollectionsPageTest {
                 .doesNotContain("\r\n8,");
         mvc.perform(get("/collections/{id}/export", mine.id()).param("file", "ids.txt").with(SignedIn.as(ben)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theExportFormTakesInstantsAsTheApiDoesUpToTheInstantLeftOut() throws Exception {
+        Collection mine = threeDays();
+
+        assertThat(exported(mine, "ids.txt", "2026-11-28T12:00:00Z", "2026-11-29T00:00:00Z")).isEqualTo("8\n");
+        assertThat(exported(mine, "ids.txt", "2026-11-28", "2026-11-29T00:00:01+00:00")).isEqualTo("9\n8\n");
+    }
+
+    @Test
+    void aReversedRangeIsA400PageSayingWhyNotAnEmptyFile() throws Exception {
+        Collection mine = threeDays();
+
+        Document page = page(mvc.perform(get("/collections/{id}/export", mine.id()).param("file", "ids.txt")
+                .param("from", "2026-11-29").param("to", "2026-11-28").with(SignedIn.as(ada)))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.getElementById("problem-message").text())
+                .isEqualTo("'to' (2026-11-28) must end after 'from' (2026-11-29) starts.");
+    }
+
+    /** Posts created on 29 November at midnight, a second before it, and on the 27th; all recorded. */
+    private Collection threeDays() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        files.resumeAt(mine.id(), 0);
+        researchers.recorded(mine, files.append(mine.id(), "{\"data\":["
+                + "{\"id\":\"9\",\"text\":\"a\",\"created_at\":\"2026-11-29T00:00:00.000Z\"},"
+                + "{\"id\":\"8\",\"text\":\"b\",\"created_at\":\"2026-11-28T23:59:59.000Z\"},"
+                + "{\"id\":\"7\",\"text\":\"c\",\"created_at\":\"2026-11-27T12:00:00.000Z\"}],"
+                + "\"meta\":{\"result_count\":3}}"));
+        return mine;
     }
 
     private String exported(Collection collection, String file, String from, String to) throws Exception {
@@ -180,6 +207,52 @@ class CollectionsPageTest {
         Collection bens = collections.create(ben.id(), "#c", 100, null);
         mvc.perform(get("/collections/compare").param("ids", first.id() + "," + bens.id()).with(SignedIn.as(ada)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCollectionAskedTwiceIsComparedOnce() throws Exception {
+        Collection first = collections.create(ada.id(), "#a", 100, null);
+        Collection second = collections.create(ada.id(), "#b", 100, null);
+        researchers.summarised(first, "count-hashtags.csv", "hashtag,count\r\nclimate,5\r\n");
+        researchers.summarised(second, "count-hashtags.csv", "hashtag,count\r\nclimate,3\r\n");
+
+        Document page = page(mvc.perform(get("/collections/compare")
+                .param("ids", first.id() + "," + second.id() + "," + first.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("#compared tbody tr")).extracting(row -> row.text()).containsExactly("#climate 5 3");
+    }
+
+    @Test
+    void comparingFewerThanTwoDifferentCollectionsIsA400PageSayingSo() throws Exception {
+        Collection first = collections.create(ada.id(), "#a", 100, null);
+        researchers.summarised(first, "count-hashtags.csv", "hashtag,count\r\nclimate,5\r\n");
+
+        for (String ids : List.of(Long.toString(first.id()), first.id() + "," + first.id())) {
+            Document page = page(mvc.perform(get("/collections/compare").param("ids", ids).with(SignedIn.as(ada)))
+                    .andExpect(status().isBadRequest()).andReturn());
+            assertThat(page.getElementById("problem-message").text())
+                    .isEqualTo("Compare needs two or more different collections, not 1.");
+        }
+    }
+
+    @Test
+    void comparingMoreThanTheCapIsRefusedBeforeAnyCollectionIsRead() throws Exception {
+        String eleven = String.join(",", LongStream.rangeClosed(1, 11).mapToObj(Long::toString).toList());
+
+        Document page = page(mvc.perform(get("/collections/compare").param("ids", eleven).with(SignedIn.as(ada)))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.getElementById("problem-message").text())
+                .isEqualTo("Compare at most 10 collections at once, not 11.");
+    }
+
+    @Test
+    void idsThatAreNotNumbersAreA400PageSayingSo() throws Exception {
+        Document page = page(mvc.perform(get("/collections/compare").param("ids", "1,two").with(SignedIn.as(ada)))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.getElementById("problem-message").text()).isEqualTo("'ids' takes whole numbers, not '1,two'.");
     }
 
     @Test

@@ -85,7 +85,8 @@ class ProviderWaitTest {
         faults.inject(Fault.delay("GET", "/x/2/users/me", SLOW));
 
         Instant asked = Instant.now();
-        Document page = page(mvc.perform(get("/connect/twitter/callback").with(SignedIn.as(ada))).andReturn());
+        Document page = page(mvc.perform(get("/connect/twitter/callback")
+                .session(SignedIn.xJustAuthorized()).with(SignedIn.as(ada))).andReturn());
 
         assertThat(Duration.between(asked, Instant.now())).isLessThan(ANSWERED_WITHIN);
         assertThat(page.getElementById("problem-title").text()).isEqualTo("X account not connected yet");
@@ -131,7 +132,8 @@ class ProviderWaitTest {
     void anAccountXNamesOnlyAfterTheMemberDisconnectedIsNotConnected() throws Exception {
         Member ada = withTokens(members.ensure(ADA));
         faults.inject(Fault.delay("GET", "/x/2/users/me", SLOW));
-        mvc.perform(get("/connect/twitter/callback").with(SignedIn.as(ada))).andReturn();
+        mvc.perform(get("/connect/twitter/callback")
+                .session(SignedIn.xJustAuthorized()).with(SignedIn.as(ada))).andReturn();
 
         account.disconnectTwitter(members.find(ada.id()).orElseThrow(), false);
 
