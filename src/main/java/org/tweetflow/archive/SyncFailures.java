@@ -10,9 +10,10 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.calls.CallFailure;
+import org.tweetflow.calls.CallFailures;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.tokens.ReconnectNeededException;
@@ -20,7 +21,8 @@ import org.tweetflow.work.WorkItem;
 
 /**
  * What an archive sync that ended early means for the member and its work item, one method per kind of failure
- * (the {@code doCatch} clauses of {@code archive-member} sort them). Whatever it was, nothing was uploaded after
+ * (the {@code doCatch} clauses of {@code archive-member} sort them, asking {@link CallFailures} what a failed call
+ * means). Whatever it was, nothing was uploaded after
  * it: the archive on Open Humans is as it was. A member who disconnected or left meanwhile is not told anything.
  */
 @Component("syncFailures")
@@ -34,8 +36,11 @@ public class SyncFailures {
     private final ArchiveStates states;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
+    private final CallFailures calls;
 
-    public SyncFailures(ArchiveOwners owners, ArchiveStates states, Clock clock, TweetflowProperties properties) {
+    public SyncFailures(ArchiveOwners owners, ArchiveStates states, Clock clock, TweetflowProperties properties,
+            CallFailures calls) {
+        this.calls = calls;
         this.owners = owners;
         this.states = states;
         this.clock = clock;
@@ -72,8 +77,8 @@ public class SyncFailures {
     }
 
     /**
-     * A provider's outage outlasted the backoff of the single calls (5xx, timeouts, broken connections, also at a
-     * token endpoint): the sync is tried again later, each time after a longer wait, not the next day.
+     * A provider's outage outlasted the backoff of the single calls (5xx, 429, timeouts, broken connections, also at
+     * a token endpoint): the sync is tried again later, each time after a longer wait, not the next day.
      */
     public SyncOutcome outage(@ExchangeProperty(OWNER) ArchiveOwner owner, @ExchangeProperty(CAUGHT) Exception e,
             @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
@@ -81,42 +86,50 @@ public class SyncFailures {
             return cancelled(owner);
         }
         Instant retryAt = clock.instant().plus(settings.retryDelayAfter(item == null ? 1 : item.attempts()));
-        String waiting = shortReason(reason(e)) + "; tried again from " + retryAt;
+        String waiting = calls.of(e).reason() + "; tried again from " + retryAt;
         states.failed(owner.memberId(), waiting);
         LOG.warn("Archive sync of member {} met an outage, the archive on Open Humans is unchanged: {}",
                 owner.memberId(), waiting);
         return new SyncOutcome(SyncOutcome.Kind.RETRY, retryAt, waiting);
     }
 
+    /** The archive on Open Humans cannot be read, or is another account's: it reads the same again. */
+    public SyncOutcome unusableArchive(@ExchangeProperty(OWNER) ArchiveOwner owner,
+            @ExchangeProperty(CAUGHT) Exception e) {
+        return failed(owner, reason(e).getMessage(), null);
+    }
+
     /**
-     * Anything else: a refusal or an answer that cannot be read, which reads the same again. The member sees why;
-     * the stale scan tries again later.
+     * Anything else: a refusal or an answer that cannot be read, which reads the same again, or a failure nobody
+     * expected (logged with its stack trace). The member sees why; the stale scan tries again later.
      */
     public SyncOutcome failed(@ExchangeProperty(OWNER) ArchiveOwner owner, @ExchangeProperty(CAUGHT) Exception e) {
+        CallFailure failure = calls.of(e);
+        return failed(owner, failure.reason(), failure.expected() ? null : failure.cause());
+    }
+
+    /** @param unexpected what the operator needs the stack trace of, or null for a failure said in one line */
+    private SyncOutcome failed(ArchiveOwner owner, String detail, Throwable unexpected) {
         if (owner == null) {
-            throw new IllegalStateException("archive sync failed before it knew its member", reason(e));
+            throw new IllegalStateException("archive sync failed before it knew its member: " + detail, unexpected);
         }
         if (!owners.stillConnected(owner)) {
             return cancelled(owner);
         }
-        String detail = shortReason(reason(e));
         states.failed(owner.memberId(), detail);
-        LOG.warn("Archive sync of member {} failed, the archive on Open Humans is unchanged: {}", owner.memberId(),
-                detail);
+        if (unexpected == null) {
+            LOG.warn("Archive sync of member {} failed, the archive on Open Humans is unchanged: {}",
+                    owner.memberId(), detail);
+        } else {
+            LOG.error("Archive sync of member {} failed unexpectedly, the archive on Open Humans is unchanged",
+                    owner.memberId(), unexpected);
+        }
         return new SyncOutcome(SyncOutcome.Kind.FAILED, null, detail);
     }
 
     private static SyncOutcome cancelled(ArchiveOwner owner) {
         LOG.info("Archive sync of member {} {}", owner.memberId(), MemberSync.CANCELLED);
         return new SyncOutcome(SyncOutcome.Kind.FAILED, null, MemberSync.CANCELLED);
-    }
-
-    /** What the member is told: what failed, without the provider's answer body (that goes to the log). */
-    private static String shortReason(Throwable cause) {
-        if (cause instanceof OAuth2AuthorizationException refused) {
-            return "a token refresh failed (" + refused.getError().getErrorCode() + ")";
-        }
-        return cause.getMessage();
     }
 
     /** The exception that says what went wrong, under the wrappers Camel's split and routes add. */

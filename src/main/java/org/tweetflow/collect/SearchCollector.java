@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.calls.CallFailure;
+import org.tweetflow.calls.CallFailures;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.twitter.XApiException;
 import org.tweetflow.twitter.XCall;
@@ -38,9 +40,11 @@ public class SearchCollector implements AggregationStrategy {
     private final CollectionSteps steps;
     private final Clock clock;
     private final TweetflowProperties.Archive retryPolicy;
+    private final CallFailures calls;
 
     public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper,
-            CollectionSteps steps, Clock clock, TweetflowProperties properties) {
+            CollectionSteps steps, Clock clock, TweetflowProperties properties, CallFailures calls) {
+        this.calls = calls;
         this.collections = collections;
         this.steps = steps;
         this.clock = clock;
@@ -130,36 +134,41 @@ public class SearchCollector implements AggregationStrategy {
     }
 
     /**
-     * X was unavailable (5xx, timeouts, broken connections) past the calls' redeliveries: the collection keeps its
-     * pages and is tried again later, each time after a longer wait (the archive's retry-delay policy).
+     * X was unavailable (5xx, 429 or no answer, at its API or its token endpoint) past the calls' redeliveries: the
+     * collection keeps its pages and is tried again later, each time after a longer wait (the archive's retry-delay
+     * policy). Not a failed run: a recurring collection does not stop repeating over X's outages.
      */
     public CollectOutcome outage(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
             @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
         Instant retryAt = clock.instant().plus(retryPolicy.retryDelayAfter(item == null ? 1 : item.attempts()));
-        String detail = "X is unavailable (" + e.getMessage() + "); tried again from " + retryAt;
+        String detail = "X is unavailable (" + calls.of(e).reason() + "); tried again from " + retryAt;
         collections.retrying(run.collection().id(), retryAt, detail);
         LOG.warn("Collection {}: {}", run.collection().id(), detail);
         return new CollectOutcome(CollectOutcome.Kind.RETRY, retryAt);
     }
 
-    /** Anything else ends the run as failed, with X's words where X refused. */
+    /**
+     * Anything else ends the run as failed: a refusal with X's words (logged on one line: the researcher's query,
+     * not a defect), or a failure nobody expected (logged with its stack trace).
+     */
     public CollectOutcome failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e, @Body Object body) {
-        Throwable reason = e;
-        while (reason.getCause() != null && !(reason instanceof XApiException)) {
-            reason = reason.getCause();
-        }
+        CallFailure failure = calls.of(e);
         Long id = body instanceof SearchRun run ? Long.valueOf(run.collection().id())
                 : body instanceof Long collectionId ? collectionId : null;
-        if (body instanceof SearchRun run && reason instanceof XApiException.Rejected
+        if (body instanceof SearchRun run && failure.cause() instanceof XApiException.Rejected
                 && run.collection().repeat() != null) {
             // X refuses the run as it stands: the next repeat starts a run of its own instead of refusing for ever; a
             // one-off keeps its run, which its owner may collect again, after its last page
             collections.abandon(run.run());
         }
         if (id != null) {
-            collections.failed(id, reason.getMessage());
+            collections.failed(id, failure.reason());
         }
-        LOG.warn("Collection {} failed: {}", id, reason.getMessage());
+        if (failure.expected()) {
+            LOG.warn("Collection {} failed: {}", id, failure.reason());
+        } else {
+            LOG.error("Collection {} failed unexpectedly", id, failure.cause());
+        }
         return new CollectOutcome(CollectOutcome.Kind.FAILED, null);
     }
 }
