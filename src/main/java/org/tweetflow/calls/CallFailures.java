@@ -1,11 +1,13 @@
 package org.tweetflow.calls;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -51,14 +53,9 @@ public class CallFailures {
                 reason.getMessage() != null ? reason.getMessage() : reason.getClass().getSimpleName(), reason);
     }
 
-    /** For a route's {@code onWhen}: X's rate limit, which names when it resets. */
-    public boolean rateLimited(Exchange exchange) {
-        return of(caught(exchange)).kind() == Kind.RATE_LIMITED;
-    }
-
-    /** For a route's {@code onWhen}: the provider is unavailable for now, at its API or its token endpoint. */
-    public boolean outage(Exchange exchange) {
-        return of(caught(exchange)).kind() == Kind.OUTAGE;
+    /** For a route's {@code onWhen}: whether the exchange's failure is of {@code kind}. */
+    public Predicate is(Kind kind) {
+        return exchange -> of(caught(exchange)).kind() == kind;
     }
 
     private static Kind kindOf(Throwable t) {
@@ -79,7 +76,9 @@ public class CallFailures {
         if (t instanceof JsonProcessingException) {
             return Kind.MALFORMED_ANSWER;
         }
-        if (t instanceof IOException || t instanceof ResourceAccessException || t instanceof HttpServerErrorException
+        // a connection that broke or never came (a disk's FileSystemException is no provider's outage)
+        if (t instanceof IOException && !(t instanceof FileSystemException) || t instanceof ResourceAccessException
+                || t instanceof HttpServerErrorException
                 || t instanceof HttpClientErrorException.TooManyRequests) {
             return Kind.OUTAGE;
         }

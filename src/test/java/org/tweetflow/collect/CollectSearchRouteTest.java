@@ -23,7 +23,12 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -36,6 +41,7 @@ import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.tokens.Provider;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 
@@ -47,6 +53,7 @@ import org.tweetflow.work.WorkLeases;
 @TweetflowTest
 @Import(TestClock.class)
 @TestPropertySource(properties = "tweetflow.simulation.search-limit=2")
+@ExtendWith(OutputCaptureExtension.class)
 class CollectSearchRouteTest {
 
     static final String ADA = "10000001";
@@ -171,6 +178,57 @@ class CollectSearchRouteTest {
 
         assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
         assertThat(ids(pages(asked))).hasSize(150).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest(name = "X''s token endpoint answering {0}")
+    @ValueSource(ints = {429, 503})
+    void xsTokenEndpointUnavailableIsAnOutageTheCollectionWaitsOutWithoutCountingAFailedRun(int status)
+            throws Exception {
+        Member ada = member();
+        Collection asked = newCollections.start(ada.id(), QUERY, 150, "daily");
+        xTokenExpired(ada);
+        // more answers than the call's redeliveries: the outage outlasts them
+        for (int i = 0; i <= 5; i++) {
+            faults.inject(Fault.status("POST", "/x/2/oauth2/token", status, "{\"title\":\"Unavailable\"}"));
+        }
+
+        CollectOutcome outage = collect(asked);
+
+        assertThat(outage.kind()).as("the same as for an archive sync: an outage").isEqualTo(CollectOutcome.Kind.RETRY);
+        Collection waiting = collections.find(asked.id()).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(Collection.RETRYING);
+        assertThat(waiting.detail()).contains("token refresh failed").contains(Integer.toString(status))
+                .contains("tried again from");
+        assertThat(waiting.failedRuns()).as("X's outage is no failed run of a recurring collection").isZero();
+        faults.clear();
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
+        assertThat(ids(pages(asked))).hasSize(150).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aQueryXRefusedIsLoggedOnOneLineWithXsReasonAndNoStackTrace(CapturedOutput output) throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, null);
+        faults.inject(Fault.status("GET", "/x/2/tweets/search/recent", 400, INVALID_REQUEST));
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.FAILED);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Collection " + asked.id() + " failed")))
+                .singleElement().asString().contains("Reference to invalid operator 'climate'");
+        assertThat(output.getAll()).as("no stack trace").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnexpectedFailureIsLoggedWithItsStackTrace(CapturedOutput output) throws Exception {
+        Collection asked = newCollections.start(member().id(), QUERY, 10, null);
+        // pages recorded that this replica's disk does not have: a data dir not shared by the replicas
+        jdbc.update("UPDATE collection SET data_length = 1000 WHERE id = ?", asked.id());
+
+        assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.FAILED);
+
+        String logged = output.getOut().substring(output.getOut().indexOf("Collection " + asked.id() + " failed"));
+        assertThat(logged).contains("IllegalStateException").contains("the data dir must be shared")
+                .contains("\tat org.tweetflow.collect.CollectionFiles.resumeAt");
     }
 
     @Test
@@ -542,6 +600,13 @@ class CollectSearchRouteTest {
     private void summarize(Collection collection) {
         camel.send("direct:summarize-collection",
                 exchange -> exchange.setProperty(TweetflowExchange.COLLECTION_ID, collection.id()));
+    }
+
+    /** The member's X access token expired hours ago: the next call refreshes it at X's token endpoint first. */
+    private void xTokenExpired(Member member) {
+        XSimulator.Tokens expired = x.issueTokens(XSimulator.SAM, XSimulator.DEFAULT_SCOPE);
+        members.store(Provider.X, member.projectMemberId(), expired.accessToken(), expired.refreshToken(),
+                clock.instant().minus(Duration.ofHours(3)));
     }
 
     private Member member() {
