@@ -17,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.calls.CallFailure;
+import org.tweetflow.calls.CallFailures;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.OpenHumansMember;
 import org.tweetflow.work.WorkItem;
@@ -48,10 +50,12 @@ public class ArchiveDeletions {
     private final ArchiveOwners owners;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
+    private final CallFailures calls;
     private final String owner = "archive-deletions/" + UUID.randomUUID();
 
     public ArchiveDeletions(JdbcTemplate jdbc, WorkLeases leases, ArchiveStates states, ArchiveQueue queue,
-            ArchiveOwners owners, Clock clock, TweetflowProperties properties) {
+            ArchiveOwners owners, Clock clock, TweetflowProperties properties, CallFailures calls) {
+        this.calls = calls;
         this.jdbc = jdbc;
         this.leases = leases;
         this.states = states;
@@ -118,8 +122,14 @@ public class ArchiveDeletions {
             return;
         }
         Instant retryAt = clock.instant().plus(settings.retryDelayAfter(item.attempts()));
-        LOG.warn("Open Humans did not confirm deleting the archive of member {} (attempt {}): {}; trying again at {}",
-                item.subjectId(), item.attempts(), cause == null ? "no answer" : cause.getMessage(), retryAt);
+        CallFailure failure = calls.of(cause);
+        if (failure.expected()) {
+            LOG.warn("Open Humans did not confirm deleting the archive of member {} (attempt {}): {}; trying again "
+                    + "at {}", item.subjectId(), item.attempts(), failure.reason(), retryAt);
+        } else {
+            LOG.error("Deleting the archive of member {} failed unexpectedly (attempt {}); trying again at {}",
+                    item.subjectId(), item.attempts(), retryAt, failure.cause());
+        }
         leases.release(item, owner, retryAt);
     }
 }

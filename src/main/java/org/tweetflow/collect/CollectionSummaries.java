@@ -62,7 +62,8 @@ public class CollectionSummaries {
                         "summarised " + progress.posts() + " posts (" + progress.percent() + " %)", null));
             }
         } catch (IOException | RuntimeException failed) {
-            LOG.warn("Summaries of collection {} failed: {}", collectionId, failed.getMessage());
+            // nothing a provider answered: the operator needs the trace
+            LOG.error("Summaries of collection {} failed", collectionId, failed);
             steps.set(collectionId, outputs, CollectionStep.FAILED, null, failed.getMessage());
         }
     }
@@ -82,6 +83,7 @@ public class CollectionSummaries {
             Bundle.write(files.summaries(collectionId), files.tweets(collectionId).getFileName().toString());
             steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.DONE, null, null);
         } catch (IOException | RuntimeException failed) {
+            LOG.error("The bundle of collection {} failed", collectionId, failed);
             steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.FAILED, null, failed.getMessage());
         }
     }

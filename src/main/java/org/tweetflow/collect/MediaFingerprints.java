@@ -20,6 +20,8 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.collect.summary.CsvReader;
@@ -34,6 +36,8 @@ import org.tweetflow.collect.summary.OutputFile;
  */
 @Component("mediaFingerprints")
 public class MediaFingerprints implements AggregationStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaFingerprints.class);
 
     public static final String CSV = "media.csv";
     public static final String GRAPH = "media-graph.json";
@@ -88,6 +92,7 @@ public class MediaFingerprints implements AggregationStrategy {
     /** Why the media outputs could not be made (no count-media.csv, say): both steps say so. */
     public void failed(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
+        LOG.error("The media outputs of collection {} failed", collectionId, why);
         steps.set(collectionId, STEPS, CollectionStep.FAILED, null, why.getMessage());
     }
 

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
+import org.tweetflow.calls.CallFailure;
+import org.tweetflow.calls.CallFailures;
 import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.openhumans.ArchiveFile;
@@ -50,10 +52,12 @@ public class MemberAccount {
     private final Clock clock;
     private final Duration syncNowInterval;
     private final Duration providerWait;
+    private final CallFailures calls;
 
     public MemberAccount(Members members, AccessTokens tokens, ArchiveQueue queue, ArchiveStates states,
             ArchiveDeletions deletions, CollectionDeletions collections, ProducerTemplate camel, Clock clock,
-            TweetflowProperties properties) {
+            TweetflowProperties properties, CallFailures calls) {
+        this.calls = calls;
         this.members = members;
         this.tokens = tokens;
         this.queue = queue;
@@ -207,7 +211,12 @@ public class MemberAccount {
         return camel.asyncSend(route, exchange -> exchange.getMessage().setBody(body)).whenComplete((done, broken) -> {
             Throwable failure = broken != null ? broken : done.getException();
             if (failure != null) {
-                LOG.warn("{} for {} failed: {}", route, body, failure.getMessage());
+                CallFailure meaning = calls.of(failure);
+                if (meaning.expected()) {
+                    LOG.warn("{} for {} failed: {}", route, body, meaning.reason());
+                } else {
+                    LOG.error("{} for {} failed unexpectedly", route, body, meaning.cause());
+                }
             }
         });
     }

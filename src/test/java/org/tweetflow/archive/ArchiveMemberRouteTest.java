@@ -287,7 +287,8 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
-    void malformedAnswerFailsTheSyncWithAClearReasonAndLeavesTheArchiveAsItWas() throws Exception {
+    void malformedAnswerFailsTheSyncWithAClearReasonLoggedOnOneLineAndLeavesTheArchiveAsItWas(CapturedOutput output)
+            throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         sync(ada);
         long before = members.archiveFiles(ADA).get(0).id();
@@ -300,6 +301,9 @@ class ArchiveMemberRouteTest {
         assertThat(members.state(ada.id())).isEqualTo("failed");
         assertThat(members.detail(ada.id())).contains("malformed");
         assertThat(members.archiveFiles(ADA)).extracting(f -> f.id()).containsExactly(before);
+        assertThat(output.getOut().lines().filter(line -> line.contains("Archive sync of member " + ada.id()
+                + " failed"))).singleElement().asString().contains("malformed");
+        assertThat(output.getAll()).as("X's answer, not a defect: no stack trace").doesNotContain("\tat ");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,19 +110,23 @@ class ProviderOutageTest {
                 ada.id()).toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
     }
 
-    @Test
-    void tokenEndpointAnswering503IsAnOutageTheSyncWaitsOut() throws Exception {
+    @ParameterizedTest(name = "X''s token endpoint answering {0}")
+    @ValueSource(ints = {429, 503})
+    void tokenEndpointRateLimitedOrUnavailableIsAnOutageTheSyncWaitsOut(int status) throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
         XSimulator.Tokens expired = xTokenExpired(ada);
-        faults.inject(Fault.status("POST", "/x/2/oauth2/token", 503,
-                "{\"title\":\"Service Unavailable\",\"status\":503}"));
+        // one answer more than the call's redeliveries (max-retries=2): the outage outlasts them
+        for (int i = 0; i < 3; i++) {
+            faults.inject(Fault.status("POST", "/x/2/oauth2/token", status,
+                    "{\"title\":\"Unavailable\",\"status\":" + status + "}"));
+        }
 
         queue.queue(ada.id(), "connected");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> settled(ada, 1));
         assertThat(members.state(ada.id())).isEqualTo("failed");
-        assertThat(members.detail(ada.id())).contains("token refresh failed").contains("tried again from")
-                .doesNotContain(expired.refreshToken());
+        assertThat(members.detail(ada.id())).contains("token refresh failed (answered " + status + ")")
+                .contains("tried again from").doesNotContain(expired.refreshToken());
         clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         await().atMost(Duration.ofSeconds(15)).until(() -> settled(ada, 1) && "idle".equals(members.state(ada.id())));
     }
