@@ -287,8 +287,7 @@ class ArchiveMemberRouteTest {
     }
 
     @Test
-    void malformedAnswerFailsTheSyncWithAClearReasonLoggedOnOneLineAndLeavesTheArchiveAsItWas(CapturedOutput output)
-            throws Exception {
+    void malformedAnswerFailsTheSyncWithAClearReasonAndLeavesTheArchiveAsItWas() throws Exception {
         Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
         sync(ada);
         long before = members.archiveFiles(ADA).get(0).id();
@@ -301,8 +300,20 @@ class ArchiveMemberRouteTest {
         assertThat(members.state(ada.id())).isEqualTo("failed");
         assertThat(members.detail(ada.id())).contains("malformed");
         assertThat(members.archiveFiles(ADA)).extracting(f -> f.id()).containsExactly(before);
+    }
+
+    @Test
+    void aRequestXRefusedFailsTheSyncLoggedOnOneLineWithXsWords(CapturedOutput output) throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        faults.inject(Fault.status("GET", TIMELINE, 400, """
+                {"errors":[{"parameters":{"end_time":["x"]},"message":"'end_time' must be a minimum of 10 seconds \
+                prior to the request time."}],"title":"Invalid Request","detail":"One or more parameters to your \
+                request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}"""));
+
+        assertThat(sync(ada).kind()).isEqualTo(SyncOutcome.Kind.FAILED);
+
         assertThat(output.getOut().lines().filter(line -> line.contains("Archive sync of member " + ada.id()
-                + " failed"))).singleElement().asString().contains("malformed");
+                + " failed"))).singleElement().asString().contains("'end_time' must be a minimum of 10 seconds");
         assertThat(output.getAll()).as("X's answer, not a defect: no stack trace").doesNotContain("\tat ");
     }
 
