@@ -158,9 +158,15 @@ class ArchiveDeletionsTest {
 
         faults.clear();
         clock.advance(properties.archive().retryDelayAfter(1).plusSeconds(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !account.archiveDeletionPending(cleo));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM work_item WHERE kind = ? AND subject_id = ?",
-                Integer.class, ArchiveQueue.KIND, cleo.id())).isEqualTo(1);
+        // the deletion is marked done before the sync is queued: wait for the queueing, then check both
+        await().atMost(Duration.ofSeconds(30)).until(() -> queuedSyncs(cleo) > 0);
+        assertThat(queuedSyncs(cleo)).isEqualTo(1);
+        assertThat(account.archiveDeletionPending(cleo)).isFalse();
+    }
+
+    private int queuedSyncs(Member member) {
+        return jdbc.queryForObject("SELECT count(*) FROM work_item WHERE kind = ? AND subject_id = ?",
+                Integer.class, ArchiveQueue.KIND, member.id());
     }
 
     /** Open Humans would delete now, but the retry waits for its delay: the deletion stays pending meanwhile. */
