@@ -3,6 +3,8 @@ package org.tweetflow.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -16,14 +18,18 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Every {@code tweetflow.*} key (environment: {@code TWEETFLOW_*}). docs/configuration.md lists them with their defaults.
- * Endpoint URLs left empty mean the real services. While the sandbox is on, it supplies its own clients and URLs as
- * ordinary settings of lowest precedence (and refuses to start next to configured client ids).
+ * Endpoint URLs left empty mean the real services. The sandbox runs only when asked for ({@code TWEETFLOW_SANDBOX=true}):
+ * it then supplies its own clients and URLs as ordinary settings of lowest precedence (and refuses to start next to
+ * configured client ids). Without it the providers' settings are required, so a deployment whose Secret is missing
+ * stops at start instead of serving a simulation.
+ *
+ * @param sandbox whether the simulated X and Open Humans run in this process
  */
 @ConfigurationProperties("tweetflow")
 @Validated
 public record TweetflowProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
-        Boolean sandbox,
+        @DefaultValue("false") boolean sandbox,
         // not stripped: the key is hashed into the cipher's, and a changed one could not read the stored tokens
         String tokenKey,
         @Valid @DefaultValue Twitter twitter,
@@ -35,13 +41,16 @@ public record TweetflowProperties(
         @Valid @DefaultValue Web web) {
 
     public TweetflowProperties {
-        boolean clients = StringUtils.hasText(twitter.clientId()) || StringUtils.hasText(openhumans.clientId());
-        if (Boolean.FALSE.equals(sandbox) || (sandbox == null && clients)) {
-            requireText(twitter.clientId(), "TWEETFLOW_TWITTER_CLIENT_ID");
-            requireText(twitter.clientSecret(), "TWEETFLOW_TWITTER_CLIENT_SECRET");
-            requireText(openhumans.clientId(), "TWEETFLOW_OPENHUMANS_CLIENT_ID");
-            requireText(openhumans.clientSecret(), "TWEETFLOW_OPENHUMANS_CLIENT_SECRET");
-            requireText(tokenKey, "TWEETFLOW_TOKEN_KEY");
+        if (!sandbox) {
+            List<String> missing = new ArrayList<>();
+            requireText(missing, twitter.clientId(), "TWEETFLOW_TWITTER_CLIENT_ID");
+            requireText(missing, twitter.clientSecret(), "TWEETFLOW_TWITTER_CLIENT_SECRET");
+            requireText(missing, openhumans.clientId(), "TWEETFLOW_OPENHUMANS_CLIENT_ID");
+            requireText(missing, openhumans.clientSecret(), "TWEETFLOW_OPENHUMANS_CLIENT_SECRET");
+            requireText(missing, tokenKey, "TWEETFLOW_TOKEN_KEY");
+            if (!missing.isEmpty()) {
+                throw new MissingSettingsException(missing);
+            }
         }
     }
 
@@ -52,15 +61,9 @@ public record TweetflowProperties(
                 + ", archive=" + archive + ", collect=" + collect + ", http=" + http + ", web=" + web + "]";
     }
 
-    /** The sandbox is on when asked for, or by default while no real client ids are configured. */
-    public boolean sandboxEnabled() {
-        return sandbox != null ? sandbox
-                : !StringUtils.hasText(twitter.clientId()) && !StringUtils.hasText(openhumans.clientId());
-    }
-
-    private static void requireText(String value, String variable) {
+    private static void requireText(List<String> missing, String value, String variable) {
         if (!StringUtils.hasText(value)) {
-            throw new IllegalStateException(variable + " is required outside the sandbox but is not set.");
+            missing.add(variable);
         }
     }
 

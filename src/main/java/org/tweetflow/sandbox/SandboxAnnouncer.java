@@ -23,8 +23,8 @@ class SandboxAnnouncer {
 
                 ************************************************************************
                 *  SANDBOX MODE: X and Open Humans are SIMULATED by this process.      *
-                *  No real account is read or written. Never run this in production:   *
-                *  set TWEETFLOW_TWITTER_CLIENT_ID / TWEETFLOW_OPENHUMANS_CLIENT_ID.   *
+                *  No real account is read or written. It runs because                 *
+                *  TWEETFLOW_SANDBOX=true: never set it in production.                 *
                 ************************************************************************
                 Open {} and sign in with a demo account.""", properties.publicUrl());
     }

@@ -4,9 +4,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
-/** Same rule as {@code TweetflowProperties#sandboxEnabled}, readable before the properties are bound. */
+/** Same rule as {@code TweetflowProperties#sandbox}, readable before the properties are bound. */
 class SandboxCondition implements Condition {
 
     @Override
@@ -14,15 +13,12 @@ class SandboxCondition implements Condition {
         return isOn(context.getEnvironment());
     }
 
-    /** On when {@code tweetflow.sandbox} says so, or by default while no client id is configured. */
+    /**
+     * On only when {@code tweetflow.sandbox} ({@code TWEETFLOW_SANDBOX}) says so: a missing client id must stop the
+     * start, never turn a deployment into a public simulator.
+     */
     static boolean isOn(PropertyResolver env) {
         // read as Spring's binder reads TweetflowProperties.sandbox: "true", "on", "yes", "1" alike
-        Boolean explicit = env.getProperty("tweetflow.sandbox", Boolean.class);
-        return explicit != null ? explicit : !clientIdsConfigured(env);
-    }
-
-    static boolean clientIdsConfigured(PropertyResolver env) {
-        return StringUtils.hasText(env.getProperty("tweetflow.twitter.client-id"))
-                || StringUtils.hasText(env.getProperty("tweetflow.openhumans.client-id"));
+        return env.getProperty("tweetflow.sandbox", Boolean.class, false);
     }
 }

@@ -12,10 +12,9 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertyResolver;
 
 /**
- * While the sandbox is on, gives the service the sandbox's clients and URLs as ordinary settings of the lowest
- * precedence (whatever is configured explicitly still wins), and pins {@code tweetflow.sandbox=true}: once client ids
- * exist, the default rule alone would turn the sandbox off. Client ids configured next to the sandbox win here too,
- * and so meet {@link RealClientsRefusal}.
+ * While the sandbox is on ({@code tweetflow.sandbox=true}), gives the service the sandbox's clients and URLs as
+ * ordinary settings of the lowest precedence (whatever is configured explicitly still wins). Client ids configured
+ * next to the sandbox win here too, and so meet {@link RealClientsRefusal}.
  */
 public class SandboxSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -49,7 +48,6 @@ public class SandboxSettings implements EnvironmentPostProcessor, Ordered {
 
         Settings(PropertyResolver environment) {
             super(SOURCE, Map.of(
-                    "tweetflow.sandbox", "true",
                     "tweetflow.twitter.client-id", SandboxClients.X_CLIENT_ID,
                     "tweetflow.twitter.client-secret", SandboxClients.X_CLIENT_SECRET,
                     "tweetflow.openhumans.client-id", SandboxClients.OPEN_HUMANS_CLIENT_ID,

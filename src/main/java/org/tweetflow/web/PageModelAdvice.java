@@ -16,6 +16,6 @@ class PageModelAdvice {
 
     @ModelAttribute("sandbox")
     boolean sandbox() {
-        return properties.sandboxEnabled();
+        return properties.sandbox();
     }
 }

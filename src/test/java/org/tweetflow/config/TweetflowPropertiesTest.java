@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.tweetflow.openhumans.OpenHumansEndpoints;
@@ -24,14 +25,35 @@ class TweetflowPropertiesTest {
     static class Config {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    /** Nothing configured: as {@code java -jar} without settings. */
+    private final ApplicationContextRunner bare = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
                     ValidationAutoConfiguration.class))
             .withUserConfiguration(Config.class);
+    /** The sandbox, which needs none of the providers' settings: for the tests of everything else. */
+    private final ApplicationContextRunner runner = bare.withPropertyValues("tweetflow.sandbox=true");
 
     @Test
-    void sandboxIsOnWhileNoClientIdIsConfigured() {
-        runner.run(context -> assertThat(context.getBean(TweetflowProperties.class).sandboxEnabled()).isTrue());
+    void withoutTheFlagAndWithoutSettingsTheStartNamesEveryMissingSettingAndTheFlag() {
+        bare.run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MissingSettingsFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysed").isNotNull();
+            assertThat(analysis.getDescription()).contains("TWEETFLOW_TWITTER_CLIENT_ID",
+                    "TWEETFLOW_TWITTER_CLIENT_SECRET", "TWEETFLOW_OPENHUMANS_CLIENT_ID",
+                    "TWEETFLOW_OPENHUMANS_CLIENT_SECRET", "TWEETFLOW_TOKEN_KEY");
+            assertThat(analysis.getAction()).contains("TWEETFLOW_SANDBOX=true");
+        });
+    }
+
+    @Test
+    void theSandboxRunsOnlyWhenTheFlagSaysSo() {
+        bare.withPropertyValues("tweetflow.sandbox=true")
+                .run(context -> assertThat(context.getBean(TweetflowProperties.class).sandbox()).isTrue());
+        bare.withPropertyValues("tweetflow.token-key=k", "tweetflow.twitter.client-id=x",
+                        "tweetflow.twitter.client-secret=s", "tweetflow.openhumans.client-id=o",
+                        "tweetflow.openhumans.client-secret=t")
+                .run(context -> assertThat(context.getBean(TweetflowProperties.class).sandbox()).isFalse());
     }
 
     /** Only the sandbox knows its own clients from real ones: the refusal is its own. */
@@ -45,15 +67,15 @@ class TweetflowPropertiesTest {
 
     @Test
     void productionNamesTheMissingSecret() {
-        runner.withPropertyValues("tweetflow.twitter.client-id=x", "tweetflow.twitter.client-secret=s",
+        bare.withPropertyValues("tweetflow.twitter.client-id=x", "tweetflow.twitter.client-secret=s",
                         "tweetflow.openhumans.client-id=o", "tweetflow.openhumans.client-secret=t")
                 .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("TWEETFLOW_TOKEN_KEY"));
+                        .hasMessageStartingWith("TWEETFLOW_TOKEN_KEY not set"));
     }
 
     @Test
     void printedSettingsSayWhetherASecretIsSetNeverWhatItIs() {
-        runner.withPropertyValues("tweetflow.twitter.client-id=x-client", "tweetflow.twitter.client-secret=x-secret-1",
+        bare.withPropertyValues("tweetflow.twitter.client-id=x-client", "tweetflow.twitter.client-secret=x-secret-1",
                         "tweetflow.twitter.bearer-token=x-bearer-2", "tweetflow.openhumans.client-id=oh-client",
                         "tweetflow.openhumans.client-secret=oh-secret-3", "tweetflow.token-key=key-4",
                         "tweetflow.ops.password=ops-5")

@@ -18,13 +18,13 @@ import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.twitter.XEndpoints;
 
 /**
- * With real client ids the sandbox is off: none of its beans exist, the service talks to the real providers, and
+ * Without the flag, with the providers' settings, the sandbox is off: none of its beans exist, the service talks to the real providers, and
  * {@code /sandbox/**} is an ordinary path of the service's own chain (sign-in required, CSRF checked).
  */
 @TweetflowTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"tweetflow.twitter.client-id=real-x", "tweetflow.twitter.client-secret=x-secret",
-        "tweetflow.openhumans.client-id=real-oh", "tweetflow.openhumans.client-secret=oh-secret"})
+@TestPropertySource(properties = {"tweetflow.sandbox=false", "tweetflow.twitter.client-id=real-x",
+        "tweetflow.twitter.client-secret=x-secret", "tweetflow.openhumans.client-id=real-oh", "tweetflow.openhumans.client-secret=oh-secret"})
 class SandboxOffTest {
 
     @Autowired

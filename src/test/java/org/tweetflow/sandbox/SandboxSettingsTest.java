@@ -15,10 +15,10 @@ import org.tweetflow.config.TweetflowProperties;
 class SandboxSettingsTest {
 
     @Test
-    void withNothingConfiguredTheSandboxGivesItsClientsAndUrlsUnderThePublicUrl() {
-        TweetflowProperties properties = settle(Map.of("tweetflow.public-url", "http://localhost:8123/"));
+    void withTheFlagTheSandboxGivesItsClientsAndUrlsUnderThePublicUrl() {
+        TweetflowProperties properties = settle(Map.of("tweetflow.sandbox", "true",
+                "tweetflow.public-url", "http://localhost:8123/"));
 
-        assertThat(properties.sandboxEnabled()).isTrue();
         assertThat(properties.sandbox()).isTrue();
         assertThat(properties.twitter().apiUrl()).hasToString("http://localhost:8123/sandbox/x");
         assertThat(properties.twitter().authorizeUrl()).hasToString("http://localhost:8123/sandbox/x/i/oauth2/authorize");
@@ -32,8 +32,8 @@ class SandboxSettingsTest {
 
     @Test
     void explicitSettingsWinOverTheSandboxs() {
-        TweetflowProperties properties = settle(Map.of("tweetflow.public-url", "http://localhost:8123",
-                "tweetflow.twitter.api-url", "http://elsewhere:9000/x/"));
+        TweetflowProperties properties = settle(Map.of("tweetflow.sandbox", "on",
+                "tweetflow.public-url", "http://localhost:8123", "tweetflow.twitter.api-url", "http://elsewhere:9000/x/"));
 
         assertThat(properties.twitter().apiUrl()).hasToString("http://elsewhere:9000/x/");
         assertThat(properties.twitter().authorizeUrl()).hasToString("http://elsewhere:9000/x/i/oauth2/authorize");
@@ -42,11 +42,24 @@ class SandboxSettingsTest {
 
     @Test
     void theUrlsFollowAPublicUrlSetLater() {
-        StandardEnvironment environment = environment(Map.of("tweetflow.public-url", "http://localhost:${server.port}"));
+        StandardEnvironment environment = environment(Map.of("tweetflow.sandbox", "true",
+                "tweetflow.public-url", "http://localhost:${server.port}"));
         new SandboxSettings().postProcessEnvironment(environment, new SpringApplication());
         environment.getPropertySources().addFirst(new MapPropertySource("port", Map.of("server.port", "8765")));
 
         assertThat(bind(environment).twitter().apiUrl()).hasToString("http://localhost:8765/sandbox/x");
+    }
+
+    /** A deployment whose Secret is missing: no client ids, no flag. It must fail to start, not become a sandbox. */
+    @Test
+    void withoutTheFlagNothingTurnsItOn() {
+        StandardEnvironment environment = environment(Map.of());
+
+        new SandboxSettings().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getPropertySources().contains("sandbox")).isFalse();
+        assertThat(environment.getProperty("tweetflow.twitter.client-id")).isNull();
+        assertThat(SandboxCondition.isOn(environment)).isFalse();
     }
 
     @Test
@@ -59,7 +72,7 @@ class SandboxSettingsTest {
                 "tweetflow.openhumans.client-id", "o", "tweetflow.openhumans.client-secret", "t"));
 
         for (TweetflowProperties properties : new TweetflowProperties[] {off, real}) {
-            assertThat(properties.sandboxEnabled()).isFalse();
+            assertThat(properties.sandbox()).isFalse();
             assertThat(properties.twitter().apiUrl()).isNull();
             assertThat(properties.twitter().clientId()).isEqualTo("x");
             assertThat(properties.openhumans().url()).isNull();
