@@ -13,15 +13,16 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tweetflow.sandbox.SandboxFaultInjection;
 
 /**
- * The whole service on a free port (known before start, see FreePortInitializer), its own in-memory database, and the
- * sandbox with its fault injection (test code only).
+ * The whole service on a port the system picks as the server binds it (known before the beans that name it, see
+ * {@link BoundPort}; {@code @LocalServerPort} reads it), its own in-memory database, and the sandbox with its fault
+ * injection (test code only). Its files go to a directory of its own, deleted when it closes ({@link ContextTempDir}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @CamelSpringBootTest
-@SpringBootTest(classes = TweetflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ContextConfiguration(initializers = FreePortInitializer.class)
+@SpringBootTest(classes = TweetflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = ContextTempDir.class)
 @ActiveProfiles("test")
-@Import(SandboxFaultInjection.class)
+@Import({BoundPort.class, SandboxFaultInjection.class})
 public @interface TweetflowTest {
 }

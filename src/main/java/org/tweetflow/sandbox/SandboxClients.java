@@ -1,5 +1,7 @@
 package org.tweetflow.sandbox;
 
+import java.net.URI;
+
 /** Where the sandbox answers and the clients it knows; {@link SandboxSettings} hands the clients to the service. */
 public final class SandboxClients {
 
@@ -16,6 +18,25 @@ public final class SandboxClients {
      */
     public static final String X_APP_BEARER_TOKEN = "tweetflow-sandbox-x-app-bearer-token";
 
+    /** The callback URL registered for the sandbox's X app (X's developer portal), under the service's address. */
+    static final String X_CALLBACK_PATH = "/connect/twitter/callback";
+    /** The redirect URL of the sandbox's Open Humans project (the project's one redirect URL). */
+    static final String OPEN_HUMANS_REDIRECT_PATH = "/login/oauth2/code/openhumans";
+
     private SandboxClients() {
+    }
+
+    /** The one {@code redirect_uri} X's authorize page sends a code to: character for character, nothing else. */
+    public static String xCallback(URI publicUrl) {
+        return under(publicUrl, X_CALLBACK_PATH);
+    }
+
+    /** The one {@code redirect_uri} Open Humans' authorize page sends a code to. */
+    public static String openHumansRedirect(URI publicUrl) {
+        return under(publicUrl, OPEN_HUMANS_REDIRECT_PATH);
+    }
+
+    private static String under(URI publicUrl, String path) {
+        return publicUrl.toString().replaceAll("/+$", "") + path;
     }
 }

@@ -20,8 +20,7 @@ import org.tweetflow.sandbox.x.XApi;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @TweetflowTest
-@TestPropertySource(properties = {"tweetflow.simulation.openhumans.storage-dir=${java.io.tmpdir}/tweetflow-oh-sim-test",
-        "tweetflow.simulation.timeline-limit=100000", "tweetflow.simulation.search-limit=100000",
+@TestPropertySource(properties = {"tweetflow.simulation.timeline-limit=100000", "tweetflow.simulation.search-limit=100000",
         "tweetflow.simulation.me-limit=100000", "tweetflow.simulation.app-search-limit=100000",
         "tweetflow.simulation.app-timeline-limit=100000"})
 @Import({SandboxHttp.class, XApi.class, OpenHumansApi.class})

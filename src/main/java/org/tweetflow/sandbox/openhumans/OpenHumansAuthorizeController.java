@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,10 +18,15 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping(SandboxClients.OPEN_HUMANS_PATH + "/direct-sharing/projects/oauth2/authorize")
 class OpenHumansAuthorizeController {
 
-    private final OpenHumansSimulator simulator;
+    /** Django OAuth Toolkit's words (Open Humans' provider) for a redirect_uri other than the project's. */
+    static final String MISMATCHING_REDIRECT = "Mismatching redirect URI.";
 
-    OpenHumansAuthorizeController(OpenHumansSimulator simulator) {
+    private final OpenHumansSimulator simulator;
+    private final String registeredRedirect;
+
+    OpenHumansAuthorizeController(OpenHumansSimulator simulator, TweetflowProperties properties) {
         this.simulator = simulator;
+        this.registeredRedirect = SandboxClients.openHumansRedirect(properties.publicUrl());
     }
 
     @GetMapping({"/", ""})
@@ -71,7 +77,7 @@ class OpenHumansAuthorizeController {
         return "redirect:" + target.encode().build().toUriString();
     }
 
-    private static String problem(String clientId, String responseType, String redirectUri) {
+    private String problem(String clientId, String responseType, String redirectUri) {
         if (!SandboxClients.OPEN_HUMANS_CLIENT_ID.equals(clientId)) {
             return "Invalid client_id parameter value.";
         }
@@ -80,6 +86,9 @@ class OpenHumansAuthorizeController {
         }
         if (redirectUri == null || redirectUri.isBlank()) {
             return "Missing redirect_uri parameter.";
+        }
+        if (!registeredRedirect.equals(redirectUri)) {
+            return MISMATCHING_REDIRECT;
         }
         return null;
     }

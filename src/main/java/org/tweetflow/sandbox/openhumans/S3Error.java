@@ -80,6 +80,12 @@ record S3Error(HttpStatus status, String code, String message, Map<String, Strin
                 "You must provide the Content-Length HTTP header.", Map.of());
     }
 
+    static S3Error entityTooLarge(long proposedSize, long maxSizeAllowed) {
+        return new S3Error(HttpStatus.BAD_REQUEST, "EntityTooLarge",
+                "Your proposed upload exceeds the maximum allowed object size.", details("ProposedSize",
+                        Long.toString(proposedSize), "MaxSizeAllowed", Long.toString(maxSizeAllowed)));
+    }
+
     static S3Error noSuchKey(String key) {
         return new S3Error(HttpStatus.NOT_FOUND, "NoSuchKey", "The specified key does not exist.",
                 Map.of("Key", key));

@@ -26,8 +26,9 @@ import org.tweetflow.sandbox.SandboxClients;
 
 /**
  * The S3 bucket behind Open Humans' presigned URLs: the PUT of a direct upload and the GET a download_url redirects
- * to. It refuses what S3 refuses, with S3's XML errors: a chunked upload, a second auth mechanism, an expired URL and
- * any request whose method, Content-MD5, Content-Type or x-amz-* headers differ from what the URL was signed for.
+ * to. It refuses what S3 refuses, with S3's XML errors: a chunked upload, one larger than a single PUT may be (5 GB),
+ * a second auth mechanism, an expired URL and any request whose method, Content-MD5, Content-Type or x-amz-* headers
+ * differ from what the URL was signed for.
  */
 @RestController
 @RequestMapping(SandboxClients.OPEN_HUMANS_PATH + S3Presigner.STORAGE_PATH)
@@ -35,10 +36,13 @@ class S3StorageController {
 
     private final OpenHumansSimulator simulator;
     private final S3Presigner presigner;
+    private final long maxPutBytes;
 
-    S3StorageController(OpenHumansSimulator simulator, S3Presigner presigner) {
+    S3StorageController(OpenHumansSimulator simulator, S3Presigner presigner,
+            OpenHumansSimulationProperties properties) {
         this.simulator = simulator;
         this.presigner = presigner;
+        this.maxPutBytes = properties.maxPutSize().toBytes();
     }
 
     @PutMapping("/{key}/{name}")
@@ -86,13 +90,20 @@ class S3StorageController {
         Files.copy(path, response.getOutputStream());
     }
 
-    /** S3 takes a PUT body of announced length only: 501 to a chunked one, 411 without any length. */
-    private static Optional<S3Error> lengthRefusal(HttpServletRequest request) {
+    /**
+     * S3 takes a PUT body of announced length only: 501 to a chunked one, 411 without any length, 400 to one larger
+     * than a single PUT may be (told from the Content-Length, before a byte of the body is read).
+     */
+    private Optional<S3Error> lengthRefusal(HttpServletRequest request) {
         if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             return Optional.of(S3Error.chunkedUpload());
         }
-        if (request.getContentLengthLong() < 0) {
+        long length = request.getContentLengthLong();
+        if (length < 0) {
             return Optional.of(S3Error.missingContentLength());
+        }
+        if (length > maxPutBytes) {
+            return Optional.of(S3Error.entityTooLarge(length, maxPutBytes));
         }
         return Optional.empty();
     }

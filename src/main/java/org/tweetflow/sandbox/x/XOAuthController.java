@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
 
 /** The simulated X OAuth 2.0 (authorization code with PKCE) pages and endpoints. */
@@ -29,10 +30,16 @@ class XOAuthController {
 
     static final String TOKEN = "token";
 
-    private final XSimulator sim;
+    /** X's consent page when the redirect_uri is not the app's registered callback: no code leaves it. */
+    static final String UNREGISTERED_CALLBACK = "You weren't able to give access to the App. Go back and try logging in "
+            + "again.";
 
-    XOAuthController(XSimulator sim) {
+    private final XSimulator sim;
+    private final String registeredCallback;
+
+    XOAuthController(XSimulator sim, TweetflowProperties properties) {
         this.sim = sim;
+        this.registeredCallback = SandboxClients.xCallback(properties.publicUrl());
     }
 
     @GetMapping(path = "/i/oauth2/authorize", produces = MediaType.TEXT_HTML_VALUE)
@@ -158,9 +165,8 @@ class XOAuthController {
         if (!SandboxClients.X_CLIENT_ID.equals(params.getFirst("client_id"))) {
             return Optional.of("Unknown client_id.");
         }
-        String redirect = params.getFirst("redirect_uri");
-        if (redirect == null || !(redirect.startsWith("http://") || redirect.startsWith("https://"))) {
-            return Optional.of("redirect_uri is missing or not an http(s) address.");
+        if (!registeredCallback.equals(params.getFirst("redirect_uri"))) {
+            return Optional.of(UNREGISTERED_CALLBACK);
         }
         if (params.getFirst("code_challenge") == null || params.getFirst("code_challenge").isBlank()) {
             return Optional.of("code_challenge is required.");

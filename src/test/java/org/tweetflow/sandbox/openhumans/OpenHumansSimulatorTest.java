@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
 import org.tweetflow.sandbox.SandboxTest;
 
@@ -29,7 +30,6 @@ class OpenHumansSimulatorTest {
     private static final String ADA = "10000001";
     private static final String BEN = "10000002";
     private static final String CLEO = "10000003";
-    private static final String REDIRECT = "http://localhost/cb/openhumans";
     private static final String META = "{\"description\":\"an archive\",\"tags\":[\"tweets\",\"json\"]}";
 
     @Autowired
@@ -37,11 +37,17 @@ class OpenHumansSimulatorTest {
 
     @Autowired
     OpenHumansApi openHumans;
+    @Autowired
+    TweetflowProperties properties;
+
+    /** The project's one redirect URL: Open Humans sends a code nowhere else. */
+    String redirect;
 
     @BeforeEach
     void clean() {
         simulator.clearFiles();
         simulator.resetCounts();
+        redirect = SandboxClients.openHumansRedirect(properties.publicUrl());
     }
 
     // ------------------------------------------------------------------ authorize
@@ -49,7 +55,7 @@ class OpenHumansSimulatorTest {
     @Test
     void authorizeRedirectsWithCodeAndState() throws Exception {
         HttpResponse<String> page = openHumans.get("/direct-sharing/projects/oauth2/authorize/?client_id="
-                + SandboxClients.OPEN_HUMANS_CLIENT_ID + "&response_type=code&redirect_uri=" + enc(REDIRECT)
+                + SandboxClients.OPEN_HUMANS_CLIENT_ID + "&response_type=code&redirect_uri=" + enc(redirect)
                 + "&state=st-1", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("ada", "ben", "cleo", "Authorize", "Deny");
@@ -57,27 +63,46 @@ class OpenHumansSimulatorTest {
         HttpResponse<String> decided = decide("authorize", BEN, "st-1");
         assertThat(decided.statusCode()).isEqualTo(302);
         String location = decided.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(REDIRECT + "?code=").endsWith("&state=st-1");
+        assertThat(location).startsWith(redirect + "?code=").endsWith("&state=st-1");
 
         String code = query(location).get("code");
         JsonNode tokens = json(tokenBasic(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", REDIRECT)));
+                "redirect_uri", redirect)));
         JsonNode member = json(openHumans.exchangeMember(tokens.get("access_token").asText()));
         assertThat(member.get("username").asText()).isEqualTo("ben");
         assertThat(member.get("project_member_id").asText()).isEqualTo(BEN);
+    }
+
+    /** Open Humans (Django OAuth Toolkit) refuses on its own page, with its words, and sends no code. */
+    @Test
+    void aRedirectUriOtherThanTheProjectsIsRefusedOnOpenHumansPageAndGetsNoCode() throws Exception {
+        for (String other : new String[] {"http://evil.example/login/oauth2/code/openhumans", redirect + "/",
+                redirect + "?next=/", redirect.replace("localhost", "127.0.0.1")}) {
+            HttpResponse<String> page = openHumans.get("/direct-sharing/projects/oauth2/authorize/?client_id="
+                    + SandboxClients.OPEN_HUMANS_CLIENT_ID + "&response_type=code&redirect_uri=" + enc(other)
+                    + "&state=st-1", null);
+            HttpResponse<String> decided = decide("authorize", BEN, "st-1", other);
+
+            for (HttpResponse<String> answer : List.of(page, decided)) {
+                assertThat(answer.statusCode()).as(other).isEqualTo(400);
+                assertThat(answer.headers().firstValue("Location")).as(other).isEmpty();
+                assertThat(answer.body()).as(other).contains(OpenHumansAuthorizeController.MISMATCHING_REDIRECT)
+                        .doesNotContain("code=");
+            }
+        }
     }
 
     @Test
     void denyRedirectsWithAccessDenied() throws Exception {
         HttpResponse<String> decided = decide("deny", ADA, "st-2");
         assertThat(decided.statusCode()).isEqualTo(302);
-        assertThat(decided.headers().firstValue("Location")).hasValue(REDIRECT + "?error=access_denied&state=st-2");
+        assertThat(decided.headers().firstValue("Location")).hasValue(redirect + "?error=access_denied&state=st-2");
     }
 
     @Test
     void unknownClientIdIs400Page() throws Exception {
         HttpResponse<String> page = openHumans.get("/direct-sharing/projects/oauth2/authorize/?client_id=nope"
-                + "&response_type=code&redirect_uri=" + enc(REDIRECT) + "&state=s", null);
+                + "&response_type=code&redirect_uri=" + enc(redirect) + "&state=s", null);
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Invalid client_id");
     }
@@ -88,7 +113,7 @@ class OpenHumansSimulatorTest {
     void codeExchangesOnceForRotatingTokens() throws Exception {
         String code = query(decide("authorize", ADA, "s").headers().firstValue("Location").orElseThrow())
                 .get("code");
-        Map<String, String> form = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT);
+        Map<String, String> form = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect);
 
         HttpResponse<String> first = tokenBasic(form);
         assertThat(first.statusCode()).isEqualTo(200);
@@ -106,7 +131,7 @@ class OpenHumansSimulatorTest {
         String other = query(decide("authorize", ADA, "s").headers().firstValue("Location").orElseThrow())
                 .get("code");
         HttpResponse<String> badClient = openHumans.post("/oauth2/token/", form(Map.of("grant_type",
-                "authorization_code", "code", other, "redirect_uri", REDIRECT,
+                "authorization_code", "code", other, "redirect_uri", redirect,
                 "client_id", SandboxClients.OPEN_HUMANS_CLIENT_ID, "client_secret", "wrong")), null);
         assertThat(badClient.statusCode()).isEqualTo(401);
         assertThat(json(badClient).get("error").asText()).isEqualTo("invalid_client");
@@ -352,8 +377,13 @@ class OpenHumansSimulatorTest {
     // ------------------------------------------------------------------ helpers
 
     private HttpResponse<String> decide(String decision, String member, String state) throws Exception {
+        return decide(decision, member, state, redirect);
+    }
+
+    private HttpResponse<String> decide(String decision, String member, String state, String redirectUri)
+            throws Exception {
         return openHumans.post("/direct-sharing/projects/oauth2/authorize/", form(Map.of("client_id",
-                SandboxClients.OPEN_HUMANS_CLIENT_ID, "redirect_uri", REDIRECT, "state", state,
+                SandboxClients.OPEN_HUMANS_CLIENT_ID, "redirect_uri", redirectUri, "state", state,
                 "project_member_id", member, "decision", decision)), null);
     }
 

@@ -161,6 +161,23 @@ class S3PresignedUrlTest {
         }
     }
 
+    /** S3 takes at most 5 GB in one PUT, and says so from the Content-Length, before reading the body. */
+    @Test
+    void putLargerThanOnePutMayBeIs400EntityTooLarge() throws Exception {
+        long fiveGigabytes = 5L * 1024 * 1024 * 1024;
+        String target = pathAndQuery(uploadUrl("huge.json"));
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (fiveGigabytes + 1)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("<Error><Code>EntityTooLarge</Code><Message>Your "
+                    + "proposed upload exceeds the maximum allowed object size.</Message><ProposedSize>"
+                    + (fiveGigabytes + 1) + "</ProposedSize><MaxSizeAllowed>" + fiveGigabytes + "</MaxSizeAllowed>");
+        }
+    }
+
     @Test
     void putWithAnAuthorizationHeaderIs400InvalidArgument() throws Exception {
         HttpResponse<String> put = http.send(put(uploadUrl("archive.json")).header("Authorization", "Bearer abc")

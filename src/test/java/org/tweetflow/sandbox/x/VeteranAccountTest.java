@@ -13,7 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
+import org.tweetflow.sandbox.SandboxHttp;
 import org.tweetflow.sandbox.SandboxTest;
 
 /** The demo account from 2007: older than the timeline's floor and with more posts than the API reaches. */
@@ -25,6 +27,8 @@ class VeteranAccountTest {
 
     @Autowired
     XApi x;
+    @Autowired
+    TweetflowProperties properties;
 
     @Test
     void veteranWasCreatedInMarch2007AndHasFourThousandPosts() throws Exception {
@@ -79,7 +83,8 @@ class VeteranAccountTest {
     @Test
     void authorizePageOffersTheVeteran() throws Exception {
         HttpResponse<String> page = x.page("/i/oauth2/authorize?response_type=code&client_id="
-                + SandboxClients.X_CLIENT_ID + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&scope=tweet.read&state=s"
+                + SandboxClients.X_CLIENT_ID + "&redirect_uri=" + SandboxHttp.enc(SandboxClients.xCallback(
+                        properties.publicUrl())) + "&scope=tweet.read&state=s"
                 + "&code_challenge=abc&code_challenge_method=S256");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("veteran_vera").contains("value=\"" + VETERAN + "\"");

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.HtmlUtils;
 import org.tweetflow.TweetflowTest;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.sandbox.SandboxClients;
 
 @TweetflowTest
@@ -39,7 +41,6 @@ class XSimulatorTest {
     static final String SANDY = "1400000000000000001";
     static final String SAM = "1400000000000000002";
     static final String EMMA = "1400000000000000003";
-    static final String REDIRECT = "http://localhost/callback";
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
@@ -48,6 +49,11 @@ class XSimulatorTest {
 
     @Autowired
     XSimulator sim;
+    @Autowired
+    TweetflowProperties properties;
+
+    /** The callback registered for the sandbox's X app: X sends a code nowhere else. */
+    String redirect;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
@@ -56,6 +62,7 @@ class XSimulatorTest {
     @BeforeEach
     void freshWindows() {
         sim.resetCounts();
+        redirect = SandboxClients.xCallback(properties.publicUrl());
     }
 
     // ------------------------------------------------------------------ OAuth
@@ -81,9 +88,28 @@ class XSimulatorTest {
         HttpResponse<String> answer = decide("allow", SANDY, "st-123");
         assertThat(answer.statusCode()).isEqualTo(302);
         Map<String, String> q = query(answer.headers().firstValue("Location").orElseThrow());
-        assertThat(answer.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT + "?");
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).startsWith(redirect + "?");
         assertThat(q).containsEntry("state", "st-123").containsKey("code");
         assertThat(q.get("code")).isNotBlank();
+    }
+
+    /** X matches the registered callback character for character and refuses on its own page: no code leaves. */
+    @Test
+    void aRedirectUriOtherThanTheRegisteredCallbackIsRefusedOnXsPageAndGetsNoCode() throws Exception {
+        int issued = sim.callCount(XOAuthController.TOKEN);
+        for (String other : new String[] {"http://evil.example/connect/twitter/callback", redirect + "/",
+                redirect + "?next=/", redirect.replace("localhost", "127.0.0.1"), redirect.toUpperCase()}) {
+            HttpResponse<String> page = get(authorizeUrl("S256").replace(enc(redirect), enc(other)), null);
+            HttpResponse<String> decided = decide("allow", SANDY, "st-1", other);
+
+            for (HttpResponse<String> answer : List.of(page, decided)) {
+                assertThat(answer.statusCode()).as(other).isEqualTo(400);
+                assertThat(answer.headers().firstValue("Location")).as(other).isEmpty();
+                assertThat(answer.body()).as(other).contains(HtmlUtils.htmlEscape(XOAuthController.UNREGISTERED_CALLBACK))
+                        .doesNotContain("code=");
+            }
+        }
+        assertThat(sim.callCount(XOAuthController.TOKEN)).isEqualTo(issued);
     }
 
     @Test
@@ -98,12 +124,12 @@ class XSimulatorTest {
     void tokenRequiresBasicAuth() throws Exception {
         String code = code(SANDY);
         HttpResponse<String> answer = post("/2/oauth2/token", null, Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", REDIRECT, "code_verifier", VERIFIER));
+                "code", code, "redirect_uri", redirect, "code_verifier", VERIFIER));
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(json.readTree(answer.body()).path("error").asText()).isEqualTo("invalid_client");
 
         HttpResponse<String> wrong = post("/2/oauth2/token", basic(SandboxClients.X_CLIENT_ID, "wrong"),
-                Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier",
+                Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect, "code_verifier",
                         VERIFIER));
         assertThat(wrong.statusCode()).isEqualTo(401);
     }
@@ -133,7 +159,7 @@ class XSimulatorTest {
         String code = code(SANDY);
         assertThat(exchange(code, VERIFIER).path("access_token").asText()).isNotBlank();
         HttpResponse<String> again = tokenCall(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", REDIRECT, "code_verifier", VERIFIER));
+                "redirect_uri", redirect, "code_verifier", VERIFIER));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(json.readTree(again.body()).path("error").asText()).isEqualTo("invalid_request");
         assertThat(json.readTree(again.body()).path("error_description").asText())
@@ -143,7 +169,7 @@ class XSimulatorTest {
     @Test
     void pkceVerifierMustMatch() throws Exception {
         HttpResponse<String> answer = tokenCall(Map.of("grant_type", "authorization_code", "code", code(SANDY),
-                "redirect_uri", REDIRECT, "code_verifier", "not-the-verifier-not-the-verifier-not-the-verifier"));
+                "redirect_uri", redirect, "code_verifier", "not-the-verifier-not-the-verifier-not-the-verifier"));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(json.readTree(answer.body()).path("error").asText()).isEqualTo("invalid_request");
     }
@@ -445,15 +471,20 @@ class XSimulatorTest {
 
     private String authorizeUrl(String method) {
         return api("/i/oauth2/authorize?response_type=code&client_id=" + SandboxClients.X_CLIENT_ID
-                + "&redirect_uri=" + enc(REDIRECT) + "&scope=" + enc("tweet.read users.read offline.access")
+                + "&redirect_uri=" + enc(redirect) + "&scope=" + enc("tweet.read users.read offline.access")
                 + "&state=abc&code_challenge=" + CHALLENGE + "&code_challenge_method=" + method);
     }
 
     private HttpResponse<String> decide(String decision, String userId, String state) throws Exception {
+        return decide(decision, userId, state, redirect);
+    }
+
+    private HttpResponse<String> decide(String decision, String userId, String state, String redirectUri)
+            throws Exception {
         Map<String, String> form = new HashMap<>();
         form.put("response_type", "code");
         form.put("client_id", SandboxClients.X_CLIENT_ID);
-        form.put("redirect_uri", REDIRECT);
+        form.put("redirect_uri", redirectUri);
         form.put("scope", "tweet.read users.read offline.access");
         form.put("state", state);
         form.put("code_challenge", CHALLENGE);
@@ -469,7 +500,7 @@ class XSimulatorTest {
 
     private JsonNode exchange(String code, String verifier) throws Exception {
         HttpResponse<String> answer = tokenCall(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", REDIRECT, "code_verifier", verifier));
+                "redirect_uri", redirect, "code_verifier", verifier));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return json.readTree(answer.body());
     }
