@@ -1,7 +1,9 @@
 package org.tweetflow.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,14 +25,30 @@ class RoutesStartedFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private static final Duration POLL = Duration.ofMillis(50);
+    static final Duration POLL = Duration.ofMillis(50);
 
     private final CamelContext camel;
     private final Duration patience;
+    private final Clock clock;
+    private final Pause pause;
 
+    /** Waits in real time: how long a member's browser is kept waiting, whatever the service's clock says. */
     RoutesStartedFilter(CamelContext camel, Duration patience) {
+        this(camel, patience, Clock.systemUTC(), wait -> Thread.sleep(wait.toMillis()));
+    }
+
+    /** @param pause waits between two looks at the context (a test counts them instead of waiting) */
+    RoutesStartedFilter(CamelContext camel, Duration patience, Clock clock, Pause pause) {
         this.camel = camel;
         this.patience = patience;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** One wait for the routes; {@link Thread#sleep} in service. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration wait) throws InterruptedException;
     }
 
     @Override
@@ -57,13 +75,13 @@ class RoutesStartedFilter extends OncePerRequestFilter {
      * it is on its way up; a context stopping or stopped is not waited for.
      */
     private boolean routesStarted() {
-        long deadline = System.nanoTime() + patience.toNanos();
+        Instant deadline = clock.instant().plus(patience);
         while (!camel.isStarted()) {
-            if (!startingUp() || System.nanoTime() - deadline >= 0) {
+            if (!startingUp() || !clock.instant().isBefore(deadline)) {
                 return false;
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                pause.pause(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -29,6 +29,10 @@ class SandboxFaultFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(SandboxClients.ROOT.length());
+        Optional<SandboxFaults.Hold> hold = faults.takeHold(request.getMethod(), path);
+        if (hold.isPresent()) {
+            awaitRelease(hold.get());
+        }
         Optional<SandboxFaults.Fault> fault = faults.take(request.getMethod(), path);
         if (fault.isEmpty()) {
             chain.doFilter(request, response);
@@ -52,6 +56,15 @@ class SandboxFaultFilter extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void awaitRelease(SandboxFaults.Hold hold) throws IOException {
+        try {
+            hold.awaitRelease();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while holding a sandbox request", e);
+        }
     }
 
     private static void sleep(SandboxFaults.Fault fault) throws IOException {

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.AntPathMatcher;
 
@@ -16,19 +18,47 @@ import org.springframework.util.AntPathMatcher;
 public class SandboxFaults {
 
     private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Hold> holds = new ConcurrentLinkedQueue<>();
     private final AntPathMatcher matcher = new AntPathMatcher();
 
     public void inject(Fault fault) {
         queue.add(fault);
     }
 
+    /**
+     * Holds the next matching request until the test releases it: a provider that has not answered yet, for as long
+     * as the test says, where a delay would be a guess at how long the product takes.
+     */
+    public Hold hold(String method, String pathPattern) {
+        Hold hold = new Hold(method, pathPattern);
+        holds.add(hold);
+        return hold;
+    }
+
     public void clear() {
         queue.clear();
+        holds.forEach(Hold::release);
+        holds.clear();
+    }
+
+    /** How many faults still wait for their request: the ones taken were met by as many requests. */
+    public int queued() {
+        return queue.size();
     }
 
     /** Whether the fault still waits for its request: once taken, a delay has begun. */
     public boolean isPending(Fault fault) {
         return queue.contains(fault);
+    }
+
+    Optional<Hold> takeHold(String method, String path) {
+        for (Iterator<Hold> it = holds.iterator(); it.hasNext();) {
+            Hold hold = it.next();
+            if (hold.method.equalsIgnoreCase(method) && matcher.match(hold.pathPattern, path) && holds.remove(hold)) {
+                return Optional.of(hold);
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<Fault> take(String method, String path) {
@@ -40,6 +70,31 @@ public class SandboxFaults {
             }
         }
         return Optional.empty();
+    }
+
+    /** A request kept from the simulator until {@link #release()}. */
+    public static final class Hold {
+
+        /** A test that never releases does not keep a server thread for ever. */
+        private static final Duration AT_MOST = Duration.ofSeconds(60);
+
+        private final String method;
+        private final String pathPattern;
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Hold(String method, String pathPattern) {
+            this.method = method;
+            this.pathPattern = pathPattern;
+        }
+
+        /** Lets the held request (or the next one, if none has arrived yet) through to the simulator. */
+        public void release() {
+            released.countDown();
+        }
+
+        void awaitRelease() throws InterruptedException {
+            released.await(AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

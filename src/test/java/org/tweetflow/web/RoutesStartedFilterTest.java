@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +24,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.tweetflow.MutableClock;
 
-/** Requests that arrive while the routes are starting wait for them, for a while; never while they are stopping. */
+/**
+ * Requests that arrive while the routes are starting wait for them, for a while; never while they are stopping. The
+ * filter's waits are counted on a clock of the test's, never waited for: how long a test takes says nothing here.
+ */
 class RoutesStartedFilterTest {
 
     CamelContext camel;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T12:00:00Z"));
+    final List<Duration> pauses = new ArrayList<>();
+
+    /** A pause moves the test's clock on by its length, at once. */
+    void pause(Duration wait) {
+        pauses.add(wait);
+        clock.advance(wait);
+    }
 
     @BeforeEach
     void notYetStarted() throws Exception {
@@ -53,11 +68,16 @@ class RoutesStartedFilterTest {
             }
         });
         MockHttpServletResponse response = new MockHttpServletResponse();
-        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(camel::start);
 
-        new RoutesStartedFilter(camel, Duration.ofSeconds(20))
-                .doFilter(new MockHttpServletRequest("GET", "/connect/twitter/callback"), response, chain);
+        // the routes come up while the request waits: during its third pause
+        new RoutesStartedFilter(camel, Duration.ofSeconds(20), clock, wait -> {
+            pause(wait);
+            if (pauses.size() == 3) {
+                camel.start();
+            }
+        }).doFilter(new MockHttpServletRequest("GET", "/connect/twitter/callback"), response, chain);
 
+        assertThat(pauses).hasSize(3);
         assertThat(chain.getRequest()).as("passed on").isNotNull();
         assertThat(routeStartedWhenServed).isTrue();
         assertThat(response.getStatus()).isEqualTo(200);
@@ -67,16 +87,15 @@ class RoutesStartedFilterTest {
     void routesThatDoNotStartInTimeAnswer503WithRetryAfter() throws Exception {
         MockFilterChain chain = new MockFilterChain();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        long started = System.nanoTime();
 
-        new RoutesStartedFilter(camel, Duration.ofMillis(300))
+        new RoutesStartedFilter(camel, Duration.ofMillis(300), clock, this::pause)
                 .doFilter(new MockHttpServletRequest("POST", "/dashboard/disconnect"), response, chain);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo(RoutesStartedFilter.RETRY_AFTER_SECONDS);
         assertThat(chain.getRequest()).as("not passed on").isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300),
-                Duration.ofSeconds(5));
+        assertThat(pauses).as("waited the patience out, in polls").hasSize(6)
+                .allSatisfy(wait -> assertThat(wait).isEqualTo(RoutesStartedFilter.POLL));
     }
 
     @Test
@@ -121,23 +140,23 @@ class RoutesStartedFilterTest {
         for (String path : new String[] {"/sandbox/x/2/oauth2/token", "/actuator/health/readiness"}) {
             MockFilterChain chain = new MockFilterChain();
 
-            new RoutesStartedFilter(camel, Duration.ofSeconds(20))
+            new RoutesStartedFilter(camel, Duration.ofSeconds(20), clock, this::pause)
                     .doFilter(new MockHttpServletRequest("POST", path), new MockHttpServletResponse(), chain);
 
             assertThat(chain.getRequest()).as(path).isNotNull();
+            assertThat(pauses).as(path).isEmpty();
         }
     }
 
-    /** Answered long before the filter's patience of 20 s would run out. */
+    /** Answered without a single pause, though the filter's patience is 20 s. */
     private void assertAnswered503AtOnce(String path) throws Exception {
         MockFilterChain chain = new MockFilterChain();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        long started = System.nanoTime();
 
-        new RoutesStartedFilter(camel, Duration.ofSeconds(20))
+        new RoutesStartedFilter(camel, Duration.ofSeconds(20), clock, this::pause)
                 .doFilter(new MockHttpServletRequest("GET", path), response, chain);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(pauses).as("never waited").isEmpty();
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo(RoutesStartedFilter.RETRY_AFTER_SECONDS);
         assertThat(chain.getRequest()).as("not passed on").isNull();
