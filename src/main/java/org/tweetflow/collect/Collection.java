@@ -29,6 +29,14 @@ public record Collection(long id, long memberId, String query, int maxCount, Str
         return repeat != null && nextRunAt == null;
     }
 
+    /**
+     * A one-off collected with fewer posts than it asked for: X had no more of the last 7 days. (A recurring one's
+     * count is per run, its total is not comparable.)
+     */
+    public boolean allXHad() {
+        return COLLECTED.equals(state) && repeat == null && collected < maxCount;
+    }
+
     /** Whether the member may see it: their own, or published. */
     public boolean visibleTo(long memberId) {
         return published || this.memberId == memberId;

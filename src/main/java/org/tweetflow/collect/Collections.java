@@ -61,6 +61,9 @@ public class Collections {
             throw new InvalidCollectionException("the query has " + trimmed.length() + " characters; X takes at most "
                     + MAX_QUERY_LENGTH);
         }
+        QueryCharacters.problem(trimmed).ifPresent(problem -> {
+            throw new InvalidCollectionException(problem);
+        });
         SearchQuerySyntax.problem(trimmed).ifPresent(problem -> {
             throw new InvalidCollectionException("X would refuse the query: " + problem);
         });
@@ -87,6 +90,20 @@ public class Collections {
             return insert;
         }, key);
         return find(key.getKey().longValue()).orElseThrow();
+    }
+
+    /**
+     * How many of the member's collections are queued or collecting, and how many recurring ones still repeat; the
+     * member's row stays locked until the transaction ends, so two requests of one member are counted one after the
+     * other and cannot both take the last place.
+     */
+    public MemberCollections countsLocked(long memberId) {
+        jdbc.queryForList("SELECT id FROM member WHERE id = ? FOR UPDATE", Long.class, memberId);
+        return jdbc.queryForObject("""
+                SELECT COUNT(CASE WHEN state IN (?, ?, ?, ?) THEN 1 END),
+                COUNT(CASE WHEN repeat_every IS NOT NULL AND next_run_at IS NOT NULL THEN 1 END)
+                FROM collection WHERE member_id = ?""", (rs, row) -> new MemberCollections(rs.getInt(1), rs.getInt(2)),
+                Collection.QUEUED, Collection.COLLECTING, Collection.RATE_LIMITED, Collection.RETRYING, memberId);
     }
 
     public Optional<Collection> find(long id) {
@@ -154,12 +171,16 @@ public class Collections {
     /**
      * The run is over: the next one asks for posts newer than its newest. A recurring collection that had stopped
      * repeating after failed runs is back on its schedule.
+     *
+     * @param note what the run missed, added to its note; null when nothing
      */
     @Transactional
-    public void collected(CollectionRun run) {
+    public void collected(CollectionRun run, String note) {
         Instant at = clock.instant();
         Timestamp now = Timestamp.from(at);
-        jdbc.update("UPDATE collection_run SET finished_at = ? WHERE id = ?", now, run.id());
+        jdbc.update("""
+                UPDATE collection_run SET finished_at = ?, note = CASE WHEN CAST(? AS VARCHAR) IS NULL THEN note
+                WHEN note IS NULL THEN ? ELSE note || '; ' || ? END WHERE id = ?""", now, note, note, note, run.id());
         find(run.collectionId()).filter(Collection::stoppedRepeating)
                 .ifPresent(stopped -> nextRunAt(stopped.id(), at.plus(stopped.repeat().period())));
         jdbc.update("""

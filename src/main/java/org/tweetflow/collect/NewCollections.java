@@ -10,11 +10,14 @@ public class NewCollections {
 
     private final Collections collections;
     private final CollectionQueue queue;
+    private final CollectionLimits limits;
     private final boolean appSearches;
 
-    public NewCollections(Collections collections, CollectionQueue queue, TweetflowProperties properties) {
+    public NewCollections(Collections collections, CollectionQueue queue, CollectionLimits limits,
+            TweetflowProperties properties) {
         this.collections = collections;
         this.queue = queue;
+        this.limits = limits;
         this.appSearches = properties.twitter().appTokenConfigured();
     }
 
@@ -26,11 +29,13 @@ public class NewCollections {
     /**
      * @param repeat "hourly", "daily", "weekly", or null (or blank) for a one-off collection
      * @throws InvalidCollectionException for a query, count or repetition X or this service would refuse
+     * @throws CollectionLimitException    when the member has, or started, as many as a member may
      */
     @Transactional
     public Collection start(long memberId, String query, Integer maxCount, String repeat) {
-        Collection created = collections.create(memberId, query, maxCount,
-                repeat == null || repeat.isBlank() ? null : Repeat.of(repeat));
+        Repeat every = repeat == null || repeat.isBlank() ? null : Repeat.of(repeat);
+        limits.admitNew(memberId, every != null);
+        Collection created = collections.create(memberId, query, maxCount, every);
         queue.queue(created.id(), "created");
         return created;
     }
@@ -40,6 +45,7 @@ public class NewCollections {
      * that stopped repeating is back on its schedule.
      *
      * @throws CollectionStateException when it has not failed
+     * @throws CollectionLimitException when the member has as many running as a member may
      */
     @Transactional
     public void again(Collection collection) {
@@ -47,6 +53,7 @@ public class NewCollections {
         if (refusal != null) {
             throw new CollectionStateException(refusal);
         }
+        limits.admitAgain(collection);
         // the state as it is now, not as the caller read it: a second request, or a worker, may have been first
         if (!collections.again(collection)) {
             throw new CollectionStateException(collections.find(collection.id()).map(this::whyNotAgain)

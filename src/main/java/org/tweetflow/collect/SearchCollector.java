@@ -109,7 +109,9 @@ public class SearchCollector implements AggregationStrategy {
     /** The run is over; new posts are new to every summary, which are made again. */
     public CollectOutcome collected(@Body SearchRun run) {
         if (run.run().finishedAt() == null) {
-            collections.collected(run.run());
+            collections.collected(run.run(), run.run().sinceId() != null && run.stoppedAtCount()
+                    ? "stopped at " + run.collection().maxCount() + " posts, the count of each run: older posts "
+                            + "since the run before were not collected" : null);
             if (run.collected() > 0) {
                 steps.stale(run.collection().id());
             }

@@ -15,21 +15,25 @@ public record SearchRun(Collection collection, CollectionRun run, int collected,
     }
 
     /**
-     * Whether another page is to be asked for: none yet, or X named a next one. The count bounds the first run; a
-     * later run of a recurring collection reads everything newer than the runs before, or a gap would stay between
-     * its oldest post and theirs. A run already over asks for nothing (a one-off whose item was claimed again).
+     * Whether another page is to be asked for: none yet, or X named a next one, until the run has its count. A later
+     * run of a recurring collection is bounded by the same count (it stops with a note on the gap it leaves). A run
+     * already over asks for nothing (a one-off whose item was claimed again).
      */
     public boolean isMorePages() {
         if (run.finishedAt() != null) {
             return false;
         }
-        boolean wanted = run.sinceId() != null || collected < collection.maxCount();
-        return wanted && (!started || nextToken != null);
+        return collected < collection.maxCount() && (!started || nextToken != null);
+    }
+
+    /** Whether the run stopped at its count while X had more: a later run leaves a gap after its since_id. */
+    boolean stoppedAtCount() {
+        return collected >= collection.maxCount() && nextToken != null;
     }
 
     /** Asks for no more than is still wanted, within X's 10..100 (so a count below 10 may collect up to 10). */
     int pageSize() {
-        return run.sinceId() != null ? 100 : Math.max(10, Math.min(100, collection.maxCount() - collected));
+        return Math.max(10, Math.min(100, collection.maxCount() - collected));
     }
 
     SearchRun after(int tweets, String next, long length) {

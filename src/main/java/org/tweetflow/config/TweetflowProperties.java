@@ -161,11 +161,14 @@ public record TweetflowProperties(
      * @param pollInterval    how often idle workers look for queued collections
      * @param claimQueued     whether this replica's workers take queued collections
      * @param defaultCount    the posts a collection asks for when its creator says nothing
-     * @param maxCount        the most posts one collection may ask for
+     * @param maxCount        the most posts one collection may ask for, each run (a recurring one's too)
      * @param dataDir         where collections keep their raw pages (JSON Lines) and summaries
      * @param repeatCheck     how often recurring collections are checked for a due run
      * @param failedRunsBeforeStop how many runs in a row may fail before a recurring collection stops repeating
      * @param compareMax      the most collections one comparison sets side by side (each reads a file)
+     * @param maxActive       the most collections one member may have queued or collecting at once
+     * @param maxRecurring    the most recurring collections one member may have repeating at once
+     * @param creationsPerMinute the most collections one member may start in a minute (on one replica)
      */
     public record Collect(
             @Min(1) @DefaultValue("2") int workers,
@@ -177,7 +180,10 @@ public record TweetflowProperties(
             @NotNull @DefaultValue("./data/collections") Path dataDir,
             @NotNull @DefaultValue("PT1M") Duration repeatCheck,
             @Min(1) @DefaultValue("3") int failedRunsBeforeStop,
-            @Min(2) @DefaultValue("10") int compareMax) {
+            @Min(2) @DefaultValue("10") int compareMax,
+            @Min(1) @DefaultValue("5") int maxActive,
+            @Min(0) @DefaultValue("3") int maxRecurring,
+            @Min(1) @DefaultValue("10") int creationsPerMinute) {
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.tweetflow.collect.CollectionLimitException;
 import org.tweetflow.collect.CollectionStateException;
 import org.tweetflow.collect.InvalidCollectionException;
 
@@ -32,6 +33,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCollectionException.class)
     ResponseEntity<Object> refused(InvalidCollectionException invalid) {
         return problem(HttpStatus.BAD_REQUEST, invalid.getMessage());
+    }
+
+    /** A member's limit (TweetflowProperties.Collect): 429, with Retry-After when waiting is what helps. */
+    @ExceptionHandler(CollectionLimitException.class)
+    ResponseEntity<Object> tooMany(CollectionLimitException limit) {
+        ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, limit.getMessage());
+        return limit.retryAfter().<ResponseEntity<Object>>map(wait -> ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()))
+                .body(problem.getBody())).orElse(problem);
     }
 
     @ExceptionHandler(CollectionStateException.class)

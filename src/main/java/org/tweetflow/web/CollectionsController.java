@@ -36,6 +36,8 @@ import org.tweetflow.collect.CollectionDeletions;
 import org.tweetflow.collect.CollectionExports;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.summary.CommittedBytes;
+import org.tweetflow.collect.CollectionLimitException;
+import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.CollectionStateException;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSteps;
@@ -68,12 +70,14 @@ class CollectionsController {
     private final HashtagComparison comparison;
     private final Thumbnails thumbnails;
     private final CollectionExports exports;
+    private final CollectedOutcome outcome;
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
             ProducerTemplate camel, CollectionDeletions deletions, HashtagComparison comparison,
-            Thumbnails thumbnails, CollectionExports exports) {
+            Thumbnails thumbnails, CollectionExports exports, CollectedOutcome outcome) {
         this.exports = exports;
+        this.outcome = outcome;
         this.deletions = deletions;
         this.comparison = comparison;
         this.thumbnails = thumbnails;
@@ -87,9 +91,12 @@ class CollectionsController {
         this.camel = camel;
     }
 
+    /** The member's collections and the form, filled in when "edit and start again" links here with a query. */
     @GetMapping("/collections")
-    String list(Authentication authentication, Model model) {
-        return list(signedIn.of(authentication), model);
+    String list(Authentication authentication, @RequestParam(required = false) String query,
+            @RequestParam(name = "max_count", required = false) Integer maxCount,
+            @RequestParam(required = false) String repeat, Model model) {
+        return list(signedIn.of(authentication), query, maxCount, repeat, model);
     }
 
     @PostMapping("/collections")
@@ -103,12 +110,18 @@ class CollectionsController {
         try {
             return "redirect:/collections/" + newCollections.start(member.id(), query, maxCount, repeat).id();
         } catch (InvalidCollectionException refused) {
-            model.addAttribute("error", "Not started: " + refused.getMessage() + ".");
-            model.addAttribute("query", query);
-            model.addAttribute("maxCount", maxCount);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return list(member, model);
+            return notStarted(member, refused, HttpStatus.BAD_REQUEST, query, maxCount, repeat, model, response);
+        } catch (CollectionLimitException tooMany) {
+            return notStarted(member, tooMany, HttpStatus.TOO_MANY_REQUESTS, query, maxCount, repeat, model, response);
         }
+    }
+
+    /** The form again, as it was filled in, with the reason it was not started. */
+    private String notStarted(Member member, RuntimeException refused, HttpStatus status, String query,
+            Integer maxCount, String repeat, Model model, HttpServletResponse response) {
+        model.addAttribute("error", "Not started: " + refused.getMessage() + ".");
+        response.setStatus(status.value());
+        return list(member, query, maxCount, repeat, model);
     }
 
     /** Hashtags of two or more collections side by side, most used first (the top 50). */
@@ -128,9 +141,15 @@ class CollectionsController {
         Collection collection = visible(authentication, id);
         model.addAttribute("collection", collection);
         model.addAttribute("owner", collection.memberId() == signedIn.of(authentication).id());
-        model.addAttribute("collectAgain", newCollections.canCollectAgain(collection));
+        // a failed one-off can only fail again as it is: its owner edits the query and starts anew; a recurring one
+        // that stopped may also resume its schedule once the cause (a disconnected account) is mended
+        boolean failed = newCollections.canCollectAgain(collection);
+        model.addAttribute("editAgain", failed);
+        model.addAttribute("collectAgain", failed && collection.stoppedRepeating());
         model.addAttribute("hasPages", collection.dataLength() > 0);
-        model.addAttribute("runs", collections.runs(collection.id()));
+        List<CollectionRun> runs = collections.runs(collection.id());
+        model.addAttribute("runs", runs);
+        model.addAttribute("outcome", outcome.of(collection, runs));
         List<CollectionStep> collectionSteps = steps.of(collection.id());
         model.addAttribute("steps", collectionSteps);
         String summarised = CollectionSteps.overall(collectionSteps);
@@ -209,7 +228,7 @@ class CollectionsController {
     String again(Authentication authentication, @PathVariable long id, RedirectAttributes redirect) {
         try {
             newCollections.again(own(authentication, id));
-        } catch (CollectionStateException refused) {
+        } catch (CollectionStateException | CollectionLimitException refused) {
             redirect.addFlashAttribute("error", "Not collected again: " + refused.getMessage() + ".");
         }
         return "redirect:/collections/" + id;
@@ -241,7 +260,10 @@ class CollectionsController {
         return "redirect:/collections/" + id;
     }
 
-    private String list(Member member, Model model) {
+    private String list(Member member, String query, Integer maxCount, String repeat, Model model) {
+        model.addAttribute("query", query);
+        model.addAttribute("maxCount", maxCount);
+        model.addAttribute("repeat", repeat);
         List<Collection> mine = collections.of(member.id());
         model.addAttribute("collections", mine);
         model.addAttribute("mayCollect", newCollections.mayStart(member.twitterConnected()));

@@ -261,7 +261,7 @@ class CollectSearchRouteTest {
     }
 
     @Test
-    void aLaterRunReadsEverythingNewerSoNoGapStaysBetweenRunsWhateverTheCount() throws Exception {
+    void aLaterRunStopsAtTheCountOfEachRunAndSaysWhatItLeftOut() throws Exception {
         for (int i = 1; i <= 12; i++) {
             x.post(XSimulator.SAM, "Gauge " + i + " #gaugetest", clock.instant().minusSeconds(600 - i));
         }
@@ -280,8 +280,11 @@ class CollectSearchRouteTest {
         repeats.queueDue();
         assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.COLLECTED);
 
-        assertThat(collections.runs(asked.id()).get(0).collected()).isEqualTo(25);
-        assertThat(ids(pages(asked))).doesNotHaveDuplicates().hasSize(35).containsAll(newPosts);
+        CollectionRun second = collections.runs(asked.id()).get(0);
+        assertThat(second.collected()).isEqualTo(10);
+        assertThat(second.note()).contains("stopped at 10 posts, the count of each run");
+        assertThat(ids(pages(asked))).doesNotHaveDuplicates().hasSize(20)
+                .containsAll(newPosts.subList(15, 25)).doesNotContainAnyElementsOf(newPosts.subList(0, 15));
     }
 
     @Test

@@ -103,6 +103,72 @@ class CollectionsApiTest {
     }
 
     @Test
+    void aQueryWithCharactersThatCannotBeStoredIsRefusedWithTheReasonBeforeItIsStored() throws Exception {
+        create(ada, "{\"query\":\"#climate\\u0000 heat\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the query holds a NUL character (U+0000) at position 9: write it"
+                        + " on one line, in visible characters"));
+        create(ada, "{\"query\":\"#climate\\r\\nheat\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "the query holds a line break (U+000D) at position 9")));
+        create(ada, "{\"query\":\"#climate \\ud83c heat\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "the query holds half of a character")));
+        create(ada, "{\"query\":\"#climate \\u202egnp.exe\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "the query holds an invisible bidirectional control, which shows text in another order than X reads it "
+                        + "(U+202E) at position 10")));
+        assertThat(collections.of(ada.id())).isEmpty();
+        create(ada, "{\"query\":\"#climat \\ud83c\\udf0d \\u05d0\\u05e7\\u05dc\\u05d9\\u05dd\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aMemberWithAsManyCollectionsRunningAsAllowedIsAnswered429AndNothingIsStored() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            collections.create(ada.id(), "#running" + i, 100, null);
+        }
+
+        create(ada, "{\"query\":\"#climate\"}").andExpect(status().isTooManyRequests())
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "you have 5 collections queued or collecting, as many as a member may have at once")));
+        assertThat(collections.of(ada.id())).hasSize(5);
+        create(ben, "{\"query\":\"#climate\"}").andExpect(status().isCreated());
+        jdbc.update("UPDATE collection SET state = ? WHERE member_id = ?", Collection.COLLECTED, ada.id());
+        create(ada, "{\"query\":\"#climate\"}").andExpect(status().isCreated());
+    }
+
+    @Test
+    void aMemberWithAsManyRecurringCollectionsAsAllowedMayStillCollectOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            collections.create(ada.id(), "#repeating" + i, 100, Repeat.DAILY);
+        }
+        jdbc.update("UPDATE collection SET state = ? WHERE member_id = ?", Collection.COLLECTED, ada.id());
+
+        create(ada, "{\"query\":\"#climate\",\"repeat\":\"hourly\"}").andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "you have 3 recurring collections, as many as a member may have")));
+        create(ada, "{\"query\":\"#climate\"}").andExpect(status().isCreated());
+        assertThat(collections.of(ada.id())).hasSize(4).filteredOn(c -> c.repeat() != null).hasSize(3);
+    }
+
+    @Test
+    void startingMoreCollectionsAMinuteThanAllowedIsAnswered429WithRetryAfter() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            create(ada, "{\"query\":\"#climate" + i + "\"}").andExpect(status().isCreated());
+            jdbc.update("UPDATE collection SET state = ? WHERE member_id = ?", Collection.COLLECTED, ada.id());
+        }
+
+        create(ada, "{\"query\":\"#climate\"}").andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-6]")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.matchesPattern(
+                        "a member starts at most 10 collections a minute; the next one can start in [1-6] s")));
+        assertThat(collections.of(ada.id())).hasSize(10);
+        create(ben, "{\"query\":\"#climate\"}").andExpect(status().isCreated());
+    }
+
+    @Test
     void aCountOutOfBoundsIsRefused() throws Exception {
         create(ada, "{\"query\":\"x\",\"max_count\":0}").andExpect(status().isBadRequest());
         create(ada, "{\"query\":\"x\",\"max_count\":100001}").andExpect(status().isBadRequest());

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
+import org.tweetflow.collect.CollectionRun;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.Repeat;
@@ -95,6 +96,61 @@ class CollectionsPageTest {
 
         assertThat(page.getElementById("error").text()).contains("at most 512");
         assertThat(collections.of(ada.id())).isEmpty();
+    }
+
+    @Test
+    void aCollectionWithFewerPostsThanAskedSaysXHadNoMoreOfTheLast7DaysAndNoneSaysWhy() throws Exception {
+        Collection fewer = collections.create(ada.id(), "#opendata", 100_000, null);
+        CollectionRun run = collections.currentRun(fewer);
+        collections.pageCollected(run, 1939, null, 0, 0, "1939");
+        collections.collected(run, null);
+        Collection none = collections.create(ada.id(), "#nothingmatches", 100, null);
+        collections.collected(collections.currentRun(none), null);
+
+        Document page = page(mvc.perform(get("/collections/{id}", fewer.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(page.getElementById("outcome").text()).isEqualTo("Complete: these are all the posts X had "
+                + "matching this query in the last 7 days, as far back as its recent search reaches (1,939 of the "
+                + "100,000 asked for).");
+        assertThat(page.getElementById("progress")).as("no bar that looks unfinished").isNull();
+        Document empty = page(mvc.perform(get("/collections/{id}", none.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(empty.getElementById("outcome").text()).startsWith(
+                "X found no posts matching this query in the last 7 days, as far back as its recent search reaches");
+        Document list = page(mvc.perform(get("/collections").with(SignedIn.as(ada))).andReturn());
+        assertThat(list.select("#collection-list tbody td").eachText())
+                .contains("1,939 of 100,000: all X had", "0 of 100: X had none");
+    }
+
+    @Test
+    void aFailedCollectionOffersItsQueryToEditAndStartAgainNotToCollectItAgain() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata & \"open data\"", 250, null);
+        collections.failed(mine.id(), "X answered 400: Reference to invalid operator 'since'");
+
+        Document failed = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        assertThat(failed.getElementById("collect-again")).as("as it is, it can only fail again").isNull();
+        String edit = failed.getElementById("edit-again").attr("href");
+
+        Document form = page(mvc.perform(get(java.net.URI.create(edit)).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(form.getElementById("query").val()).isEqualTo("#opendata & \"open data\"");
+        assertThat(form.getElementById("max-count").val()).isEqualTo("250");
+        assertThat(form.select("#repeat option[selected]").eachAttr("value")).isEmpty();
+    }
+
+    @Test
+    void aMemberAtTheirLimitIsToldOnThePageWith429AndTheFormKeepsWhatTheyTyped() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            collections.create(ada.id(), "#running" + i, 100, null);
+        }
+
+        Document page = page(mvc.perform(post("/collections").with(SignedIn.as(ada)).with(csrf())
+                .param("query", "#climate").param("repeat", "daily")).andExpect(status().isTooManyRequests())
+                .andReturn());
+
+        assertThat(page.getElementById("error").text()).startsWith(
+                "Not started: you have 5 collections queued or collecting, as many as a member may have at once");
+        assertThat(page.getElementById("query").val()).isEqualTo("#climate");
+        assertThat(page.select("#repeat option[selected]").eachAttr("value")).containsExactly("daily");
+        assertThat(collections.of(ada.id())).hasSize(5);
     }
 
     @Test

@@ -37,6 +37,7 @@ class XSearchQueryRulesTest {
             "open data                           | no viable alternative at character '"' (at position 1)            | "open data"
             climate OR                           | no viable alternative at input '<EOF>' (at position 11)           | climate OR data
             climate ()                           | no viable alternative at input ')' (at position 10)               | climate (data)
+            filter:images #climate               | Reference to invalid operator 'filter'. Operator is not available in current product or product packaging. (at position 1) | has:images #climate
             climate filter:replies               | Reference to invalid operator 'filter'. Operator is not available in current product or product packaging. (at position 9) | climate is:reply
             climate has:polls                    | Reference to invalid operator 'has:polls'. Operator is not available in current product or product packaging. (at position 9) | climate has:media
             has:media                            | is/has/lang cannot be used as a standalone operator (at position 1) | #climate has:media
