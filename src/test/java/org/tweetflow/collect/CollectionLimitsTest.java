@@ -58,7 +58,7 @@ class CollectionLimitsTest {
 
     private static TweetflowProperties properties() {
         return new Binder(new MapConfigurationPropertySource(java.util.Map.of(
-                "tweetflow.token-key", "test-token-key-not-a-secret-0123456789",
+                "tweetflow.sandbox", "true", "tweetflow.token-key", "test-token-key-not-a-secret-0123456789",
                 "tweetflow.collect.max-active", "5", "tweetflow.collect.max-recurring", "2",
                 "tweetflow.collect.creations-per-minute", "3")))
                 .bind("tweetflow", TweetflowProperties.class).get();
