@@ -18,8 +18,9 @@ import org.tweetflow.work.WorkLeases;
 import org.tweetflow.work.WorkerPool;
 
 /**
- * This replica's collection workers, on the archive's work queue: claim queued collections, renew a lease on each
- * page, settle each item by the run's outcome (a rate limit queues it again for the reset).
+ * This replica's collection workers, on the archive's work queue: claim queued collections, renew their leases on a
+ * heartbeat while they run (a search, the summaries, the photos), mark an item whose search is over (a takeover then
+ * only summarises), and settle each item by the run's outcome (a rate limit queues it again for the reset).
  */
 @Component("collectWorkers")
 public class CollectWorkers {
@@ -35,6 +36,33 @@ public class CollectWorkers {
 
     public List<WorkItem> claim() {
         return pool.claim();
+    }
+
+    /**
+     * The heartbeat: every collection this replica runs keeps its lease however long its summaries and photos take,
+     * so none is claimed again while its worker lives; a replica that dies stops renewing, and its collections go to
+     * another worker once their leases expire.
+     */
+    public void renewLeases() {
+        pool.renewRunning();
+    }
+
+    /** Whether the item's search is over (its run collected, or a retried summary step): only summaries are due. */
+    public boolean searched(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        return CollectionQueue.SUMMARIZE.equals(item.reason());
+    }
+
+    /** The outcome of a search that was over before this claim. */
+    public CollectOutcome collectedBefore() {
+        return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
+    }
+
+    /**
+     * The search is over: a worker taking the collection over from here (this one gone) summarises, and never starts
+     * another run of a recurring collection.
+     */
+    public void summarizing(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        pool.advance(item, CollectionQueue.SUMMARIZE);
     }
 
     /** Whether the run's item went to another worker (never, when the route is called directly); else renewed. */

@@ -6,19 +6,32 @@ import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tweetflow.work.WorkLeases;
 
 /** Queued collections live in the database ({@code work_item}, kind collect): any replica's workers take them. */
 @Component
 public class CollectionQueue {
 
     public static final String KIND = "collect";
+    /** The reason of an item whose search is over: a worker taking it only summarises. */
+    public static final String SUMMARIZE = "summarize";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final WorkLeases leases;
 
-    public CollectionQueue(JdbcTemplate jdbc, Clock clock) {
+    public CollectionQueue(JdbcTemplate jdbc, Clock clock, WorkLeases leases) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.leases = leases;
+    }
+
+    /**
+     * Queues the collection's pending summary steps (a retried one) as work, for a worker to run: after the run it
+     * waits for, when one is queued or running.
+     */
+    public void summarize(long collectionId) {
+        leases.request(KIND, collectionId, SUMMARIZE);
     }
 
     /**

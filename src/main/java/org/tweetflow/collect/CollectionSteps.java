@@ -2,12 +2,13 @@ package org.tweetflow.collect;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tweetflow.work.LeaseLostException;
+import org.tweetflow.work.WorkItem;
 
 /** The {@code collection_step} table: each summary output's state, and the state derived from all of them. */
 @Component
@@ -15,8 +16,6 @@ public class CollectionSteps {
 
     /** The step made of all the others. */
     static final String BUNDLE = "bundle.zip";
-    /** A step running without progress this long belongs to a pass that died. */
-    static final Duration ABANDONED = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -36,28 +35,40 @@ public class CollectionSteps {
     }
 
     /**
-     * Claims the steps this summarising pass runs: those pending (new ones are added as pending), and those left
-     * running by a pass that died (no progress for {@link #ABANDONED}). Each is claimed by a conditional update, so
-     * two passes never run one step. A failed step waits for a retry of its own.
+     * Claims the steps this pass runs, under the collection's lease: those pending (new ones are added as pending),
+     * and those left running by an earlier holder of the lease, which is gone (its lease expired and this claim took
+     * the collection over). Each is claimed by an update conditional on {@code item} still holding the lease, so two
+     * workers never run one step. A failed step waits for a retry of its own.
+     *
+     * @param item the collection's work item this pass runs under; null when its route is called directly, which
+     *             claims pending steps only
      */
-    public List<String> claim(long collectionId, List<String> names) {
+    public List<String> claim(long collectionId, WorkItem item, List<String> names) {
         List<String> claimed = new ArrayList<>();
-        Timestamp abandoned = Timestamp.from(clock.instant().minus(ABANDONED));
         for (String name : names) {
             jdbc.update("""
                     INSERT INTO collection_step (collection_id, name, state, updated_at) SELECT ?, ?, ?, ?
                     WHERE NOT EXISTS (SELECT 1 FROM collection_step WHERE collection_id = ? AND name = ?)""",
                     collectionId, name, CollectionStep.PENDING, now(), collectionId, name);
-            if (jdbc.update("""
-                    UPDATE collection_step SET state = ?, progress = NULL, detail = NULL, updated_at = ?,
-                    started_at = ?, finished_at = NULL
-                    WHERE collection_id = ? AND name = ? AND (state = ? OR (state = ? AND updated_at < ?))""",
-                    CollectionStep.RUNNING, now(), now(), collectionId, name, CollectionStep.PENDING,
-                    CollectionStep.RUNNING, abandoned) == 1) {
+            if (claimOne(collectionId, item, name)) {
                 claimed.add(name);
             }
         }
         return claimed;
+    }
+
+    private boolean claimOne(long collectionId, WorkItem item, String name) {
+        String start = "UPDATE collection_step SET state = ?, progress = NULL, detail = NULL, updated_at = ?, "
+                + "started_at = ?, finished_at = NULL, run_by = ";
+        if (item == null) {
+            return jdbc.update(start + "NULL WHERE collection_id = ? AND name = ? AND state = ?",
+                    CollectionStep.RUNNING, now(), now(), collectionId, name, CollectionStep.PENDING) == 1;
+        }
+        return jdbc.update(start + """
+                ? WHERE collection_id = ? AND name = ? AND (state = ? OR (state = ? AND run_by IS DISTINCT FROM ?))
+                AND EXISTS (SELECT 1 FROM work_item WHERE id = ? AND lease_owner = ? AND lease_until >= ?)""",
+                CollectionStep.RUNNING, now(), now(), item.leaseOwner(), collectionId, name, CollectionStep.PENDING,
+                CollectionStep.RUNNING, item.leaseOwner(), item.id(), item.leaseOwner(), now()) == 1;
     }
 
     /**
@@ -86,13 +97,27 @@ public class CollectionSteps {
                 + "WHERE collection_id = ?", CollectionStep.PENDING, now(), collectionId);
     }
 
-    public void set(long collectionId, List<String> names, String state, String progress, String detail) {
+    /**
+     * Records the steps' state, only while {@code item} holds the collection (any holder, when the route is called
+     * directly, with no item): a pass whose collection was taken over stops here.
+     *
+     * @throws LeaseLostException when another worker holds the collection now, or it was deleted
+     */
+    public void set(long collectionId, WorkItem item, List<String> names, String state, String progress,
+            String detail) {
+        boolean over = CollectionStep.DONE.equals(state) || CollectionStep.FAILED.equals(state);
+        String shortDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
         for (String name : names) {
-            boolean over = CollectionStep.DONE.equals(state) || CollectionStep.FAILED.equals(state);
-            jdbc.update("UPDATE collection_step SET state = ?, progress = ?, detail = ?, updated_at = ?, "
-                    + "finished_at = ? WHERE collection_id = ? AND name = ?", state, progress,
-                    detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...", now(),
-                    over ? now() : null, collectionId, name);
+            String update = "UPDATE collection_step SET state = ?, progress = ?, detail = ?, updated_at = ?, "
+                    + "finished_at = ? WHERE collection_id = ? AND name = ?";
+            if (item == null) {
+                jdbc.update(update, state, progress, shortDetail, now(), over ? now() : null, collectionId, name);
+            } else if (jdbc.update(update + " AND EXISTS (SELECT 1 FROM work_item WHERE id = ? AND lease_owner = ?)",
+                    state, progress, shortDetail, now(), over ? now() : null, collectionId, name, item.id(),
+                    item.leaseOwner()) == 0) {
+                throw new LeaseLostException("collection " + collectionId + " was taken over by another worker, "
+                        + "or deleted: its step " + name + " is no longer this worker's");
+            }
         }
     }
 

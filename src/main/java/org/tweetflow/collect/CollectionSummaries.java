@@ -17,6 +17,8 @@ import org.tweetflow.collect.summary.CollectionInfo;
 import org.tweetflow.collect.summary.Summaries;
 import org.tweetflow.collect.summary.Summary;
 import org.tweetflow.collect.summary.SummaryRunner;
+import org.tweetflow.work.LeaseLostException;
+import org.tweetflow.work.WorkItem;
 
 /**
  * The steps of the {@code summarize-collection} route: every summary output due is computed in one pass over the
@@ -46,10 +48,11 @@ public class CollectionSummaries {
         this.clock = clock;
     }
 
-    public void summarize(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
+    public void summarize(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
         Collection collection = collections.find(collectionId)
                 .orElseThrow(() -> new IllegalStateException("collection " + collectionId + " was deleted"));
-        List<String> outputs = steps.claim(collectionId, Summaries.FILES);
+        List<String> outputs = steps.claim(collectionId, item, Summaries.FILES);
         Path raw = files.tweets(collectionId);
         try {
             if (!outputs.isEmpty()) {
@@ -57,34 +60,46 @@ public class CollectionSummaries {
                         collection.query()), clock.instant(), collectionId);
                 List<Summary> running = outputs.stream().map(summaries::named).toList();
                 runner.run(raw, collection.dataLength(), files.summaries(collectionId), running,
-                        progress -> steps.set(collectionId, outputs,
+                        progress -> steps.set(collectionId, item, outputs,
                         progress.done() ? CollectionStep.DONE : CollectionStep.RUNNING,
                         "summarised " + progress.posts() + " posts (" + progress.percent() + " %)", null));
             }
+        } catch (LeaseLostException taken) {
+            // the new holder runs these steps: nothing is recorded by this pass
+            throw taken;
         } catch (IOException | RuntimeException failed) {
             // nothing a provider answered: the operator needs the trace
             LOG.error("Summaries of collection {} failed", collectionId, failed);
-            steps.set(collectionId, outputs, CollectionStep.FAILED, null, failed.getMessage());
+            steps.set(collectionId, item, outputs, CollectionStep.FAILED, null, failed.getMessage());
         }
     }
 
-    /** The bundle of every output, once it is due and they are all made. */
-    public void bundle(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
-        if (steps.claim(collectionId, List.of(Bundle.FILE)).isEmpty()) {
+    /**
+     * The bundle of every output, once it is due and they are all made; while an output is still to be made (retried
+     * during this pass) it waits, pending, for the pass that makes it.
+     */
+    public void bundle(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        if (steps.claim(collectionId, item, List.of(Bundle.FILE)).isEmpty()) {
             return;
         }
-        if (steps.of(collectionId).stream().anyMatch(step -> !step.name().equals(Bundle.FILE)
-                && !CollectionStep.DONE.equals(step.state()))) {
-            steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.FAILED, null,
+        List<String> others = steps.of(collectionId).stream().filter(step -> !step.name().equals(Bundle.FILE))
+                .map(CollectionStep::state).toList();
+        if (others.contains(CollectionStep.FAILED)) {
+            steps.set(collectionId, item, List.of(Bundle.FILE), CollectionStep.FAILED, null,
                     "waits for the outputs it bundles: retry those first");
+            return;
+        }
+        if (others.stream().anyMatch(state -> !CollectionStep.DONE.equals(state))) {
+            steps.set(collectionId, item, List.of(Bundle.FILE), CollectionStep.PENDING, null, null);
             return;
         }
         try {
             Bundle.write(files.summaries(collectionId), files.tweets(collectionId).getFileName().toString());
-            steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.DONE, null, null);
+            steps.set(collectionId, item, List.of(Bundle.FILE), CollectionStep.DONE, null, null);
         } catch (IOException | RuntimeException failed) {
             LOG.error("The bundle of collection {} failed", collectionId, failed);
-            steps.set(collectionId, List.of(Bundle.FILE), CollectionStep.FAILED, null, failed.getMessage());
+            steps.set(collectionId, item, List.of(Bundle.FILE), CollectionStep.FAILED, null, failed.getMessage());
         }
     }
 

@@ -27,6 +27,8 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.collect.summary.CsvReader;
 import org.tweetflow.collect.summary.CsvWriter;
 import org.tweetflow.collect.summary.OutputFile;
+import org.tweetflow.work.LeaseLostException;
+import org.tweetflow.work.WorkItem;
 
 /**
  * The steps of the {@code fingerprint-media} route, dnflow's media step: every photo the collection's posts attach
@@ -59,13 +61,14 @@ public class MediaFingerprints implements AggregationStrategy {
     }
 
     /** Whether this pass makes the media outputs (both, from one fetch): it could claim one of them. */
-    public boolean due(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) {
-        return !steps.claim(collectionId, STEPS).isEmpty();
+    public boolean due(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        return !steps.claim(collectionId, item, STEPS).isEmpty();
     }
 
     /** The photos of count-media.csv (media_key,url,count), with a URL to fetch. */
-    public List<Photo> photos(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
-        steps.set(collectionId, STEPS, CollectionStep.RUNNING, "fetching photos", null);
+    public List<Photo> photos(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) throws IOException {
         List<Photo> photos = new ArrayList<>();
         try (CsvReader csv = CsvReader.open(files.summaries(collectionId).resolve("count-media.csv"))) {
             csv.next(); // media_key,url,count
@@ -75,6 +78,7 @@ public class MediaFingerprints implements AggregationStrategy {
                 }
             }
         }
+        steps.set(collectionId, item, STEPS, CollectionStep.RUNNING, fetching(0, photos.size()), null);
         return photos;
     }
 
@@ -91,9 +95,14 @@ public class MediaFingerprints implements AggregationStrategy {
 
     /** Why the media outputs could not be made (no count-media.csv, say): both steps say so. */
     public void failed(@ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
+        if (why instanceof LeaseLostException taken) {
+            // the new holder fetches the photos: nothing is recorded by this pass, nor logged as a failure
+            throw taken;
+        }
         LOG.error("The media outputs of collection {} failed", collectionId, why);
-        steps.set(collectionId, STEPS, CollectionStep.FAILED, null, why.getMessage());
+        steps.set(collectionId, item, STEPS, CollectionStep.FAILED, null, why.getMessage());
     }
 
     public Fingerprint unreachable(@ExchangeProperty(TweetflowExchange.PHOTO) Photo photo,
@@ -101,7 +110,10 @@ public class MediaFingerprints implements AggregationStrategy {
         return new Fingerprint(photo, null, null, why.getMessage());
     }
 
-    /** The split's aggregator: the fingerprints in the order of the photos. */
+    /**
+     * The split's aggregator: the fingerprints in the order of the photos; each photo done is the step's progress
+     * ("fetching photos n of m"), written under the collection's lease.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange all, Exchange one) {
@@ -109,12 +121,20 @@ public class MediaFingerprints implements AggregationStrategy {
         List<Fingerprint> fingerprints = all == null ? new ArrayList<>() : all.getMessage().getBody(List.class);
         fingerprints.add(one.getMessage().getBody(Fingerprint.class));
         into.getMessage().setBody(fingerprints);
+        steps.set(one.getProperty(TweetflowExchange.COLLECTION_ID, Long.class),
+                one.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class), STEPS, CollectionStep.RUNNING,
+                fetching(fingerprints.size(), one.getProperty(Exchange.SPLIT_SIZE, Integer.class)), null);
         return into;
+    }
+
+    private static String fetching(int done, int photos) {
+        return "fetching photos " + done + " of " + photos;
     }
 
     /** Body: every photo's fingerprint. */
     public void write(@Body List<Fingerprint> fingerprints,
-            @ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId) throws IOException {
+            @ExchangeProperty(TweetflowExchange.COLLECTION_ID) long collectionId,
+            @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) throws IOException {
         Path dir = files.summaries(collectionId);
         // each renamed into place when complete, as the other outputs: a download never gets half of one
         try (OutputFile file = OutputFile.open(dir, CSV)) {
@@ -131,7 +151,7 @@ public class MediaFingerprints implements AggregationStrategy {
                     .writeValue(file.stream(), graph(fingerprints));
             file.commit();
         }
-        steps.set(collectionId, STEPS, CollectionStep.DONE, null, null);
+        steps.set(collectionId, item, STEPS, CollectionStep.DONE, null, null);
     }
 
     /**

@@ -157,7 +157,10 @@ public record TweetflowProperties(
 
     /**
      * @param workers         collections collected side by side on this replica
-     * @param lease           how long a claimed collection stays with one worker without progress (as the archive's)
+     * @param lease           how long a claimed collection stays with its worker once that worker's replica stops
+     *                        renewing the lease (it died): then another worker takes it over
+     * @param leaseRenewal    how often a replica renews the leases of the collections it runs (the heartbeat):
+     *                        well within the lease
      * @param pollInterval    how often idle workers look for queued collections
      * @param claimQueued     whether this replica's workers take queued collections
      * @param defaultCount    the posts a collection asks for when its creator says nothing
@@ -173,6 +176,7 @@ public record TweetflowProperties(
     public record Collect(
             @Min(1) @DefaultValue("2") int workers,
             @NotNull @DefaultValue("PT5M") Duration lease,
+            @NotNull @DefaultValue("PT1M") Duration leaseRenewal,
             @NotNull @DefaultValue("PT2S") Duration pollInterval,
             @DefaultValue("true") boolean claimQueued,
             @Min(1) @DefaultValue("1000") int defaultCount,

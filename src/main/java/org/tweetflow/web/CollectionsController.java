@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -46,8 +45,8 @@ import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.HashtagComparison;
 import org.tweetflow.collect.InvalidCollectionException;
 import org.tweetflow.collect.NewCollections;
+import org.tweetflow.collect.SummaryRetries;
 import org.tweetflow.collect.Thumbnails;
-import org.tweetflow.TweetflowExchange;
 import org.tweetflow.member.Member;
 
 /**
@@ -65,7 +64,7 @@ class CollectionsController {
     private final CollectionSteps steps;
     private final CollectionSummaries summaries;
     private final SummaryView summaryView;
-    private final ProducerTemplate camel;
+    private final SummaryRetries retries;
     private final CollectionDeletions deletions;
     private final HashtagComparison comparison;
     private final Thumbnails thumbnails;
@@ -74,7 +73,7 @@ class CollectionsController {
 
     CollectionsController(SignedInMember signedIn, Collections collections, NewCollections newCollections,
             CollectionFiles files, CollectionSteps steps, CollectionSummaries summaries, SummaryView summaryView,
-            ProducerTemplate camel, CollectionDeletions deletions, HashtagComparison comparison,
+            SummaryRetries retries, CollectionDeletions deletions, HashtagComparison comparison,
             Thumbnails thumbnails, CollectionExports exports, CollectedOutcome outcome) {
         this.exports = exports;
         this.outcome = outcome;
@@ -88,7 +87,7 @@ class CollectionsController {
         this.steps = steps;
         this.summaries = summaries;
         this.summaryView = summaryView;
-        this.camel = camel;
+        this.retries = retries;
     }
 
     /** The member's collections and the form, filled in when "edit and start again" links here with a query. */
@@ -249,14 +248,15 @@ class CollectionsController {
         return collection;
     }
 
-    /** A failed summary step runs again, alone; the page answers at once and shows its progress. */
+    /**
+     * A failed summary step runs again, alone, queued as work for a worker; the page answers at once and shows it
+     * pending, then its progress.
+     */
     @PostMapping("/collections/{id}/steps/{name}/retry")
     String retry(Authentication authentication, @PathVariable long id, @PathVariable String name) {
-        if (!steps.retry(own(authentication, id).id(), name)) {
+        if (!retries.retry(own(authentication, id).id(), name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        camel.asyncSend("direct:summarize-collection",
-                exchange -> exchange.setProperty(TweetflowExchange.COLLECTION_ID, id));
         return "redirect:/collections/" + id;
     }
 

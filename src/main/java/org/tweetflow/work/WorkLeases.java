@@ -73,9 +73,44 @@ public class WorkLeases {
                 Timestamp.from(clock.instant().plus(lease)), item.id(), owner) == 1;
     }
 
-    /** The work is done: the item leaves the queue. */
+    /**
+     * The work is done: the item leaves the queue; or, when it was asked for again meanwhile ({@link #request}), it is
+     * queued again at once for that reason.
+     */
     public void complete(WorkItem item, String owner) {
-        jdbc.update("DELETE FROM work_item WHERE id = ? AND lease_owner = ?", item.id(), owner);
+        // in this order: a request between the two statements finds the item still there and is not lost
+        if (jdbc.update("DELETE FROM work_item WHERE id = ? AND lease_owner = ? AND asked_again IS NULL", item.id(),
+                owner) == 0) {
+            jdbc.update("""
+                    UPDATE work_item SET reason = asked_again, asked_again = NULL, lease_owner = NULL, lease_until = NULL,
+                    not_before = ?, attempts = 0 WHERE id = ? AND lease_owner = ? AND asked_again IS NOT NULL""",
+                    Timestamp.from(clock.instant()), item.id(), owner);
+        }
+    }
+
+    /**
+     * Asks for work on a subject: queued now when no item of it exists; else the item, already queued or held by a
+     * worker that may be past the point where it would see the request, is queued again for this reason once it is
+     * completed, instead of leaving the queue.
+     */
+    public void request(String kind, long subjectId, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        // an item queued for this very reason, and not yet taken, does it already
+        if (jdbc.update("""
+                UPDATE work_item SET asked_again = ?
+                WHERE kind = ? AND subject_id = ? AND NOT (reason = ? AND lease_owner IS NULL)""",
+                reason, kind, subjectId, reason) == 0) {
+            // no duplicate-key error to catch: it would abort the caller's transaction on PostgreSQL
+            jdbc.update("""
+                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
+                    WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?)""",
+                    kind, subjectId, reason, now, now, kind, subjectId);
+        }
+    }
+
+    /** The work reached a later phase: whoever claims the item next (a takeover) starts from there. */
+    public void advance(WorkItem item, String owner, String reason) {
+        jdbc.update("UPDATE work_item SET reason = ? WHERE id = ? AND lease_owner = ?", reason, item.id(), owner);
     }
 
     /**

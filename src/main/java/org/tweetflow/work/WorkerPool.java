@@ -63,7 +63,21 @@ public class WorkerPool {
         return item == null || leases.renew(item, item.leaseOwner(), lease);
     }
 
-    /** The work is done: the item leaves the queue. */
+    /**
+     * The heartbeat: renews the lease of every item this replica runs, whatever step it is in (one photo fetch, a
+     * bundle being zipped), so that a lease expires only when its replica is gone. An item lost meanwhile (held past
+     * its lease and taken over) is not renewed: its run stops at its next conditional write.
+     */
+    public void renewRunning() {
+        running.values().forEach(item -> leases.renew(item, item.leaseOwner(), lease));
+    }
+
+    /** The work reached a later phase: a takeover starts from there. */
+    public void advance(WorkItem item, String reason) {
+        leases.advance(item, item.leaseOwner(), reason);
+    }
+
+    /** The work is done: the item leaves the queue (or is queued again, when it was asked for again meanwhile). */
     public void complete(WorkItem item) {
         running.remove(item.leaseOwner());
         leases.complete(item, item.leaseOwner());

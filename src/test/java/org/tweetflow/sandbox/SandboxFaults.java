@@ -80,11 +80,17 @@ public class SandboxFaults {
 
         private final String method;
         private final String pathPattern;
+        private final CountDownLatch taken = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
         private Hold(String method, String pathPattern) {
             this.method = method;
             this.pathPattern = pathPattern;
+        }
+
+        /** Waits until the request arrived and is held; false when none came within a minute. */
+        public boolean awaitTaken() throws InterruptedException {
+            return taken.await(AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         /** Lets the held request (or the next one, if none has arrived yet) through to the simulator. */
@@ -93,6 +99,7 @@ public class SandboxFaults {
         }
 
         void awaitRelease() throws InterruptedException {
+            taken.countDown();
             released.await(AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

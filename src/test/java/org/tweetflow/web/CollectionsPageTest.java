@@ -356,6 +356,21 @@ class CollectionsPageTest {
     }
 
     @Test
+    void retryingAFailedStepQueuesItAsWorkForAWorkerAndThePageAnswersWithItPending() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 100, null);
+        researchers.steps(mine, CollectionStep.FAILED, List.of("count-hashtags.csv", "bundle.zip"));
+
+        mvc.perform(post("/collections/{id}/steps/{name}/retry", mine.id(), "count-hashtags.csv")
+                .with(SignedIn.as(ada)).with(csrf())).andExpect(redirectedUrl("/collections/" + mine.id()));
+
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, mine.id()))
+                .as("queued as the collection's work").containsExactly("summarize");
+        // the workers take no queued work in these tests: nothing else may have run it
+        assertThat(jdbc.queryForList("SELECT state FROM collection_step WHERE collection_id = ? ORDER BY name",
+                String.class, mine.id())).containsExactly(CollectionStep.PENDING, CollectionStep.PENDING);
+    }
+
+    @Test
     void aThumbnailIsServedToWhoeverMaySeeTheCollectionAndToNobodyElse() throws Exception {
         Collection mine = collections.create(ada.id(), "#opendata has:images", 100, null);
         String key = "3_1500000000000000001";

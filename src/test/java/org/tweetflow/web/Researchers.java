@@ -50,8 +50,8 @@ class Researchers {
 
     /** The collection's summary steps {@code names} are in {@code state}, as a summarising pass leaves them. */
     void steps(Collection collection, String state, List<String> names) {
-        steps.claim(collection.id(), names);
-        steps.set(collection.id(), names, state, null, null);
+        steps.claim(collection.id(), null, names);
+        steps.set(collection.id(), null, names, state, null, null);
     }
 
     /** A thumbnail of a 640×480 grey picture kept for the photo, as fingerprinting it keeps one. */
