@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.tweetflow.work.WorkLeases;
 
 /**
  * The collections' SQL on a real PostgreSQL (14, started by the test): a collection taken off the queue by a worker,
- * collected, its steps claimed and summarised; the compare-and-set moves of a repeat and of collecting again.
+ * collected, its steps claimed and summarised; the compare-and-set moves of a repeat and of collecting again; steps
+ * taken over under the lease, and a retry asked for during a run.
  */
 @TweetflowTest
 @Import(TestClock.class)
@@ -43,6 +45,8 @@ class PostgresCollectionsTest {
     RecurringCollections repeats;
     @Autowired
     WorkLeases leases;
+    @Autowired
+    CollectionQueue queue;
     @Autowired
     ProducerTemplate camel;
     @Autowired
@@ -94,5 +98,27 @@ class PostgresCollectionsTest {
         newCollections.again(collections.find(daily.id()).orElseThrow());
         assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ?", String.class, daily.id()))
                 .as("queued anew when no item was left").containsExactly("again");
+    }
+
+    @Test
+    void stepsOfAWorkerThatIsGoneAreTakenOverAndARetryDuringTheRunIsQueuedAgainOnPostgres() {
+        long member = members.connect("10000003", XSimulator.SAM, clock.instant()).id();
+        Collection asked = collections.create(member, "#climate", 10, null);
+        List<String> hashtags = List.of("count-hashtags.csv");
+        queue.summarize(asked.id());
+        WorkItem gone = leases.claimNext(CollectionQueue.KIND, "pg-gone", Duration.ofMinutes(5)).orElseThrow();
+        assertThat(steps.claim(asked.id(), gone, hashtags)).isEqualTo(hashtags);
+        queue.summarize(asked.id());
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)).plusSeconds(1));
+
+        WorkItem next = leases.claimNext(CollectionQueue.KIND, "pg-next", Duration.ofMinutes(5)).orElseThrow();
+        assertThat(steps.claim(asked.id(), gone, hashtags)).as("no longer the holder").isEmpty();
+        assertThat(steps.claim(asked.id(), next, hashtags)).isEqualTo(hashtags);
+        steps.set(asked.id(), next, hashtags, CollectionStep.DONE, null, null);
+        leases.complete(next, "pg-next");
+
+        assertThat(jdbc.queryForList("SELECT reason FROM work_item WHERE subject_id = ? AND lease_owner IS NULL",
+                String.class, asked.id())).as("the retry asked for during the run").containsExactly("summarize");
+        collections.delete(asked.id()); // its item too: no other test claims it
     }
 }
