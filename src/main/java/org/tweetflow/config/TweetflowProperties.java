@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -188,6 +189,12 @@ public record TweetflowProperties(
             @Min(1) @DefaultValue("5") int maxActive,
             @Min(0) @DefaultValue("3") int maxRecurring,
             @Min(1) @DefaultValue("10") int creationsPerMinute) {
+
+        /** A lease renewed less often than it expires would let a live worker's collection go to another. */
+        @AssertTrue(message = "lease-renewal must be shorter than lease")
+        public boolean isLeaseRenewedBeforeItExpires() {
+            return leaseRenewal.compareTo(lease) < 0;
+        }
     }
 
     /**

@@ -106,6 +106,14 @@ class TweetflowPropertiesTest {
     }
 
     @Test
+    void aCollectionLeaseRenewedNoSoonerThanItExpiresFailsTheStart() {
+        runner.withPropertyValues("tweetflow.collect.lease=PT1M", "tweetflow.collect.lease-renewal=PT1M")
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("lease-renewal"));
+        runner.withPropertyValues("tweetflow.collect.lease=PT1M", "tweetflow.collect.lease-renewal=PT20S")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void eachRetryAfterAnOutageWaitsTwiceAsLongUpToTheLongestWait() {
         runner.withPropertyValues("tweetflow.archive.retry-delay=PT1M", "tweetflow.archive.retry-delay-max=PT1H")
                 .run(context -> {
