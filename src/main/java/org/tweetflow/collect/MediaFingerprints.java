@@ -8,9 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -148,40 +146,10 @@ public class MediaFingerprints implements AggregationStrategy {
         }
         try (OutputFile file = OutputFile.open(dir, GRAPH)) {
             mapper.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(file.stream(), graph(fingerprints));
+                    .writeValue(file.stream(), MediaGraph.of(fingerprints, NEAR));
             file.commit();
         }
         steps.set(collectionId, item, STEPS, CollectionStep.DONE, null, null);
-    }
-
-    /**
-     * Nodes: the fetched photos. Links: each identical copy (the same MD5) to the first photo with its bytes, at
-     * distance 0, and the first copies of two pictures whose hashes are near. A picture posted a thousand times
-     * makes a thousand links, not half a million, and the groups (connected components) stay the same.
-     */
-    private static MediaGraph graph(List<Fingerprint> fingerprints) {
-        List<Fingerprint> fetched = fingerprints.stream().filter(f -> f.fetched() && f.phash() != null).toList();
-        List<MediaGraph.Node> nodes = fetched.stream().map(f -> new MediaGraph.Node(f.photo().mediaKey(),
-                f.photo().url(), f.photo().count(), f.md5())).toList();
-        List<MediaGraph.Link> links = new ArrayList<>();
-        Map<String, Fingerprint> firstCopies = new LinkedHashMap<>();
-        for (Fingerprint copy : fetched) {
-            Fingerprint first = firstCopies.putIfAbsent(copy.md5(), copy);
-            if (first != null) {
-                links.add(new MediaGraph.Link(first.photo().mediaKey(), copy.photo().mediaKey(), 0));
-            }
-        }
-        List<Fingerprint> pictures = List.copyOf(firstCopies.values());
-        for (int i = 0; i < pictures.size(); i++) {
-            for (int j = i + 1; j < pictures.size(); j++) {
-                int distance = PHash.distance(pictures.get(i).phash(), pictures.get(j).phash());
-                if (distance <= NEAR) {
-                    links.add(new MediaGraph.Link(pictures.get(i).photo().mediaKey(),
-                            pictures.get(j).photo().mediaKey(), distance));
-                }
-            }
-        }
-        return new MediaGraph(nodes, links);
     }
 
     private static String md5(byte[] bytes) {

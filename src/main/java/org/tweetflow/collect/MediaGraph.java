@@ -33,6 +33,36 @@ public record MediaGraph(List<Node> nodes, List<Link> links) {
     }
 
     /**
+     * The graph of the fetched photos: each identical copy (the same MD5) linked to the first photo with its bytes,
+     * each picture with the same perceptual hash as an earlier one to that one (both at distance 0), and the
+     * distinct hashes grouped by {@link NearHashes}: a link only where it joins two groups. A picture posted or
+     * re-encoded a thousand times makes a thousand links, not half a million; the groups (connected components) are
+     * those of linking every pair at most {@code near} bits apart.
+     */
+    public static MediaGraph of(List<Fingerprint> fingerprints, int near) {
+        List<Fingerprint> fetched = fingerprints.stream().filter(f -> f.fetched() && f.phash() != null).toList();
+        List<Node> nodes = fetched.stream().map(f -> new Node(f.photo().mediaKey(), f.photo().url(),
+                f.photo().count(), f.md5())).toList();
+        List<Link> links = new ArrayList<>();
+        Map<String, Fingerprint> firstCopies = new LinkedHashMap<>();
+        Map<Long, Fingerprint> firstOfHash = new LinkedHashMap<>();
+        for (Fingerprint copy : fetched) {
+            Fingerprint first = firstCopies.putIfAbsent(copy.md5(), copy);
+            if (first == null) {
+                first = firstOfHash.putIfAbsent(copy.phash(), copy);
+            }
+            if (first != null) {
+                links.add(new Link(first.photo().mediaKey(), copy.photo().mediaKey(), 0));
+            }
+        }
+        List<Fingerprint> pictures = List.copyOf(firstOfHash.values());
+        NearHashes.group(pictures.stream().mapToLong(Fingerprint::phash).toArray(), near,
+                (earlier, later, distance) -> links.add(new Link(pictures.get(earlier).photo().mediaKey(),
+                        pictures.get(later).photo().mediaKey(), distance)));
+        return new MediaGraph(nodes, links);
+    }
+
+    /**
      * The same picture under several media keys (one MD5: posted again, not retweeted), counted together, the most
      * attached first; a picture posted once is a group of its own.
      */

@@ -41,6 +41,31 @@ class MediaGraphTest {
         assertThat(copies).extracting(MediaGraph.Cluster::attachments).containsExactly(8L, 4L, 1L);
     }
 
+    @Test
+    void ofLinksIdenticalCopiesEqualHashesAndNearPicturesOnlyWhereTheyJoinTwoGroups() {
+        long picture = 0x0123_4567_89ab_cdefL;
+        List<Fingerprint> fingerprints = List.of(fingerprint("3_1", "aaa", picture),
+                fingerprint("3_2", "aaa", picture), // the same bytes
+                fingerprint("3_3", "bbb", picture), // re-encoded, the same hash
+                fingerprint("3_4", "ccc", picture ^ 0b1111), // 4 bits apart
+                fingerprint("3_5", "ddd", picture ^ 0b11_1111), // near 3_4 and 3_1, already one group: one link
+                fingerprint("3_6", "eee", ~picture), // another picture
+                new Fingerprint(new Photo("3_7", "https://pbs.twimg.com/media/3_7.jpg", 1), null, null, "404"));
+
+        MediaGraph graph = MediaGraph.of(fingerprints, MediaFingerprints.NEAR);
+
+        assertThat(graph.nodes()).extracting(MediaGraph.Node::id)
+                .containsExactly("3_1", "3_2", "3_3", "3_4", "3_5", "3_6");
+        assertThat(graph.links()).containsExactly(new MediaGraph.Link("3_1", "3_2", 0),
+                new MediaGraph.Link("3_1", "3_3", 0), new MediaGraph.Link("3_1", "3_4", 4),
+                new MediaGraph.Link("3_4", "3_5", 2));
+        assertThat(graph.clusters()).extracting(cluster -> cluster.photos().size()).containsExactly(5);
+    }
+
+    private static Fingerprint fingerprint(String id, String md5, long phash) {
+        return new Fingerprint(new Photo(id, "https://pbs.twimg.com/media/" + id + ".jpg", 1), md5, phash, null);
+    }
+
     private static MediaGraph.Node node(String id, long count, String md5) {
         return new MediaGraph.Node(id, "https://pbs.twimg.com/media/" + id + ".jpg", count, md5);
     }
