@@ -72,8 +72,8 @@ public class CollectionSteps {
     }
 
     /**
-     * A failed step to run again, alone (with the bundle, made of every output): false when the collection has no
-     * such failed step.
+     * A failed step, or one done in part, to run again, alone (with the bundle, made of every output): false when
+     * the collection has no such step.
      */
     public boolean retry(long collectionId, String name) {
         boolean failed = reset(collectionId, name);
@@ -83,12 +83,15 @@ public class CollectionSteps {
         return failed;
     }
 
-    /** Only a failed step is retried: one done, or running, is left as it is. */
+    /**
+     * Only a failed step is retried, or one done with a detail of what it left out (photos whose host did not
+     * answer): one done whole, or running, is left as it is.
+     */
     private boolean reset(long collectionId, String name) {
         return jdbc.update("UPDATE collection_step SET state = ?, detail = NULL, progress = NULL, updated_at = ?, "
-                + "started_at = NULL, finished_at = NULL WHERE collection_id = ? AND name = ? AND state = ?",
-                CollectionStep.PENDING, now(), collectionId,
-                name, CollectionStep.FAILED) == 1;
+                + "started_at = NULL, finished_at = NULL WHERE collection_id = ? AND name = ? "
+                + "AND (state = ? OR (state = ? AND detail IS NOT NULL))", CollectionStep.PENDING, now(),
+                collectionId, name, CollectionStep.FAILED, CollectionStep.DONE) == 1;
     }
 
     /** A new run of a recurring collection adds posts: every output is summarised again. */

@@ -3,17 +3,22 @@ package org.tweetflow.collect;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -103,8 +108,21 @@ public class MediaFingerprints implements AggregationStrategy {
         steps.set(collectionId, item, STEPS, CollectionStep.FAILED, null, why.getMessage());
     }
 
+    /**
+     * A photo not fetched, and why: its host's doing (no answer, its circuit breaker open: a retry may fetch it) or
+     * the photo's (gone).
+     */
     public Fingerprint unreachable(@ExchangeProperty(TweetflowExchange.PHOTO) Photo photo,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
+        if (why instanceof CallNotPermittedException) {
+            return new Fingerprint(photo, null, null, "not asked for: too many photos from "
+                    + MediaHosts.host(photo) + " failed just before", true);
+        }
+        if (why instanceof IOException) {
+            String reason = why instanceof UnknownHostException ? "unknown host " + why.getMessage()
+                    : why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+            return new Fingerprint(photo, null, null, reason, true);
+        }
         return new Fingerprint(photo, null, null, why.getMessage());
     }
 
@@ -144,12 +162,31 @@ public class MediaFingerprints implements AggregationStrategy {
             }
             file.commit();
         }
+        MediaGraph graph = MediaGraph.of(fingerprints, NEAR);
         try (OutputFile file = OutputFile.open(dir, GRAPH)) {
             mapper.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(file.stream(), MediaGraph.of(fingerprints, NEAR));
+                    .writeValue(file.stream(), graph);
             file.commit();
         }
-        steps.set(collectionId, item, STEPS, CollectionStep.DONE, null, null);
+        MediaOverview overview = MediaOverview.of(fingerprints, graph);
+        Optional<Path> media = thumbnails.directory(collectionId);
+        if (media.isPresent()) {
+            try (OutputFile file = OutputFile.open(media.get(), MediaOverview.FILE)) {
+                mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(file.stream(), overview);
+                file.commit();
+            }
+        }
+        // done either way, so the bundle and the page go on; a detail says what a retry could still fetch
+        steps.set(collectionId, item, STEPS, CollectionStep.DONE, null, overview.unfetched().isEmpty() ? null
+                : "photos from " + overview.unfetched().stream().map(MediaOverview.Unfetched::host)
+                        .collect(Collectors.joining(", ")) + " were not fetched: retry to fetch them");
+    }
+
+    /** What the page shows of the photos, once the media step made it. */
+    public Optional<MediaOverview> overview(long collectionId) throws IOException {
+        Path file = files.summaries(collectionId).resolve("media").resolve(MediaOverview.FILE);
+        return Files.isRegularFile(file) ? Optional.of(mapper.readValue(file.toFile(), MediaOverview.class))
+                : Optional.empty();
     }
 
     private static String md5(byte[] bytes) {

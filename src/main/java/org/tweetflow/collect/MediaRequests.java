@@ -1,5 +1,7 @@
 package org.tweetflow.collect;
 
+import java.io.IOException;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,18 @@ public class MediaRequests {
         message.setBody(null);
     }
 
-    public byte[] bytes(Exchange exchange) {
+    /**
+     * The photo's bytes; an answer that may change (5xx, 429, 408) is an IOException, redelivered and counted against
+     * the host, any other (404, 410, 403) a {@link MissingPhotoException}, final.
+     */
+    public byte[] bytes(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status >= 500 || status == 429 || status == 408) {
+            throw new IOException("the photo's host answered " + status);
+        }
         if (status != 200) {
-            throw new IllegalStateException("the photo's server answered " + status);
+            throw new MissingPhotoException("the photo's host answered " + status);
         }
         return message.getBody(byte[].class);
     }

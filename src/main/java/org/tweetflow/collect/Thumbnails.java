@@ -45,20 +45,31 @@ public class Thumbnails {
         if (!MEDIA_KEY.matcher(mediaKey).matches()) {
             return;
         }
-        Path file = file(collectionId, mediaKey);
-        try {
-            // the media directory only, never the collection's: one deleted meanwhile must not come back
-            Files.createDirectory(file.getParent());
-        } catch (FileAlreadyExistsException made) {
-            // by an earlier photo
-        } catch (NoSuchFileException deleted) {
+        if (directory(collectionId).isEmpty()) {
             return;
         }
+        Path file = file(collectionId, mediaKey);
         Path part = file.resolveSibling(file.getFileName() + ".part");
         if (!ImageIO.write(shrunk(photo), "jpg", part.toFile())) {
             throw new IOException("no JPEG writer");
         }
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The collection's media directory, made if need be; empty when the collection was deleted meanwhile (only the
+     * media directory is made, never the collection's: a deleted one must not come back).
+     */
+    Optional<Path> directory(long collectionId) throws IOException {
+        Path dir = files.summaries(collectionId).resolve("media");
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException made) {
+            // by an earlier photo
+        } catch (NoSuchFileException deleted) {
+            return Optional.empty();
+        }
+        return Optional.of(dir);
     }
 
     /** The photo's thumbnail, if one was kept: a key not of X's shape names none. */

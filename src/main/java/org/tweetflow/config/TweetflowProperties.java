@@ -39,6 +39,7 @@ public record TweetflowProperties(
         @Valid @DefaultValue Archive archive,
         @Valid @DefaultValue Collect collect,
         @Valid @DefaultValue Http http,
+        @Valid @DefaultValue Media media,
         @Valid @DefaultValue Web web) {
 
     public TweetflowProperties {
@@ -59,7 +60,7 @@ public record TweetflowProperties(
     public String toString() {
         return "TweetflowProperties[publicUrl=" + publicUrl + ", sandbox=" + sandbox + ", tokenKey="
                 + Secrets.shown(tokenKey) + ", twitter=" + twitter + ", openhumans=" + openhumans + ", ops=" + ops
-                + ", archive=" + archive + ", collect=" + collect + ", http=" + http + ", web=" + web + "]";
+                + ", archive=" + archive + ", collect=" + collect + ", http=" + http + ", media=" + media + ", web=" + web + "]";
     }
 
     private static void requireText(List<String> missing, String value, String variable) {
@@ -210,6 +211,25 @@ public record TweetflowProperties(
             @Min(0) @DefaultValue("5") int maxRetries,
             @NotNull @DefaultValue("PT1S") Duration retryDelay,
             @Min(1) @DefaultValue("8") int maxConcurrentCalls) {
+    }
+
+    /**
+     * The photo fetch of a collection's media step: photos are public files, not calls to X's API, so neither X's
+     * budget nor its throttle applies; an unreachable host must cost seconds, not a backoff per photo.
+     *
+     * @param parallelFetches photos fetched at once on this replica, by all collections together
+     * @param maxRetries      redeliveries of a photo whose host answered 5xx or 429, timed out or broke the
+     *                        connection (an unknown host, a refused connection, a 404 or 410 are never retried)
+     * @param hostFailures    fetches from one host that fail, at least half of its last 2 × this many, before its
+     *                        circuit breaker opens: its other photos are then not asked for
+     * @param hostPause       how long an open breaker keeps a host's photos from being asked for before one is
+     *                        tried again
+     */
+    public record Media(
+            @Min(1) @DefaultValue("4") int parallelFetches,
+            @Min(0) @DefaultValue("2") int maxRetries,
+            @Min(1) @DefaultValue("5") int hostFailures,
+            @NotNull @DefaultValue("PT1M") Duration hostPause) {
     }
 
     /**

@@ -31,12 +31,15 @@ public record SummaryPage(TimelineChart timeline, List<BarChart> charts, Images 
 
     /**
      * The collection's photos: while they are being fetched (or when fetching failed) only that; once fetched, the
-     * most attached ones and the groups of matching ones, shown from the thumbnails kept here.
+     * most attached ones and the groups of matching ones, shown from the thumbnails kept here, and the hosts that did
+     * not answer.
      *
      * @param state         {@value #FETCHING}, {@value #FAILED} or {@value #FETCHED}
      * @param matchingTotal how many groups match; the page shows the largest of them
+     * @param unfetched     the hosts whose photos were not fetched for want of an answer (a retry may fetch them)
      */
-    public record Images(String state, List<Photo> common, List<Match> matching, int matchingTotal) {
+    public record Images(String state, List<Photo> common, List<Match> matching, int matchingTotal,
+            List<Unfetched> unfetched) {
 
         public static final String FETCHING = "fetching";
         public static final String FAILED = "failed";
@@ -56,6 +59,10 @@ public record SummaryPage(TimelineChart timeline, List<BarChart> charts, Images 
      * the posts attaching them, summed over the photos.
      */
     public record Match(List<Photo> shown, int photos, long attachments) {
+    }
+
+    /** Photos of {@code host} not fetched, how many, and why the first of them was not. */
+    public record Unfetched(String host, int photos, String why) {
     }
 
     /** A post of the sample, as tweets.csv has it; {@code createdAt} null when X gave no time. */

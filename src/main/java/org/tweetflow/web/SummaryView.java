@@ -9,20 +9,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.CollectionSummaries;
 import org.tweetflow.collect.MediaFingerprints;
-import org.tweetflow.collect.MediaGraph;
+import org.tweetflow.collect.MediaOverview;
 import org.tweetflow.collect.Thumbnails;
 import org.tweetflow.collect.summary.CsvReader;
 import org.tweetflow.collect.summary.SpreadsheetText;
@@ -36,9 +32,6 @@ import org.tweetflow.collect.summary.SpreadsheetText;
 class SummaryView {
 
     static final int TOP = 25;
-    static final int PHOTOS = 12;
-    static final int MATCHES = 10;
-    static final int MATCH_SHOWN = 6;
     static final int SAMPLE = 20;
 
     /** The bar charts, in the page's order: which file, what its key is, and where a key links to. */
@@ -59,13 +52,13 @@ class SummaryView {
                     "Followers per followed", key -> key, key -> null));
 
     private final CollectionSummaries summaries;
+    private final MediaFingerprints fingerprints;
     private final Thumbnails thumbnails;
-    private final ObjectMapper mapper;
 
-    SummaryView(CollectionSummaries summaries, Thumbnails thumbnails, ObjectMapper mapper) {
+    SummaryView(CollectionSummaries summaries, MediaFingerprints fingerprints, Thumbnails thumbnails) {
         this.summaries = summaries;
+        this.fingerprints = fingerprints;
         this.thumbnails = thumbnails;
-        this.mapper = mapper;
     }
 
     /** The page's summaries, of the collection's {@code steps}; {@code seed} picks which posts of sample.csv are shown. */
@@ -121,64 +114,40 @@ class SummaryView {
         return TimelineChart.of(first == null ? Instant.EPOCH : first, counts);
     }
 
-    /** Null until count-media.csv is made; the photos themselves once media.csv and media-graph.json are. */
+    /**
+     * Null until count-media.csv is made; the photos themselves once media.csv and media-graph.json are, from the
+     * small overview the media step made of them (never the graph or count-media.csv: the page reloads itself).
+     */
     private SummaryPage.Images images(long collectionId, List<CollectionStep> steps) throws IOException {
-        Path counts = summaries.file(collectionId, "count-media.csv");
-        if (counts == null) {
+        if (summaries.file(collectionId, "count-media.csv") == null) {
             return null;
         }
         List<String> media = steps.stream().filter(step -> MediaFingerprints.STEPS.contains(step.name()))
                 .map(CollectionStep::state).toList();
         if (media.contains(CollectionStep.FAILED)) {
-            return new SummaryPage.Images(SummaryPage.Images.FAILED, List.of(), List.of(), 0);
+            return new SummaryPage.Images(SummaryPage.Images.FAILED, List.of(), List.of(), 0, List.of());
         }
         if (media.size() < MediaFingerprints.STEPS.size() || !media.stream().allMatch(CollectionStep.DONE::equals)) {
-            return new SummaryPage.Images(SummaryPage.Images.FETCHING, List.of(), List.of(), 0);
+            return new SummaryPage.Images(SummaryPage.Images.FETCHING, List.of(), List.of(), 0, List.of());
         }
-        Path file = summaries.file(collectionId, MediaFingerprints.GRAPH);
-        MediaGraph graph = file == null ? new MediaGraph(List.of(), List.of())
-                : mapper.readValue(file.toFile(), MediaGraph.class);
-        List<MediaGraph.Cluster> clusters = graph.clusters();
-        List<SummaryPage.Match> matching = clusters.stream().limit(MATCHES).map(cluster -> new SummaryPage.Match(
-                cluster.photos().stream().limit(MATCH_SHOWN)
-                        .map(node -> photo(collectionId, node.id(), node.url(), node.count(), 1)).toList(),
-                cluster.photos().size(), cluster.attachments())).toList();
-        return new SummaryPage.Images(SummaryPage.Images.FETCHED, common(collectionId, counts, graph), matching,
-                clusters.size());
+        Optional<MediaOverview> made = fingerprints.overview(collectionId);
+        if (made.isEmpty()) {
+            // made before the overview was: nothing to show without reading the whole graph
+            return new SummaryPage.Images(SummaryPage.Images.FAILED, List.of(), List.of(), 0, List.of());
+        }
+        MediaOverview overview = made.get();
+        return new SummaryPage.Images(SummaryPage.Images.FETCHED,
+                overview.common().stream().map(shown -> photo(collectionId, shown)).toList(),
+                overview.matching().stream().map(group -> new SummaryPage.Match(group.shown().stream()
+                        .map(shown -> photo(collectionId, shown)).toList(), group.photos(), group.attachments()))
+                        .toList(),
+                overview.groups(), overview.unfetched().stream().map(host -> new SummaryPage.Unfetched(host.host(),
+                        host.photos(), host.why())).toList());
     }
 
-    /**
-     * The {@value #PHOTOS} pictures most attached: identical copies under other media keys counted together (the
-     * same picture posted again), a photo X did not serve on its own (count-media.csv's rows without a node).
-     */
-    private List<SummaryPage.Photo> common(long collectionId, Path counts, MediaGraph graph) throws IOException {
-        PriorityQueue<SummaryPage.Photo> top = new PriorityQueue<>(Comparator.comparingLong(SummaryPage.Photo::posts));
-        Consumer<SummaryPage.Photo> offer = photo -> {
-            top.add(photo);
-            if (top.size() > PHOTOS) {
-                top.poll();
-            }
-        };
-        for (MediaGraph.Cluster copies : graph.copies()) {
-            MediaGraph.Node most = copies.photos().get(0);
-            offer.accept(photo(collectionId, most.id(), most.url(), copies.attachments(), copies.photos().size()));
-        }
-        Set<String> fetched = graph.nodes().stream().map(MediaGraph.Node::id).collect(Collectors.toSet());
-        try (CsvReader csv = CsvReader.open(counts)) {
-            csv.next(); // media_key,url,count
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                if (!fetched.contains(row.get(0))) {
-                    offer.accept(photo(collectionId, row.get(0), row.get(1), Long.parseLong(row.get(2)), 1));
-                }
-            }
-        }
-        return top.stream().sorted(Comparator.comparingLong(SummaryPage.Photo::posts).reversed()
-                .thenComparing(SummaryPage.Photo::mediaKey)).toList();
-    }
-
-    private SummaryPage.Photo photo(long collectionId, String mediaKey, String url, long posts, int copies) {
-        return new SummaryPage.Photo(mediaKey, webAddress(url), posts, copies,
-                thumbnails.find(collectionId, mediaKey).isPresent());
+    private SummaryPage.Photo photo(long collectionId, MediaOverview.Shown shown) {
+        return new SummaryPage.Photo(shown.mediaKey(), webAddress(shown.url()), shown.posts(), shown.copies(),
+                thumbnails.find(collectionId, shown.mediaKey()).isPresent());
     }
 
     /** sample.csv whole: it holds at most a hundred posts. */
