@@ -164,6 +164,47 @@ class CollectionSummaryPageTest {
     }
 
     @Test
+    void theImagesComeFromTheOverviewTheMediaStepMadeNeverFromTheGraphOrTheCountsOnEachView() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        Collection collection = collectedAndSummarised(ada, "#climate has:images -is:retweet", 100);
+        Document before = page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada)))
+                .andReturn());
+
+        // were either read on a view, the page would now fail or change
+        Files.writeString(files.summaries(collection.id()).resolve("media-graph.json"), "not json");
+        Files.writeString(files.summaries(collection.id()).resolve("count-media.csv"), "media_key,url,count\r\n");
+        Document after = page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(before.select("#photos img")).hasSize(12);
+        assertThat(after.select("#images").outerHtml()).isEqualTo(before.select("#images").outerHtml());
+    }
+
+    @Test
+    void thePageSaysWhichHostsPhotosWereNotFetchedAndOffersToFetchThemAgain() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        Collection collection = newCollections.start(ada.id(), "#climate", 100, null);
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Files.createDirectories(files.summaries(collection.id()));
+        Files.writeString(files.summaries(collection.id()).resolve("count-media.csv"), "media_key,url,count\r\n"
+                + "3_1,http://127.0.0.1:" + closed + "/a.jpg,2\r\n3_2,http://127.0.0.1:" + closed + "/b.jpg,1\r\n");
+        camel.send("direct:fingerprint-media",
+                exchange -> exchange.setProperty(TweetflowExchange.COLLECTION_ID, collection.id()));
+
+        Document page = page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("#images-unfetched p").eachText()).singleElement().asString()
+                .startsWith("Photos from 127.0.0.1 were not fetched (2 photos): ").contains("refused");
+        assertThat(page.select("#images-unfetched form").attr("action"))
+                .isEqualTo("/collections/" + collection.id() + "/steps/media.csv/retry");
+        assertThat(page.select("#steps tr[data-step=media.csv] button")).hasSize(1);
+    }
+
+    @Test
     void anotherMembersSummarisedCollectionItsPageAndItsFilesAnswer404OnThePageAndInTheApi() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
         Member ben = members.connect("10000002", XSimulator.SAM, clock.instant());
