@@ -39,6 +39,7 @@ import org.tweetflow.collect.CollectionStep;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.Repeat;
 import org.tweetflow.collect.MediaFingerprints;
+import org.tweetflow.collect.MediaOverview;
 import org.tweetflow.member.Member;
 
 /**
@@ -395,6 +396,9 @@ class CollectionsPageTest {
         mvc.perform(get(thumbnail, mine.id() + 1000, key).with(SignedIn.as(ada))).andExpect(status().isNotFound());
     }
 
+    /** What the page reads of the photos, as the media step writes it. */
+    static final String OVERVIEW = "media/" + MediaOverview.FILE;
+
     @Test
     void theImagesSayTheyAreBeingFetchedThenShowTheKeptThumbnailsAndSayWhatIsMissing() throws Exception {
         Collection mine = collections.create(ada.id(), "#opendata has:images", 100, null);
@@ -410,8 +414,10 @@ class CollectionsPageTest {
 
         // fetched: X served the first photo only, and nothing matches
         researchers.thumbnail(mine, "3_1");
-        researchers.summarised(mine, MediaFingerprints.GRAPH, "{\"nodes\":[{\"id\":\"3_1\",\"url\":"
-                + "\"https://pbs.twimg.com/media/one.jpg\",\"count\":1234,\"md5\":\"a\"}],\"links\":[]}");
+        researchers.summarised(mine, OVERVIEW, "{\"common\":["
+                + "{\"mediaKey\":\"3_1\",\"url\":\"https://pbs.twimg.com/media/one.jpg\",\"posts\":1234,\"copies\":1},"
+                + "{\"mediaKey\":\"3_2\",\"url\":\"https://pbs.twimg.com/media/two.jpg\",\"posts\":1,\"copies\":1}],"
+                + "\"matching\":[],\"groups\":0,\"unfetched\":[]}");
         researchers.steps(mine, CollectionStep.DONE, MediaFingerprints.STEPS);
 
         Document fetched = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
@@ -431,11 +437,11 @@ class CollectionsPageTest {
         researchers.summarised(mine, "count-media.csv", "media_key,url,count\r\n"
                 + "3_1,https://pbs.twimg.com/media/one.jpg,3\r\n3_2,https://pbs.twimg.com/media/two.jpg,2\r\n"
                 + "3_3,https://pbs.twimg.com/media/three.jpg,2\r\n");
-        researchers.summarised(mine, MediaFingerprints.GRAPH, "{\"nodes\":["
-                + "{\"id\":\"3_1\",\"url\":\"https://pbs.twimg.com/media/one.jpg\",\"count\":3,\"md5\":\"a\"},"
-                + "{\"id\":\"3_2\",\"url\":\"https://pbs.twimg.com/media/two.jpg\",\"count\":2,\"md5\":\"b\"},"
-                + "{\"id\":\"3_3\",\"url\":\"https://pbs.twimg.com/media/three.jpg\",\"count\":2,\"md5\":\"b\"}],"
-                + "\"links\":[{\"source\":\"3_2\",\"target\":\"3_3\",\"distance\":0}]}");
+        // as the media step makes it of a graph where 3_2 and 3_3 have the same bytes (MediaOverviewTest)
+        researchers.summarised(mine, OVERVIEW, "{\"common\":["
+                + "{\"mediaKey\":\"3_2\",\"url\":\"https://pbs.twimg.com/media/two.jpg\",\"posts\":4,\"copies\":2},"
+                + "{\"mediaKey\":\"3_1\",\"url\":\"https://pbs.twimg.com/media/one.jpg\",\"posts\":3,\"copies\":1}],"
+                + "\"matching\":[],\"groups\":0,\"unfetched\":[]}");
         researchers.steps(mine, CollectionStep.DONE, List.of("count-media.csv"));
         researchers.steps(mine, CollectionStep.DONE, MediaFingerprints.STEPS);
 

@@ -2,6 +2,7 @@ package org.tweetflow.web;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,8 +45,9 @@ class Researchers {
 
     /** One of the collection's summary outputs, as its summaries would have written it. */
     void summarised(Collection collection, String output, String content) throws Exception {
-        Files.createDirectories(files.summaries(collection.id()));
-        Files.writeString(files.summaries(collection.id()).resolve(output), content);
+        Path file = files.summaries(collection.id()).resolve(output);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
     }
 
     /** The collection's summary steps {@code names} are in {@code state}, as a summarising pass leaves them. */
