@@ -14,7 +14,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * Heap figures of the JVM it runs in, from {@link #start()} to {@link #stop()}: the sum of the heap pools' peaks
- * (garbage included), the largest heap used right after a collection (what is kept), and the number of collections.
+ * (garbage included), the largest heap used right after a collection (what is kept, with what the old generation
+ * has not collected yet), the number of collections and their pauses.
  */
 final class HeapWatch {
 
@@ -22,6 +23,7 @@ final class HeapWatch {
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     private final AtomicLong afterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong pauseMillis = new AtomicLong();
     private volatile boolean watching;
 
     HeapWatch() {
@@ -35,6 +37,7 @@ final class HeapWatch {
                                 .mapToLong(MemoryUsage::getUsed).sum();
                         afterGc.accumulateAndGet(used, Math::max);
                         collections.incrementAndGet();
+                        pauseMillis.addAndGet(info.getGcInfo().getDuration());
                     }
                 }, null, null));
     }
@@ -45,6 +48,7 @@ final class HeapWatch {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         afterGc.set(0);
         collections.set(0);
+        pauseMillis.set(0);
         watching = true;
     }
 
@@ -62,5 +66,10 @@ final class HeapWatch {
 
     long collections() {
         return collections.get();
+    }
+
+    /** The collections' durations as the collectors report them (G1: its pauses; concurrent marking not included). */
+    long pauseMillis() {
+        return pauseMillis.get();
     }
 }

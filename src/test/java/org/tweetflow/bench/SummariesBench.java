@@ -70,15 +70,20 @@ class SummariesBench {
                 written as a stream in %.1f s. In a JVM of its own started with `-Xmx%s`, %d times each, in turn:
                 *parse only* reads the file with Jackson as the summaries do (each page into a tree, its posts
                 counted), *all summaries* runs `SummaryRunner` with all %d outputs (tweets.csv, edge lists and ids
-                written as it reads) in one pass; the runner parses pages on a second thread (`PageReader`), so
-                wall time overlaps parsing and summarising; CPU time per post shows the whole cost. Heap is measured over the summary runs (one `System.gc()` before
-                each): *peak heap used* sums the heap pools' peaks, garbage included; *peak heap after GC* is the
-                largest heap used right after a collection: what the summaries keep. MB here are MiB.
+                written as it reads) in one pass; the runner parses pages, and reads each post once into a `Post`,
+                on a second thread (`PageReader`), so wall time overlaps parsing and summarising; CPU time per post
+                (the JVM's, all threads and the collector's included) shows the whole cost, and is what to compare
+                on a busy machine. Heap is measured over each kind of run (one `System.gc()` before each): *peak
+                heap used* sums the heap pools' peaks, garbage included; *peak heap after GC* is the largest heap
+                used right after a collection (what is kept, plus what the old generation has not collected yet);
+                *kept at the end* is the heap after a full collection right after the last post of one more,
+                untimed pass: what the summaries keep. Collections and their pauses are summed over the %d runs of
+                each kind. MB here are MiB.
 
                 | figure | value |
                 |---|--:|
                 """, POSTS, XMX, POSTS, pages, size(bytes), bytes / Math.max(1, POSTS), USERS,
-                generateMillis / 1000.0, XMX, SummariesRun.RUNS, Summaries.FILES.size()));
+                generateMillis / 1000.0, XMX, SummariesRun.RUNS, Summaries.FILES.size(), SummariesRun.RUNS));
         String outcome = result.getProperty("outcome", "no result");
         boolean ran = "ok".equals(outcome);
         boolean met = false;
@@ -102,11 +107,18 @@ class SummariesBench {
             row(md, "CPU time per post (JVM, all threads, GC included), parse only / summaries", String.format(
                     "%.1f µs / %.1f µs (%.1f ×)", parseCpu * 1000.0 / POSTS, summaryCpu * 1000.0 / POSTS,
                     summaryCpu / (double) Math.max(1, parseCpu)));
+            row(md, "collections (pauses), parse only / summaries", String.format("%s (%,d ms) / %s (%,d ms), %s",
+                    result.getProperty("parseGcCount"), Long.parseLong(result.getProperty("parseGcPauseMillis")),
+                    result.getProperty("gcCount"), Long.parseLong(result.getProperty("gcPauseMillis")),
+                    result.getProperty("collectors")));
             row(md, "max heap (`Runtime.maxMemory()`)", size(Long.parseLong(result.getProperty("maxHeap"))));
-            row(md, "peak heap used (sum of pool peaks)", size(Long.parseLong(result.getProperty("poolPeakSum"))));
-            row(md, "**peak heap after GC**", "**" + size(Long.parseLong(result.getProperty("peakAfterGc"))) + "**");
-            row(md, "collections during the summary runs", result.getProperty("gcCount") + " ("
-                    + result.getProperty("collectors") + ")");
+            row(md, "peak heap used by the summaries (sum of pool peaks)",
+                    size(Long.parseLong(result.getProperty("poolPeakSum"))));
+            row(md, "**peak heap after GC**, parse only / summaries", size(Long.parseLong(
+                    result.getProperty("parsePeakAfterGc"))) + " / **" + size(Long.parseLong(
+                    result.getProperty("peakAfterGc"))) + "**");
+            row(md, "**kept at the end** of a summary pass (after a full GC)",
+                    "**" + size(Long.parseLong(result.getProperty("keptAtEnd"))) + "**");
             long summarised = Long.parseLong(result.getProperty("summarisedPosts"));
             row(md, "posts summarised / parsed", String.format("%,d / %,d (%s)", summarised,
                     Long.parseLong(result.getProperty("parsedPosts")), summarised == POSTS ? "as generated"

@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code summary.json}: the collection's id and query, the number of posts, when the summary was made
@@ -33,9 +32,9 @@ final class CollectionSummary implements Summary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
+    public void accept(Post post) {
         tweets++;
-        Instant created = Timeline.createdAt(tweet);
+        Instant created = post.createdAt();
         if (created != null) {
             first = first == null || created.isBefore(first) ? created : first;
             last = last == null || created.isAfter(last) ? created : last;

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** A {@code key,count} file: the keys a post yields (its hashtags, its language, ...) counted over the collection. */
 final class CountSummary implements Summary {
 
     /** What a post contributes: each key once per occurrence. */
     @FunctionalInterface
     interface Keys {
-        void of(JsonNode tweet, PageIncludes includes, Consumer<String> sink);
+        void of(Post post, Consumer<String> sink);
     }
 
     private final String file;
@@ -33,8 +31,8 @@ final class CountSummary implements Summary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
-        keys.of(tweet, includes, add);
+    public void accept(Post post) {
+        keys.of(post, add);
     }
 
     @Override

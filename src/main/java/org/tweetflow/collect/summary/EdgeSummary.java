@@ -1,10 +1,8 @@
 package org.tweetflow.collect.summary;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * An edge list {@code author,target}: one row per occurrence, in file order, written as it is read (a million posts
@@ -12,25 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class EdgeSummary extends StreamedSummary {
 
-    /** The targets a post points at (its hashtags, the users it mentions). */
-    @FunctionalInterface
-    interface Targets {
-        void of(JsonNode tweet, Consumer<String> sink);
-    }
-
     private final String[] header;
-    private final Targets targets;
+    /** The targets a post points at (its hashtags, the users it mentions). */
+    private final Function<Post, List<String>> targets;
     private CsvWriter csv;
-    private String author;
-    private final Consumer<String> edge = target -> {
-        try {
-            csv.field(author).field(target).endRow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    };
 
-    EdgeSummary(String file, String fromColumn, String toColumn, Targets targets) {
+    EdgeSummary(String file, String fromColumn, String toColumn, Function<Post, List<String>> targets) {
         super(file);
         this.header = new String[] {fromColumn, toColumn};
         this.targets = targets;
@@ -43,13 +28,10 @@ final class EdgeSummary extends StreamedSummary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
-        author = PostFields.authorKey(tweet, includes);
-        if (author != null) {
-            try {
-                targets.of(tweet, edge);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+    public void accept(Post post) throws IOException {
+        if (post.authorKey() != null) {
+            for (String target : targets.apply(post)) {
+                csv.field(post.authorKey()).field(target).endRow();
             }
         }
     }

@@ -6,14 +6,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The expansions of one search page, by key: the page's posts reference their authors, the posts they retweet,
- * quote or answer, their media and places here. Lighter than {@code twitter.Includes} (no username index, no
- * merging across pages): it is built once per page on the summaries' hot path.
+ * The expansions of one search page the summaries use, by key: the page's posts reference their authors, their
+ * media and places here (the posts they retweet, quote or answer are not read). Lighter than
+ * {@code twitter.Includes} (no username index, no merging across pages): it is built once per page on the
+ * summaries' hot path.
  */
-public record PageIncludes(Map<String, JsonNode> users, Map<String, JsonNode> tweets, Map<String, JsonNode> media,
-        Map<String, JsonNode> places, Map<String, String> usernamesLowercased) {
-
-    public static final PageIncludes NONE = new PageIncludes(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+public record PageIncludes(Map<String, JsonNode> users, Map<String, JsonNode> media, Map<String, JsonNode> places,
+        Map<String, String> usernamesLowercased) {
 
     /** The page's {@code includes} object (a missing node gives empty maps). */
     public static PageIncludes of(JsonNode includes) {
@@ -26,8 +25,8 @@ public record PageIncludes(Map<String, JsonNode> users, Map<String, JsonNode> tw
                 usernames.put(id, PostFields.lower(username.asText()));
             }
         });
-        return new PageIncludes(users, byKey(includes.path("tweets"), "id"), byKey(includes.path("media"),
-                "media_key"), byKey(includes.path("places"), "id"), usernames);
+        return new PageIncludes(users, byKey(includes.path("media"), "media_key"), byKey(includes.path("places"), "id"),
+                usernames);
     }
 
     /** The post's author, or null when the page did not include them. */

@@ -12,29 +12,26 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads a collection's pages into trees on a thread of its own, at most {@link #AHEAD} pages ahead of the
- * summaries, and does there what every summary needs first (drop posts seen before, index the page's includes):
- * parsing is a third of the work of a pass, so parsing and summarising overlap on two cores. Heap grows by those
- * few pages only.
+ * Reads a collection's pages on a thread of its own, at most {@link #AHEAD} pages ahead of the summaries, and does
+ * there what every summary needs first: read each post once into a {@link Post} with its page's includes. Parsing
+ * and summarising overlap on two cores, and a page's tree is garbage as soon as its posts are read (it dies
+ * young). Heap grows by those few pages of posts only.
  */
 final class PageReader extends Thread {
 
     static final int AHEAD = 8;
 
     /**
-     * One page: its posts not seen before (in order), how many it repeated, its includes, and how far into the file
-     * its line ends (for progress).
+     * One page: its posts (in order), and how far into the file its line ends (for progress).
      */
-    record Page(List<JsonNode> fresh, int duplicates, PageIncludes includes, long endOffset) {
+    record Page(List<Post> posts, long endOffset) {
     }
 
-    private static final Page END = new Page(List.of(), 0, PageIncludes.NONE, -1);
+    private static final Page END = new Page(List.of(), -1);
 
     private final JsonParser parser;
     private final String file;
     private final BlockingQueue<Page> pages = new ArrayBlockingQueue<>(AHEAD);
-    /** The ids of the posts read so far; only this thread touches it. */
-    private final LongSet seen = new LongSet();
     private volatile Exception failure;
     private long read;
 
@@ -84,15 +81,14 @@ final class PageReader extends Thread {
     private Page page(JsonNode tree, long endOffset) {
         JsonNode data = tree.path("data");
         if (data.isEmpty()) {
-            return new Page(List.of(), 0, PageIncludes.NONE, endOffset);
+            return new Page(List.of(), endOffset);
         }
-        List<JsonNode> fresh = new ArrayList<>(data.size());
+        PageIncludes includes = PageIncludes.of(tree.path("includes"));
+        List<Post> posts = new ArrayList<>(data.size());
         for (JsonNode tweet : data) {
-            if (seen.add(SummaryRunner.postId(tweet.path("id").asText()))) {
-                fresh.add(tweet);
-            }
+            posts.add(Post.of(SummaryRunner.postId(tweet.path("id").asText()), tweet, includes));
         }
-        return new Page(fresh, data.size() - fresh.size(), PageIncludes.of(tree.path("includes")), endOffset);
+        return new Page(posts, endOffset);
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * {@code count-media.csv}: each photo the collection's posts attach, with its URL and the number of posts attaching
  * it. Videos and GIFs are left out (dnflow's photos only: the images fetched and compared later), and so is a media
@@ -27,14 +25,15 @@ final class PhotoCounts implements Summary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
-        for (JsonNode key : tweet.path("attachments").path("media_keys")) {
-            JsonNode media = includes.media().get(key.asText());
-            if (media != null && "photo".equals(media.path("type").asText())) {
-                Photo photo = photos.computeIfAbsent(key.asText(), Photo::new);
-                photo.url = PostFields.text(media, "url");
-                photo.count++;
+    public void accept(Post post) {
+        for (Post.Photo attached : post.photos()) {
+            Photo photo = photos.computeIfAbsent(attached.key(), Photo::new);
+            // the same URL again (nearly always) is not stored: a young string written into an old entry costs the
+            // next young collection a card to scan
+            if (!attached.url().equals(photo.url)) {
+                photo.url = attached.url();
             }
+            photo.count++;
         }
     }
 

@@ -10,10 +10,10 @@ import java.util.List;
 public final class Summaries {
 
     /** The files, in the order the outputs table of docs/collections.md lists them. */
-    public static final List<String> FILES = List.of("count-hashtags.csv", "count-mentions.csv", "count-urls.csv",
-            "count-domains.csv", "edgelist-hashtags.csv", "edgelist-mentions.csv", FollowerCounts.FILE,
+    public static final List<String> FILES = List.of("count-hashtags.csv", AccountCounts.MENTIONS, "count-urls.csv",
+            "count-domains.csv", "edgelist-hashtags.csv", "edgelist-mentions.csv", AccountCounts.FOLLOWERS,
             FollowRatios.FILE, TopRetweets.FILE, PhotoCounts.FILE, TweetIds.FILE, TweetTable.FILE, TweetSample.FILE,
-            Timeline.FILE, "count-users.csv", "count-languages.csv", CollectionSummary.FILE);
+            Timeline.FILE, AccountCounts.USERS, "count-languages.csv", CollectionSummary.FILE);
 
     private final CollectionInfo collection;
     private final Instant now;
@@ -26,48 +26,44 @@ public final class Summaries {
         this.sampleSeed = sampleSeed;
     }
 
-    /** Every output, for one pass; count-followers.csv and follow-ratio.csv share their look-ups of the authors. */
+    /**
+     * Every output, for one pass; count-users.csv, count-mentions.csv, count-followers.csv and follow-ratio.csv share
+     * one table of the accounts.
+     */
     public List<Summary> all() {
-        AuthorMetrics metrics = new AuthorMetrics();
-        return FILES.stream().map(file -> named(file, metrics)).toList();
+        Accounts accounts = new Accounts();
+        return FILES.stream().map(file -> named(file, accounts)).toList();
     }
 
     /** The summary that writes {@code file}, one of {@link #FILES}. */
     public Summary named(String file) {
-        return named(file, new AuthorMetrics());
+        return named(file, new Accounts());
     }
 
-    private Summary named(String file, AuthorMetrics metrics) {
+    private Summary named(String file, Accounts accounts) {
         return switch (file) {
             case "count-hashtags.csv" -> new CountSummary(file, "hashtag",
-                    (tweet, includes, sink) -> PostFields.hashtags(tweet, sink));
-            case "count-mentions.csv" -> new CountSummary(file, "username",
-                    (tweet, includes, sink) -> PostFields.mentions(tweet, sink));
-            case "count-urls.csv" -> new CountSummary(file, "url",
-                    (tweet, includes, sink) -> PostFields.urls(tweet, sink));
-            case "count-domains.csv" -> new CountSummary(file, "domain", (tweet, includes, sink) ->
-                    PostFields.urls(tweet, url -> {
-                        String domain = PostFields.domain(url);
-                        if (domain != null) {
-                            sink.accept(domain);
-                        }
-                    }));
-            case "count-users.csv" -> new CountSummary(file, "user", (tweet, includes, sink) -> {
-                String author = PostFields.authorKey(tweet, includes);
-                if (author != null) {
-                    sink.accept(author);
+                    (post, sink) -> post.hashtags().forEach(sink));
+            case "count-urls.csv" -> new CountSummary(file, "url", (post, sink) -> post.urls().forEach(sink));
+            case "count-domains.csv" -> new CountSummary(file, "domain", (post, sink) -> {
+                for (String url : post.urls()) {
+                    String domain = PostFields.domain(url);
+                    if (domain != null) {
+                        sink.accept(domain);
+                    }
                 }
             });
-            case "count-languages.csv" -> new CountSummary(file, "lang", (tweet, includes, sink) -> {
-                String lang = PostFields.text(tweet, "lang");
-                if (!lang.isEmpty()) {
-                    sink.accept(lang);
+            case "count-languages.csv" -> new CountSummary(file, "lang", (post, sink) -> {
+                if (!post.lang().isEmpty()) {
+                    sink.accept(post.lang());
                 }
             });
-            case "edgelist-hashtags.csv" -> new EdgeSummary(file, "user", "hashtag", PostFields::hashtags);
-            case "edgelist-mentions.csv" -> new EdgeSummary(file, "from_user", "to_user", PostFields::mentions);
-            case FollowerCounts.FILE -> new FollowerCounts(metrics);
-            case FollowRatios.FILE -> new FollowRatios(metrics);
+            case AccountCounts.USERS -> AccountCounts.users(accounts);
+            case AccountCounts.MENTIONS -> AccountCounts.mentions(accounts);
+            case AccountCounts.FOLLOWERS -> AccountCounts.followers(accounts);
+            case FollowRatios.FILE -> new FollowRatios(accounts);
+            case "edgelist-hashtags.csv" -> new EdgeSummary(file, "user", "hashtag", Post::hashtags);
+            case "edgelist-mentions.csv" -> new EdgeSummary(file, "from_user", "to_user", Post::mentions);
             case TopRetweets.FILE -> new TopRetweets();
             case PhotoCounts.FILE -> new PhotoCounts();
             case TweetIds.FILE -> new TweetIds();

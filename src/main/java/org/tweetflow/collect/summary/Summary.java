@@ -4,8 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * One output of a collection, fed each post of the collection once (duplicates already dropped), in file order.
  * Lifecycle: {@link #start}, {@link #accept} per post, {@link #writeTo}, then {@link #close} whatever happened.
@@ -20,7 +18,7 @@ public interface Summary extends Closeable {
     default void start(Path dir) throws IOException {
     }
 
-    void accept(JsonNode tweet, PageIncludes includes) throws IOException;
+    void accept(Post post) throws IOException;
 
     /** After the last post: writes the file (or completes the one being written) in {@code dir}. */
     void writeTo(Path dir) throws IOException;

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
  * Streams a collection's JSON Lines (one X v2 search page a line, as twarc writes them) once and feeds each post to
- * the summaries given, with its page's includes. A post whose id was seen before (a page appended twice, a
+ * the summaries given, read once into a {@link Post}. A post whose id was seen before (a page appended twice, a
  * resumed run) is skipped: every summary counts each post once, as first seen. Heap holds a few pages
- * ({@link PageReader}), the seen ids (8 bytes a post, 16 with the table's slack) and what the summaries keep.
+ * of posts ({@link PageReader}), the seen ids (8 bytes a post, 16 with the table's slack) and what the summaries
+ * keep. The seen ids are looked up here rather than on the reader's thread, which parsing keeps the busier.
  */
 @Component("summaryRunner")
 public class SummaryRunner {
@@ -46,6 +46,7 @@ public class SummaryRunner {
         long pages = 0;
         long posts = 0;
         long duplicates = 0;
+        LongSet seen = new LongSet();
         try {
             for (Summary summary : summaries) {
                 summary.start(dir);
@@ -57,11 +58,14 @@ public class SummaryRunner {
                 try {
                     for (PageReader.Page page = reader.next(); page != null; page = reader.next()) {
                         long before = posts + duplicates;
-                        duplicates += page.duplicates();
-                        for (JsonNode tweet : page.fresh()) {
+                        for (Post post : page.posts()) {
+                            if (!seen.add(post.id())) {
+                                duplicates++;
+                                continue;
+                            }
                             posts++;
                             for (Summary summary : summaries) {
-                                summary.accept(tweet, page.includes());
+                                summary.accept(post);
                             }
                         }
                         if ((posts + duplicates) / PROGRESS_EVERY > before / PROGRESS_EVERY) {

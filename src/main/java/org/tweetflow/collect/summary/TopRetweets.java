@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * {@code retweets.csv}: the {@value #TOP} posts retweeted most within the collection. Each retweet counts for the
  * post it retweets (whether or not that original is itself in the collection); X's own retweet_count is in
@@ -26,10 +24,9 @@ final class TopRetweets implements Summary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
-        String original = PostFields.referenced(tweet, "retweeted");
-        if (original != null) {
-            retweets.increment(SummaryRunner.postId(original));
+    public void accept(Post post) {
+        if (post.retweeted() != null) {
+            retweets.increment(SummaryRunner.postId(post.retweeted()));
         }
     }
 

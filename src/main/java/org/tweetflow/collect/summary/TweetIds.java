@@ -3,8 +3,6 @@ package org.tweetflow.collect.summary;
 import java.io.IOException;
 import java.io.Writer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** {@code tweet-ids.txt}: the collection dehydrated, one post id a line in file order (for hydrating later). */
 final class TweetIds extends StreamedSummary {
 
@@ -22,8 +20,8 @@ final class TweetIds extends StreamedSummary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
-        ids.write(tweet.path("id").asText());
+    public void accept(Post post) throws IOException {
+        ids.write(post.idText());
         ids.write('\n');
     }
 }

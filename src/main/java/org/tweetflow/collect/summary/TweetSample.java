@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * {@code sample.csv}: a uniform random sample of {@code size} posts (all of them when fewer), tweets.csv's columns,
  * oldest id first. Reservoir sampling (Algorithm R) in one pass; the same seed over the same file gives the same
@@ -21,7 +19,7 @@ final class TweetSample implements Summary {
 
     private final int size;
     private final Random random;
-    private final List<Sampled> reservoir = new ArrayList<>();
+    private final List<Post> reservoir = new ArrayList<>();
     private long seen;
 
     TweetSample(int size, long seed) {
@@ -35,37 +33,29 @@ final class TweetSample implements Summary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) {
+    public void accept(Post post) {
         seen++;
         if (reservoir.size() < size) {
-            reservoir.add(sampled(tweet, includes));
+            reservoir.add(post);
         } else {
             long slot = random.nextLong(seen);
             if (slot < size) {
-                reservoir.set((int) slot, sampled(tweet, includes));
+                reservoir.set((int) slot, post);
             }
         }
     }
 
     @Override
     public void writeTo(Path dir) throws IOException {
-        List<Sampled> sorted = new ArrayList<>(reservoir);
-        sorted.sort(Comparator.comparingLong(Sampled::id));
+        List<Post> sorted = new ArrayList<>(reservoir);
+        sorted.sort(Comparator.comparingLong(Post::id));
         try (OutputFile out = OutputFile.open(dir, FILE)) {
             CsvWriter csv = out.csv();
             csv.row(TweetRow.COLUMNS.toArray(String[]::new));
-            for (Sampled sampled : sorted) {
-                csv.row(sampled.row());
+            for (Post post : sorted) {
+                csv.row(post.row());
             }
             out.commit();
         }
-    }
-
-    /** The row is made when the post enters the reservoir: it needs the post's page includes. */
-    private static Sampled sampled(JsonNode tweet, PageIncludes includes) {
-        return new Sampled(SummaryRunner.postId(tweet.path("id").asText()), TweetRow.of(tweet, includes));
-    }
-
-    private record Sampled(long id, String[] row) {
     }
 }

@@ -2,8 +2,6 @@ package org.tweetflow.collect.summary;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** {@code tweets.csv}: one row per post in file order, written as it is read. */
 final class TweetTable extends StreamedSummary {
 
@@ -22,7 +20,7 @@ final class TweetTable extends StreamedSummary {
     }
 
     @Override
-    public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
-        csv.row(TweetRow.of(tweet, includes));
+    public void accept(Post post) throws IOException {
+        csv.row(post.row());
     }
 }

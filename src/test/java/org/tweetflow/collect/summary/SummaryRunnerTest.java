@@ -12,12 +12,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +73,7 @@ class SummaryRunnerTest {
             }
 
             @Override
-            public void accept(JsonNode tweet, PageIncludes includes) throws IOException {
+            public void accept(Post post) throws IOException {
                 if (++posts == 4) {
                     throw new IOException("disk full");
                 }
@@ -88,6 +88,64 @@ class SummaryRunnerTest {
                 List.of(summaries.named("tweets.csv"), failing), progress -> { })).hasMessage("disk full");
         assertThat(dir.resolve("out").toFile().list()).isEmpty();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("summary-pages"));
+    }
+
+    @Test
+    void everySummaryGetsEachPostReadOnceWithItsPageIncludesResolved() throws IOException {
+        Path collection = SummaryFixture.jsonLines(dir, PAGE_1, PAGE_2);
+        List<Post> first = new ArrayList<>();
+        List<Post> second = new ArrayList<>();
+        new SummaryRunner(SummaryFixture.MAPPER).run(collection, dir.resolve("out"), List.of(probe(first),
+                probe(second)), progress -> { });
+        assertThat(first).hasSize(6);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i)).isSameAs(first.get(i));
+        }
+        Post post = first.get(0);
+        assertThat(post.id()).isEqualTo(1001);
+        assertThat(post.createdAt()).isEqualTo(Instant.parse("2026-11-29T10:15:00Z"));
+        assertThat(post.authorKey()).isEqualTo("alice");
+        assertThat(post.figures()).isEqualTo(new Post.Figures(100, 40));
+        assertThat(post.hashtags()).containsExactly("climate", "cop30");
+        assertThat(post.mentions()).containsExactly("bob");
+        assertThat(post.urls()).containsExactly("https://www.Example.com/a?x=1");
+        assertThat(post.photos()).containsExactly(new Post.Photo("3_1", "https://pbs.twimg.com/media/a.jpg"));
+        assertThat(post.row()).startsWith("1001", "2026-11-29T10:15:00.000Z", "11", "alice", "Alice, A.");
+        assertThat(first.get(1).authorKey()).isEqualTo("bob");
+        assertThat(first.get(1).retweeted()).isEqualTo("900");
+        assertThat(first.get(2).photos()).as("a video is no photo").isEmpty();
+        assertThat(first.get(3).figures()).isEqualTo(new Post.Figures(5, 10));
+        assertThat(first.get(5).authorKey()).as("an author the page did not include").isEqualTo("44");
+        assertThat(first.get(5).figures()).isNull();
+    }
+
+    @Test
+    void aMalformedRetweetedIdFailsRetweetsCsvOnly() throws IOException {
+        String page = "{\"data\":[{\"id\":\"1\",\"referenced_tweets\":[{\"type\":\"retweeted\","
+                + "\"id\":\"x9\"}]}]}";
+        summarise(dir, List.of("tweets.csv", "count-users.csv"), 1, page);
+        assertThat(read(dir, "tweets.csv")).contains("\r\n1,,,,,,,,,,,,,,,x9,");
+        assertThatThrownBy(() -> summarise(dir, List.of("retweets.csv"), 1, page))
+                .isInstanceOf(MalformedCollectionException.class).hasMessageContaining("x9");
+    }
+
+    /** A summary that keeps the posts it is given. */
+    private static Summary probe(List<Post> posts) {
+        return new Summary() {
+            @Override
+            public String file() {
+                return "probe-" + System.identityHashCode(posts);
+            }
+
+            @Override
+            public void accept(Post post) {
+                posts.add(post);
+            }
+
+            @Override
+            public void writeTo(Path out) {
+            }
+        };
     }
 
     @Test
