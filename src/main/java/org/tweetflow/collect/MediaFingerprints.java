@@ -169,6 +169,33 @@ public class MediaFingerprints implements AggregationStrategy {
             file.commit();
         }
         MediaOverview overview = MediaOverview.of(fingerprints, graph);
+        writeOverview(collectionId, overview);
+        // done either way, so the bundle and the page go on; a detail says what a retry could still fetch
+        steps.set(collectionId, item, STEPS, CollectionStep.DONE, null, overview.unfetched().isEmpty() ? null
+                : "photos from " + overview.unfetched().stream().map(MediaOverview.Unfetched::host)
+                        .collect(Collectors.joining(", ")) + " were not fetched: retry to fetch them");
+    }
+
+    /**
+     * What the page shows of the photos, once the media step made it. Photos fetched before the step wrote the
+     * overview get it on the page's first view, from their media.csv: none is fetched again.
+     */
+    public Optional<MediaOverview> overview(long collectionId) throws IOException {
+        Path file = files.summaries(collectionId).resolve("media").resolve(MediaOverview.FILE);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(mapper.readValue(file.toFile(), MediaOverview.class));
+        }
+        Path csv = files.summaries(collectionId).resolve(CSV);
+        if (!Files.isRegularFile(csv)) {
+            return Optional.empty();
+        }
+        List<Fingerprint> fingerprints = fingerprints(csv);
+        MediaOverview overview = MediaOverview.of(fingerprints, MediaGraph.of(fingerprints, NEAR));
+        writeOverview(collectionId, overview);
+        return Optional.of(overview);
+    }
+
+    private void writeOverview(long collectionId, MediaOverview overview) throws IOException {
         Optional<Path> media = thumbnails.directory(collectionId);
         if (media.isPresent()) {
             try (OutputFile file = OutputFile.open(media.get(), MediaOverview.FILE)) {
@@ -176,17 +203,24 @@ public class MediaFingerprints implements AggregationStrategy {
                 file.commit();
             }
         }
-        // done either way, so the bundle and the page go on; a detail says what a retry could still fetch
-        steps.set(collectionId, item, STEPS, CollectionStep.DONE, null, overview.unfetched().isEmpty() ? null
-                : "photos from " + overview.unfetched().stream().map(MediaOverview.Unfetched::host)
-                        .collect(Collectors.joining(", ")) + " were not fetched: retry to fetch them");
     }
 
-    /** What the page shows of the photos, once the media step made it. */
-    public Optional<MediaOverview> overview(long collectionId) throws IOException {
-        Path file = files.summaries(collectionId).resolve("media").resolve(MediaOverview.FILE);
-        return Files.isRegularFile(file) ? Optional.of(mapper.readValue(file.toFile(), MediaOverview.class))
-                : Optional.empty();
+    /** media.csv as {@link #write} wrote it (media_key,url,count,md5,phash,failure). */
+    private static List<Fingerprint> fingerprints(Path mediaCsv) throws IOException {
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(mediaCsv)) {
+            csv.next();
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                Photo photo = new Photo(row.get(0), row.get(1), Long.parseLong(row.get(2)));
+                fingerprints.add(new Fingerprint(photo, emptyAsNull(row.get(3)),
+                        row.get(4).isEmpty() ? null : Long.parseUnsignedLong(row.get(4), 16), emptyAsNull(row.get(5))));
+            }
+        }
+        return fingerprints;
+    }
+
+    private static String emptyAsNull(String field) {
+        return field.isEmpty() ? null : field;
     }
 
     private static String md5(byte[] bytes) {

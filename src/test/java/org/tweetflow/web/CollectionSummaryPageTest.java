@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,7 @@ import org.tweetflow.collect.CollectOutcome;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.CollectionSteps;
+import org.tweetflow.collect.MediaOverview;
 import org.tweetflow.collect.NewCollections;
 import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -178,6 +180,22 @@ class CollectionSummaryPageTest {
 
         assertThat(before.select("#photos img")).hasSize(12);
         assertThat(after.select("#images").outerHtml()).isEqualTo(before.select("#images").outerHtml());
+    }
+
+    @Test
+    void photosFetchedBeforeTheOverviewExistedAreShownFromMediaCsvWhichMakesTheOverviewOnce() throws Exception {
+        Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
+        Collection collection = collectedAndSummarised(ada, "#climate has:images -is:retweet", 100);
+        Document before = page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada)))
+                .andReturn());
+        Path overview = files.summaries(collection.id()).resolve("media").resolve(MediaOverview.FILE);
+        Files.delete(overview);
+
+        Document after = page(mvc.perform(get("/collections/{id}", collection.id()).with(SignedIn.as(ada)))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(after.select("#images").outerHtml()).isEqualTo(before.select("#images").outerHtml());
+        assertThat(overview).isRegularFile();
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A file written as {@code name.part} and renamed to {@code name} when complete: a reader (the download page, the
- * bundle) never sees half a file, and a failed step leaves the previous complete file or none. Written through
- * one of {@link #csv()}, {@link #writer()} or {@link #stream()}.
+ * A file written as {@code name.<unique>.part} and renamed to {@code name} when complete: a reader (the download page,
+ * the bundle) never sees half a file, a failed step leaves the previous complete file or none, and two writers (a
+ * worker that lost its lease and the one that took over) never write into one part file. Written through one of
+ * {@link #csv()}, {@link #writer()} or {@link #stream()}.
  */
 public final class OutputFile implements Closeable {
 
@@ -27,7 +28,7 @@ public final class OutputFile implements Closeable {
 
     private OutputFile(Path target) throws IOException {
         this.target = target;
-        this.part = target.resolveSibling(target.getFileName() + ".part");
+        this.part = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
         this.stream = Files.newOutputStream(part);
     }
 
