@@ -53,6 +53,33 @@ public class Collections {
      * @param repeat   how often it runs again; null for once
      */
     public Collection create(long memberId, String query, Integer maxCount, Repeat repeat) {
+        Asked asked = check(query, maxCount);
+        Instant created = clock.instant();
+        Timestamp now = Timestamp.from(created);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO collection (member_id, query, max_count, state, created_at, updated_at, repeat_every,
+                    next_run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            insert.setLong(1, memberId);
+            insert.setString(2, asked.query());
+            insert.setInt(3, asked.count());
+            insert.setString(4, Collection.QUEUED);
+            insert.setTimestamp(5, now);
+            insert.setTimestamp(6, now);
+            insert.setString(7, repeat == null ? null : repeat.name());
+            insert.setTimestamp(8, repeat == null ? null : Timestamp.from(created.plus(repeat.period())));
+            return insert;
+        }, key);
+        return find(key.getKey().longValue()).orElseThrow();
+    }
+
+    /**
+     * The query and count as a new collection would store them.
+     *
+     * @throws InvalidCollectionException for what X or this service would refuse
+     */
+    public Asked check(String query, Integer maxCount) {
         String trimmed = query == null ? "" : query.strip();
         if (trimmed.isEmpty()) {
             throw new InvalidCollectionException("the query is empty");
@@ -72,24 +99,11 @@ public class Collections {
             throw new InvalidCollectionException("a collection asks for 1 to " + settings.maxCount() + " posts, not "
                     + count);
         }
-        Instant created = clock.instant();
-        Timestamp now = Timestamp.from(created);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement("""
-                    INSERT INTO collection (member_id, query, max_count, state, created_at, updated_at, repeat_every,
-                    next_run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            insert.setLong(1, memberId);
-            insert.setString(2, trimmed);
-            insert.setInt(3, count);
-            insert.setString(4, Collection.QUEUED);
-            insert.setTimestamp(5, now);
-            insert.setTimestamp(6, now);
-            insert.setString(7, repeat == null ? null : repeat.name());
-            insert.setTimestamp(8, repeat == null ? null : Timestamp.from(created.plus(repeat.period())));
-            return insert;
-        }, key);
-        return find(key.getKey().longValue()).orElseThrow();
+        return new Asked(trimmed, count);
+    }
+
+    /** A collection's query (stripped) and how many posts it asks for, once checked. */
+    public record Asked(String query, int count) {
     }
 
     /**

@@ -34,6 +34,8 @@ public class NewCollections {
     @Transactional
     public Collection start(long memberId, String query, Integer maxCount, String repeat) {
         Repeat every = repeat == null || repeat.isBlank() ? null : Repeat.of(repeat);
+        // a refused query takes no place of the member's limits
+        collections.check(query, maxCount);
         limits.admitNew(memberId, every != null);
         Collection created = collections.create(memberId, query, maxCount, every);
         queue.queue(created.id(), "created");

@@ -169,6 +169,15 @@ class CollectionsApiTest {
     }
 
     @Test
+    void refusedQueriesTakeNoPlaceOfTheCollectionsAMemberMayStartAMinute() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            create(ada, "{\"query\":\"filter:images #climate\"}").andExpect(status().isBadRequest());
+        }
+
+        create(ada, "{\"query\":\"#climate\"}").andExpect(status().isCreated());
+    }
+
+    @Test
     void aCountOutOfBoundsIsRefused() throws Exception {
         create(ada, "{\"query\":\"x\",\"max_count\":0}").andExpect(status().isBadRequest());
         create(ada, "{\"query\":\"x\",\"max_count\":100001}").andExpect(status().isBadRequest());
