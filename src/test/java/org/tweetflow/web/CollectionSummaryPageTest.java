@@ -202,10 +202,8 @@ class CollectionSummaryPageTest {
     void thePageSaysWhichHostsPhotosWereNotFetchedAndOffersToFetchThemAgain() throws Exception {
         Member ada = members.connect("10000001", XSimulator.SAM, clock.instant());
         Collection collection = newCollections.start(ada.id(), "#climate", 100, null);
-        int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        // tcpmux's port: nothing listens there, and no other test can bind it meanwhile (a freed ephemeral port could)
+        int closed = 1;
         Files.createDirectories(files.summaries(collection.id()));
         Files.writeString(files.summaries(collection.id()).resolve("count-media.csv"), "media_key,url,count\r\n"
                 + "3_1,http://127.0.0.1:" + closed + "/a.jpg,2\r\n3_2,http://127.0.0.1:" + closed + "/b.jpg,1\r\n");
