@@ -19,6 +19,8 @@ public class SandboxFaults {
 
     private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Hold> holds = new ConcurrentLinkedQueue<>();
+    /** Every hold of the test, taken ones too: a test that failed before releasing one frees its request at clear. */
+    private final ConcurrentLinkedQueue<Hold> made = new ConcurrentLinkedQueue<>();
     private final AntPathMatcher matcher = new AntPathMatcher();
 
     public void inject(Fault fault) {
@@ -31,14 +33,16 @@ public class SandboxFaults {
      */
     public Hold hold(String method, String pathPattern) {
         Hold hold = new Hold(method, pathPattern);
+        made.add(hold);
         holds.add(hold);
         return hold;
     }
 
     public void clear() {
         queue.clear();
-        holds.forEach(Hold::release);
         holds.clear();
+        made.forEach(Hold::release);
+        made.clear();
     }
 
     /** How many faults still wait for their request: the ones taken were met by as many requests. */
