@@ -40,6 +40,15 @@ public class ArchiveWorkers {
     }
 
     /**
+     * The heartbeat: every sync this replica runs keeps its lease however long a call or the upload of a large archive
+     * takes, so none is claimed again while its worker lives; a replica that dies stops renewing, and its syncs go to
+     * another worker once their leases expire.
+     */
+    public void renewLeases() {
+        pool.renewRunning();
+    }
+
+    /**
      * Renews the lease of the sync this exchange runs (none when the route is called directly), called as the sync
      * makes progress: a sync stuck for a lease's time loses its item to whoever asks next. A lease lost (this run
      * stalled past it, another claim took the sync over) ends this run before it uploads anything.

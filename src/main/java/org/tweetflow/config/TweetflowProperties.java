@@ -128,8 +128,11 @@ public record TweetflowProperties(
      * @param staleAfter      a member whose last complete sync is older than this is synced again
      * @param syncNowInterval the shortest time between two "sync now" requests of one member
      * @param workers         members synced side by side on this replica
-     * @param lease           how long a claimed member stays with one worker without progress; longer than one call
-     *                        through all its redeliveries (6 × read-timeout + 31 s with the defaults)
+     * @param lease           how long a claimed member stays with one worker once that worker's replica stops
+     *                        renewing it (it died); longer than one call through all its redeliveries (6 ×
+     *                        read-timeout + 31 s with the defaults)
+     * @param leaseRenewal    how often a replica renews the leases of the syncs it runs (a heartbeat: however long
+     *                        an upload takes); shorter than lease
      * @param pollInterval    how often idle workers look for queued members
      * @param claimQueued     whether this replica's workers take queued syncs (off for a replica serving pages only)
      * @param retryDelay      how long a sync stopped by a provider's outage, or an archive deletion Open Humans did
@@ -142,10 +145,17 @@ public record TweetflowProperties(
             @NotNull @DefaultValue("PT1H") Duration syncNowInterval,
             @Min(1) @DefaultValue("4") int workers,
             @NotNull @DefaultValue("PT5M") Duration lease,
+            @NotNull @DefaultValue("PT1M") Duration leaseRenewal,
             @NotNull @DefaultValue("PT2S") Duration pollInterval,
             @DefaultValue("true") boolean claimQueued,
             @NotNull @DefaultValue("PT1M") Duration retryDelay,
             @NotNull @DefaultValue("PT1H") Duration retryDelayMax) {
+
+        /** A lease renewed less often than it expires would let a live worker's sync go to another. */
+        @AssertTrue(message = "lease-renewal must be shorter than lease")
+        public boolean isLeaseRenewedBeforeItExpires() {
+            return leaseRenewal.compareTo(lease) < 0;
+        }
 
         /** The wait before attempt {@code attempts + 1}: retry-delay, twice that, four times ... up to retry-delay-max. */
         public Duration retryDelayAfter(int attempts) {

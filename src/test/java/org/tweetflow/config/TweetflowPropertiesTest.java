@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -105,11 +107,12 @@ class TweetflowPropertiesTest {
                 .run(context -> assertThat(context).hasFailed());
     }
 
-    @Test
-    void aCollectionLeaseRenewedNoSoonerThanItExpiresFailsTheStart() {
-        runner.withPropertyValues("tweetflow.collect.lease=PT1M", "tweetflow.collect.lease-renewal=PT1M")
+    @ParameterizedTest
+    @ValueSource(strings = {"archive", "collect"})
+    void aLeaseRenewedNoSoonerThanItExpiresFailsTheStart(String job) {
+        runner.withPropertyValues("tweetflow." + job + ".lease=PT1M", "tweetflow." + job + ".lease-renewal=PT1M")
                 .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("lease-renewal"));
-        runner.withPropertyValues("tweetflow.collect.lease=PT1M", "tweetflow.collect.lease-renewal=PT20S")
+        runner.withPropertyValues("tweetflow." + job + ".lease=PT1M", "tweetflow." + job + ".lease-renewal=PT20S")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
