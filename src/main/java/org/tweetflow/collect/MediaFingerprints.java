@@ -127,8 +127,9 @@ public class MediaFingerprints implements AggregationStrategy {
     }
 
     /**
-     * The split's aggregator: the fingerprints in the order of the photos; each photo done is the step's progress
-     * ("fetching photos n of m"), written under the collection's lease.
+     * The split's aggregator: the fingerprints in the order of the photos; every hundredth of the photos done is the
+     * step's progress ("fetching photos n of m"), written under the collection's lease: 100,000 photos are a hundred
+     * updates, not 100,000.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -137,9 +138,12 @@ public class MediaFingerprints implements AggregationStrategy {
         List<Fingerprint> fingerprints = all == null ? new ArrayList<>() : all.getMessage().getBody(List.class);
         fingerprints.add(one.getMessage().getBody(Fingerprint.class));
         into.getMessage().setBody(fingerprints);
-        steps.set(one.getProperty(TweetflowExchange.COLLECTION_ID, Long.class),
-                one.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class), STEPS, CollectionStep.RUNNING,
-                fetching(fingerprints.size(), one.getProperty(Exchange.SPLIT_SIZE, Integer.class)), null);
+        int photos = one.getProperty(Exchange.SPLIT_SIZE, Integer.class);
+        if (fingerprints.size() % Math.max(1, photos / 100) == 0) {
+            steps.set(one.getProperty(TweetflowExchange.COLLECTION_ID, Long.class),
+                    one.getProperty(TweetflowExchange.WORK_ITEM, WorkItem.class), STEPS, CollectionStep.RUNNING,
+                    fetching(fingerprints.size(), photos), null);
+        }
         return into;
     }
 
