@@ -53,7 +53,11 @@ public class Collections {
      * @param repeat   how often it runs again; null for once
      */
     public Collection create(long memberId, String query, Integer maxCount, Repeat repeat) {
-        Asked asked = check(query, maxCount);
+        return create(memberId, check(query, maxCount), repeat);
+    }
+
+    /** Stores a new collection, queued, of what {@link #check} took. */
+    public Collection create(long memberId, Asked asked, Repeat repeat) {
         Instant created = clock.instant();
         Timestamp now = Timestamp.from(created);
         GeneratedKeyHolder key = new GeneratedKeyHolder();

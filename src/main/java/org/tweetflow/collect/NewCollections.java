@@ -35,9 +35,9 @@ public class NewCollections {
     public Collection start(long memberId, String query, Integer maxCount, String repeat) {
         Repeat every = repeat == null || repeat.isBlank() ? null : Repeat.of(repeat);
         // a refused query takes no place of the member's limits
-        collections.check(query, maxCount);
+        Collections.Asked asked = collections.check(query, maxCount);
         limits.admitNew(memberId, every != null);
-        Collection created = collections.create(memberId, query, maxCount, every);
+        Collection created = collections.create(memberId, asked, every);
         queue.queue(created.id(), "created");
         return created;
     }
