@@ -1,0 +1,268 @@
+package org.tweetflow.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.convert.DurationStyle;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every overlay of k8s/ rendered with {@code kubectl kustomize} (the kubectl that scripts/ensure-kubectl.sh finds or
+ * fetches), and what the manifests promise an operator, checked on what would be applied.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KustomizeOverlaysTest {
+
+    static final Path OVERLAYS = Path.of("k8s", "overlays");
+    static final Path ROUTES = Path.of("routes");
+    static final Path APPLICATION_YAML = Path.of("src", "main", "resources", "application.yaml");
+    static final Path SECRET_TEMPLATE = Path.of("k8s", "base", "secret-template.yaml");
+    /** What the JVM needs beyond Spring's last shutdown phase to exit before Kubernetes kills it. */
+    static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
+    static final int PUBLIC_PORT = 8080;
+
+    Map<String, Manifests> rendered;
+
+    @BeforeAll
+    void renderEveryOverlay() throws IOException {
+        String out = Manifests.run(List.of("bash", "scripts/ensure-kubectl.sh")).strip();
+        String kubectl = out.substring(out.lastIndexOf('\n') + 1);
+        try (Stream<Path> overlays = Files.list(OVERLAYS)) {
+            rendered = overlays.filter(Files::isDirectory).collect(Collectors.toMap(
+                    overlay -> overlay.getFileName().toString(), overlay -> Manifests.render(kubectl, overlay),
+                    (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    List<String> overlays() {
+        return List.copyOf(rendered.keySet());
+    }
+
+    @Test
+    void rendersTheDemoAndTheProductionOverlays() {
+        assertThat(rendered).containsKeys("demo", "production");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void probesAskBootsProbeGroupsOnTheManagementPort(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        JsonNode container = manifests.container();
+        int management = Integer.parseInt(manifests.environment().get("MANAGEMENT_SERVER_PORT"));
+        assertThat(management).isNotEqualTo(PUBLIC_PORT);
+
+        Map<String, String> probes = Map.of("readinessProbe", "/actuator/health/readiness",
+                "livenessProbe", "/actuator/health/liveness", "startupProbe", "/actuator/health/liveness");
+        probes.forEach((probe, path) -> {
+            JsonNode get = container.path(probe).path("httpGet");
+            assertThat(get.path("path").asText()).as(probe).isEqualTo(path);
+            assertThat(manifests.containerPort(get.path("port"))).as(probe + " port").isEqualTo(management);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void gracePeriodCoversThePreStopPauseAndSpringsShutdownPhase(String overlay) throws IOException {
+        Map<String, Object> application = new Yaml().load(Files.readString(APPLICATION_YAML));
+        assertThat(at(application, "server", "shutdown")).isEqualTo("graceful");
+        Duration shutdownPhase = DurationStyle.detectAndParse(
+                (String) at(application, "spring", "lifecycle", "timeout-per-shutdown-phase"));
+
+        JsonNode pod = rendered.get(overlay).podSpec();
+        Duration preStop = Duration.ofSeconds(pod.at("/containers/0/lifecycle/preStop/sleep/seconds").asLong());
+        Duration grace = Duration.ofSeconds(pod.path("terminationGracePeriodSeconds").asLong());
+
+        assertThat(preStop).isPositive();
+        assertThat(grace).isGreaterThanOrEqualTo(preStop.plus(shutdownPhase).plus(EXIT_MARGIN));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void runsAsNonRootOnAReadOnlyRootFilesystemWithoutPrivileges(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        JsonNode pod = manifests.podSpec().path("securityContext");
+        JsonNode container = manifests.container().path("securityContext");
+
+        assertThat(pod.path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(container.path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.path("allowPrivilegeEscalation").isBoolean()).isTrue();
+        assertThat(container.path("allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+        assertThat(container.at("/capabilities/add").isMissingNode()).isTrue();
+        assertThat(manifests.volumeMountedAt("/tmp").has("emptyDir")).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void routesConfigMapHoldsExactlyTheRoutesFolderWhereCamelReadsIt(String overlay) throws IOException {
+        Manifests manifests = rendered.get(overlay);
+        String pattern = manifests.environment().get("CAMEL_MAIN_ROUTESINCLUDEPATTERN");
+        assertThat(pattern).startsWith("file:/").endsWith("/*.camel.yaml");
+        String directory = pattern.substring("file:".length(), pattern.lastIndexOf('/'));
+
+        JsonNode volume = manifests.volumeMountedAt(directory);
+        JsonNode configMap = manifests.named("ConfigMap", volume.at("/configMap/name").asText());
+        Map<String, String> mounted = new TreeMap<>();
+        configMap.path("data").fields().forEachRemaining(e -> mounted.put(e.getKey(), e.getValue().asText()));
+
+        Map<String, String> routes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(ROUTES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
+                routes.put(file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        assertThat(routes).isNotEmpty();
+        assertThat(mounted).isEqualTo(routes);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void serviceAccountHasNoTokenAndNoRights(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        JsonNode account = manifests.one("ServiceAccount");
+        assertThat(account.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(manifests.podSpec().path("serviceAccountName").asText())
+                .isEqualTo(account.at("/metadata/name").asText());
+        assertThat(manifests.podSpec().path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        for (String kind : List.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")) {
+            assertThat(manifests.all(kind)).as(kind).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void ingressAndServicesReachOnlyThePublicPort(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        for (JsonNode service : manifests.all("Service")) {
+            for (JsonNode port : service.at("/spec/ports")) {
+                assertThat(manifests.containerPort(port.path("targetPort")))
+                        .as("Service %s port %s", service.at("/metadata/name").asText(), port)
+                        .isEqualTo(PUBLIC_PORT);
+            }
+        }
+        JsonNode ingress = manifests.one("Ingress");
+        assertThat(ingress.at("/spec/defaultBackend").isMissingNode()).isTrue();
+        assertThat(ingress.at("/spec/rules")).isNotEmpty();
+        for (JsonNode rule : ingress.at("/spec/rules")) {
+            for (JsonNode path : rule.at("/http/paths")) {
+                assertThat(path.path("path").asText()).doesNotStartWith("/actuator");
+                JsonNode backend = path.at("/backend/service");
+                JsonNode service = manifests.named("Service", backend.path("name").asText());
+                JsonNode port = backend.path("port");
+                boolean declared = false;
+                for (JsonNode servicePort : service.at("/spec/ports")) {
+                    declared |= port.has("name") ? servicePort.path("name").equals(port.path("name"))
+                            : servicePort.path("port").equals(port.path("number"));
+                }
+                assertThat(declared).as("the Ingress's port %s is one of the Service's", port).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void shipsNoSecretAndReadsTheOneTheTemplateDescribes(String overlay) throws IOException {
+        Manifests manifests = rendered.get(overlay);
+        assertThat(manifests.all("Secret")).isEmpty();
+        Map<String, Object> template = new Yaml().load(Files.readString(SECRET_TEMPLATE));
+        assertThat(manifests.container().at("/envFrom/1/secretRef/name").asText())
+                .isEqualTo(at(template, "metadata", "name"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void collectionsAndTheEmbeddedDataLiveOnTheClaimedVolume(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        JsonNode volume = manifests.volumeMountedAt("/data");
+        manifests.named("PersistentVolumeClaim", volume.at("/persistentVolumeClaim/claimName").asText());
+        assertThat(manifests.environment().get("TWEETFLOW_COLLECT_DATA_DIR")).startsWith("/data/");
+        // ./data, the embedded defaults' directory (H2, the sandbox's token key and files), is then the volume.
+        assertThat(manifests.container().path("workingDir").asText()).isEqualTo("/");
+
+        JsonNode budget = manifests.one("PodDisruptionBudget");
+        assertThat(budget.at("/spec/selector/matchLabels"))
+                .isEqualTo(manifests.one("Deployment").at("/spec/template/metadata/labels"));
+    }
+
+    @Test
+    void demoIsOneReplicaOfTheSandboxNeedingNothingElse() {
+        Manifests demo = rendered.get("demo");
+        JsonNode deployment = demo.one("Deployment");
+        Map<String, String> environment = demo.environment();
+
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(environment).containsEntry("TWEETFLOW_SANDBOX", "true")
+                .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATA_REDIS_URL");
+        assertThat(demo.container().at("/envFrom/1/secretRef/optional").asBoolean()).isTrue();
+        // One H2 file database on a ReadWriteOnce volume: the old pod goes before the new one comes.
+        assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+        assertThat(demo.one("PersistentVolumeClaim").at("/spec/accessModes").toString())
+                .isEqualTo("[\"ReadWriteOnce\"]");
+    }
+
+    @Test
+    void productionIsThreeReplicasOnManagedServicesThatNeedTheSecret() {
+        Manifests production = rendered.get("production");
+        JsonNode deployment = production.one("Deployment");
+        Map<String, String> environment = production.environment();
+
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(environment.getOrDefault("TWEETFLOW_SANDBOX", "false")).isEqualTo("false");
+        assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://");
+        assertThat(environment.get("SPRING_DATA_REDIS_URL")).matches("rediss?://.+");
+        // A missing Secret keeps the container from being created instead of starting it half-configured.
+        JsonNode secretRef = production.container().at("/envFrom/1/secretRef");
+        assertThat(secretRef.path("optional").isBoolean()).isTrue();
+        assertThat(secretRef.path("optional").asBoolean()).isFalse();
+
+        assertThat(deployment.at("/spec/template/spec/topologySpreadConstraints").findValuesAsText("topologyKey"))
+                .contains("kubernetes.io/hostname");
+        JsonNode budget = production.one("PodDisruptionBudget").path("spec");
+        assertThat(budget.path("maxUnavailable").asInt(0) == 1 || budget.path("minAvailable").asInt(0) >= 2)
+                .as("at most one of three replicas disrupted: %s", budget).isTrue();
+        assertThat(production.one("PersistentVolumeClaim").at("/spec/accessModes").toString())
+                .isEqualTo("[\"ReadWriteMany\"]");
+    }
+
+    @Test
+    void secretTemplateNamesEveryKeyAndHoldsNoSecret() throws IOException {
+        Map<String, Object> template = new Yaml().load(Files.readString(SECRET_TEMPLATE));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) template.get("stringData");
+
+        assertThat(values).containsOnlyKeys("TWEETFLOW_TOKEN_KEY", "TWEETFLOW_TWITTER_CLIENT_ID",
+                "TWEETFLOW_TWITTER_CLIENT_SECRET", "TWEETFLOW_TWITTER_BEARER_TOKEN", "TWEETFLOW_OPENHUMANS_CLIENT_ID",
+                "TWEETFLOW_OPENHUMANS_CLIENT_SECRET", "TWEETFLOW_OPS_USERNAME", "TWEETFLOW_OPS_PASSWORD",
+                "SPRING_DATASOURCE_PASSWORD");
+        // Empty, so that a template applied as it is stops the service at start-up naming what is missing; the ops
+        // account's name is no secret. No empty SPRING_DATA_REDIS_URL: it would turn distributed mode off.
+        values.forEach((key, value) -> assertThat(value).as(key)
+                .isEqualTo(key.equals("TWEETFLOW_OPS_USERNAME") ? "ops" : ""));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(Map<String, Object> yaml, String... keys) {
+        Object node = yaml;
+        for (String key : keys) {
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return node;
+    }
+}
