@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,7 +33,7 @@ class KustomizeOverlaysTest {
     static final Path ROUTES = Path.of("routes");
     static final Path APPLICATION_YAML = Path.of("src", "main", "resources", "application.yaml");
     static final Path SECRET_TEMPLATE = Path.of("k8s", "base", "secret-template.yaml");
-    /** What the JVM needs beyond Spring's last shutdown phase to exit before Kubernetes kills it. */
+    /** What the JVM needs after Camel has stopped to exit before Kubernetes kills it. */
     static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
     static final int PUBLIC_PORT = 8080;
 
@@ -75,20 +76,27 @@ class KustomizeOverlaysTest {
         });
     }
 
+    /**
+     * A stopping pod first pauses (preStop) while it leaves the endpoints, then Tomcat finishes its requests (Spring's
+     * shutdown phase), then Camel its exchanges (its own shutdown timeout, after Spring's phase): all before the kill.
+     */
     @ParameterizedTest
     @MethodSource("overlays")
-    void gracePeriodCoversThePreStopPauseAndSpringsShutdownPhase(String overlay) throws IOException {
+    void gracePeriodCoversThePreStopPauseTomcatsAndCamelsShutdown(String overlay) throws IOException {
         Map<String, Object> application = new Yaml().load(Files.readString(APPLICATION_YAML));
         assertThat(at(application, "server", "shutdown")).isEqualTo("graceful");
-        Duration shutdownPhase = DurationStyle.detectAndParse(
+        Duration tomcat = DurationStyle.detectAndParse(
                 (String) at(application, "spring", "lifecycle", "timeout-per-shutdown-phase"));
+        Object camelTimeout = at(application, "camel", "main", "shutdown-timeout");
+        Duration camel = Duration.ofSeconds(camelTimeout == null
+                ? new MainConfigurationProperties().getShutdownTimeout() : ((Number) camelTimeout).longValue());
 
         JsonNode pod = rendered.get(overlay).podSpec();
         Duration preStop = Duration.ofSeconds(pod.at("/containers/0/lifecycle/preStop/sleep/seconds").asLong());
         Duration grace = Duration.ofSeconds(pod.path("terminationGracePeriodSeconds").asLong());
 
         assertThat(preStop).isPositive();
-        assertThat(grace).isGreaterThanOrEqualTo(preStop.plus(shutdownPhase).plus(EXIT_MARGIN));
+        assertThat(grace).isGreaterThanOrEqualTo(preStop.plus(tomcat).plus(camel).plus(EXIT_MARGIN));
     }
 
     @ParameterizedTest
