@@ -3,6 +3,7 @@ package org.tweetflow.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.Yaml;
 
@@ -56,7 +58,7 @@ class KustomizeOverlaysTest {
 
     @Test
     void rendersTheDemoAndTheProductionOverlays() {
-        assertThat(rendered).containsKeys("demo", "production");
+        assertThat(rendered).containsKeys("demo", "production", "production-with-datastores");
     }
 
     @ParameterizedTest
@@ -158,7 +160,11 @@ class KustomizeOverlaysTest {
     @MethodSource("overlays")
     void ingressAndServicesReachOnlyThePublicPort(String overlay) {
         Manifests manifests = rendered.get(overlay);
+        JsonNode podLabels = manifests.one("Deployment").at("/spec/template/metadata/labels");
         for (JsonNode service : manifests.all("Service")) {
+            if (!service.at("/spec/selector").equals(podLabels)) {
+                continue; // another workload's (production-with-datastores: PostgreSQL, Redis)
+            }
             for (JsonNode port : service.at("/spec/ports")) {
                 assertThat(manifests.containerPort(port.path("targetPort")))
                         .as("Service %s port %s", service.at("/metadata/name").asText(), port)
@@ -225,9 +231,10 @@ class KustomizeOverlaysTest {
                 .isEqualTo("[\"ReadWriteOnce\"]");
     }
 
-    @Test
-    void productionIsThreeReplicasOnManagedServicesThatNeedTheSecret() {
-        Manifests production = rendered.get("production");
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "production-with-datastores"})
+    void productionIsThreeReplicasOnPostgresAndRedisThatNeedTheSecret(String overlay) {
+        Manifests production = rendered.get(overlay);
         JsonNode deployment = production.one("Deployment");
         Map<String, String> environment = production.environment();
 
@@ -247,6 +254,35 @@ class KustomizeOverlaysTest {
                 .as("at most one of three replicas disrupted: %s", budget).isTrue();
         assertThat(production.one("PersistentVolumeClaim").at("/spec/accessModes").toString())
                 .isEqualTo("[\"ReadWriteMany\"]");
+    }
+
+    @Test
+    void datastoresOverlayRunsThePostgresAndRedisTheServicePointsAt() {
+        Manifests manifests = rendered.get("production-with-datastores");
+        Map<String, String> environment = manifests.environment();
+
+        for (String url : List.of(environment.get("SPRING_DATASOURCE_URL").substring("jdbc:".length()),
+                environment.get("SPRING_DATA_REDIS_URL"))) {
+            String host = URI.create(url).getHost();
+            JsonNode service = manifests.named("Service", host);
+            JsonNode workload = manifests.named("StatefulSet", host);
+            assertThat(service.at("/spec/selector")).isEqualTo(workload.at("/spec/template/metadata/labels"));
+            assertThat(workload.at("/spec/volumeClaimTemplates/0/spec/accessModes").toString())
+                    .isEqualTo("[\"ReadWriteOnce\"]");
+            JsonNode pod = workload.at("/spec/template/spec");
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(host).isFalse();
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(host).isTrue();
+            assertThat(pod.at("/containers/0/securityContext/readOnlyRootFilesystem").asBoolean()).as(host).isTrue();
+            // their passwords come from the one Secret, which must hold them
+            for (JsonNode variable : pod.at("/containers/0/env")) {
+                if (variable.has("valueFrom")) {
+                    JsonNode ref = variable.at("/valueFrom/secretKeyRef");
+                    assertThat(ref.path("name").asText()).isEqualTo("tweetflow-secrets");
+                    assertThat(ref.path("optional").asBoolean(true)).isFalse();
+                }
+            }
+        }
+        assertThat(environment.get("SPRING_DATA_REDIS_URL")).contains(":$(REDIS_PASSWORD)@");
     }
 
     @Test
