@@ -1,20 +1,16 @@
 package org.tweetflow.collect;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import org.springframework.stereotype.Component;
 import org.tweetflow.config.TweetflowProperties;
 
 /**
  * What one member may have and start, so that nobody fills the disk or spends the app's shared search window and
  * monthly cap: so many collections queued or collecting, so many recurring ones, so many started a minute (a token
- * bucket per member, refilled evenly over the minute). Called inside the transaction that stores the collection.
+ * bucket per member, refilled evenly over the minute, kept where every replica takes from it: {@link CreationBuckets}). Called inside the transaction that stores the collection.
  */
 @Component
 public class CollectionLimits {
@@ -23,24 +19,17 @@ public class CollectionLimits {
 
     private final Collections collections;
     private final TweetflowProperties.Collect settings;
-    private final TimeMeter time;
-    private final Map<Long, Bucket> creations = new ConcurrentHashMap<>();
+    private final CreationBuckets creations;
+    private final BucketConfiguration creationLimit;
 
-    public CollectionLimits(Collections collections, TweetflowProperties properties, Clock clock) {
+    CollectionLimits(Collections collections, TweetflowProperties properties, CreationBuckets creations) {
         this.collections = collections;
         this.settings = properties.collect();
-        // the application's clock, so the minute passes when a test says so
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.creations = creations;
+        this.creationLimit = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(settings.creationsPerMinute())
+                        .refillGreedy(settings.creationsPerMinute(), MINUTE))
+                .build();
     }
 
     /**
@@ -51,10 +40,7 @@ public class CollectionLimits {
     public void admitNew(long memberId, boolean recurring) {
         MemberCollections running = collections.countsLocked(memberId);
         refuseBeyond(running, recurring);
-        ConsumptionProbe probe = creations.computeIfAbsent(memberId, id -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(settings.creationsPerMinute())
-                        .refillGreedy(settings.creationsPerMinute(), MINUTE))
-                .withCustomTimePrecision(time).build()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = creations.take(memberId, creationLimit);
         if (!probe.isConsumed()) {
             // whole seconds, rounded up: Retry-After takes seconds, and a second early would be refused again
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);

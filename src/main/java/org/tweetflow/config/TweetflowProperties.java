@@ -183,7 +183,7 @@ public record TweetflowProperties(
      * @param compareMax      the most collections one comparison sets side by side (each reads a file)
      * @param maxActive       the most collections one member may have queued or collecting at once
      * @param maxRecurring    the most recurring collections one member may have repeating at once
-     * @param creationsPerMinute the most collections one member may start in a minute (on one replica)
+     * @param creationsPerMinute the most collections one member may start in a minute (all replicas together)
      */
     public record Collect(
             @Min(1) @DefaultValue("2") int workers,

@@ -19,7 +19,7 @@ class CollectionLimitsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T12:00:00Z"));
     final Collections collections = mock(Collections.class);
-    final CollectionLimits limits = new CollectionLimits(collections, properties(), clock);
+    final CollectionLimits limits = new CollectionLimits(collections, properties(), new LocalCreationBuckets(clock));
 
     @Test
     void theFourthCollectionInAMinuteWaitsForTheBucketToRefill() {
@@ -56,7 +56,7 @@ class CollectionLimitsTest {
         }
     }
 
-    private static TweetflowProperties properties() {
+    static TweetflowProperties properties() {
         return new Binder(new MapConfigurationPropertySource(java.util.Map.of(
                 "tweetflow.sandbox", "true", "tweetflow.token-key", "test-token-key-not-a-secret-0123456789",
                 "tweetflow.collect.max-active", "5", "tweetflow.collect.max-recurring", "2",
