@@ -13,7 +13,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.config.ConditionalOnRedis;
@@ -25,22 +24,25 @@ import org.tweetflow.config.ConditionalOnRedis;
  */
 @Component
 @ConditionalOnRedis
-class RedisCreationBuckets implements CreationBuckets, DisposableBean {
+class RedisCreationBuckets implements CreationBuckets {
 
     static final String KEY_PREFIX = "tweetflow:collection-creations:";
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
-    private final StatefulRedisConnection<String, byte[]> connection;
     private final ProxyManager<String> buckets;
 
-    /** On Boot's Lettuce client: its URL, credentials, TLS and timeouts (spring.data.redis.*). */
+    /**
+     * On Boot's Lettuce client: its URL, credentials, TLS and timeouts (spring.data.redis.*). The connection closes
+     * with the client, when the factory stops.
+     */
     RedisCreationBuckets(LettuceConnectionFactory redis, Clock clock) {
         if (!(redis.getNativeClient() instanceof RedisClient client)) {
             throw new IllegalStateException("collection creation buckets need a standalone or sentinel Redis, not "
                     + redis.getNativeClient());
         }
-        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        StatefulRedisConnection<String, byte[]> connection = client.connect(
+                RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
                 .clientClock(new ClockTimeMeter(clock))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(CLOCK_SKEW))
@@ -50,10 +52,5 @@ class RedisCreationBuckets implements CreationBuckets, DisposableBean {
     @Override
     public ConsumptionProbe take(long memberId, BucketConfiguration limit) {
         return buckets.getProxy(KEY_PREFIX + memberId, () -> limit).tryConsumeAndReturnRemaining(1);
-    }
-
-    @Override
-    public void destroy() {
-        connection.close();
     }
 }

@@ -27,16 +27,9 @@ class CreationBucketsTest {
     final Collections collections = mock(Collections.class);
     final LettuceConnectionFactory redisA = redis();
     final LettuceConnectionFactory redisB = redis();
-    RedisCreationBuckets bucketsA;
-    RedisCreationBuckets bucketsB;
 
     @AfterEach
     void close() {
-        for (RedisCreationBuckets buckets : new RedisCreationBuckets[] {bucketsA, bucketsB}) {
-            if (buckets != null) {
-                buckets.destroy();
-            }
-        }
         redisA.destroy();
         redisB.destroy();
     }
@@ -45,10 +38,8 @@ class CreationBucketsTest {
     void twoReplicasOnOneRedisShareAMembersCreationsPerMinute() {
         long member = uniqueMember();
         when(collections.countsLocked(member)).thenReturn(new MemberCollections(0, 0));
-        bucketsA = new RedisCreationBuckets(redisA, clock);
-        bucketsB = new RedisCreationBuckets(redisB, clock);
-        CollectionLimits replicaA = limits(bucketsA);
-        CollectionLimits replicaB = limits(bucketsB);
+        CollectionLimits replicaA = limits(new RedisCreationBuckets(redisA, clock));
+        CollectionLimits replicaB = limits(new RedisCreationBuckets(redisB, clock));
 
         replicaA.admitNew(member, false);
         replicaB.admitNew(member, false);
@@ -64,9 +55,7 @@ class CreationBucketsTest {
     void aMembersBucketOnRedisLapsesOnceItWouldBeFullAgain() {
         long member = uniqueMember();
         when(collections.countsLocked(member)).thenReturn(new MemberCollections(0, 0));
-        bucketsA = new RedisCreationBuckets(redisA, clock);
-
-        limits(bucketsA).admitNew(member, false);
+        limits(new RedisCreationBuckets(redisA, clock)).admitNew(member, false);
 
         StringRedisTemplate redis = new StringRedisTemplate(redisA);
         Long ttl = redis.getExpire(RedisCreationBuckets.KEY_PREFIX + member);
