@@ -1,6 +1,5 @@
 package org.tweetflow.security;
 
-import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -103,8 +102,9 @@ public class WebSecurityConfiguration {
         return http.build();
     }
 
+    /** For Tomcat's session cookie and for Spring Session's (distributed mode) alike. */
     @Bean
-    ServletContextInitializer sessionCookies(TweetflowProperties properties) {
+    SessionCookies sessionCookies(TweetflowProperties properties) {
         return new SessionCookies(properties.publicUrl());
     }
 
