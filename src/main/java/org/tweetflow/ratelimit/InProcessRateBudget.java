@@ -1,42 +1,38 @@
 package org.tweetflow.ratelimit;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+import org.tweetflow.config.ConditionalOnRedis;
 
 /**
- * The single-machine budget. Until the first answer tells the real limit of a key, only one call at a time is
- * allowed (a probe), so no guess can overspend; after that the provider's remaining count and reset time rule.
- * Windows live in memory (they are relearnt from the first answer); pauses are stored ({@link RatePauses}).
+ * The single-machine budget (see {@link RateBudget} for its rules). Windows live in memory (they are relearnt from
+ * the first answer); pauses are stored ({@link RatePauses}) and kept in memory too, read once at the start.
  */
 @Component
+@ConditionalOnRedis(false)
 public class InProcessRateBudget implements RateBudget {
-
-    /** X's windows are 15 minutes; used only until an answer says when the window really resets. */
-    static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
-    /** How soon a caller asks again while the probe that will tell the limit is still out. */
-    static final Duration PROBE_ANSWER_WAIT = Duration.ofSeconds(10);
 
     private final Clock clock;
     private final Map<BudgetKey, Window> windows = new ConcurrentHashMap<>();
-    private final RatePauses pauses;
+    private final RatePauses storedPauses;
+    private final Map<String, RatePauses.Pause> pauses;
 
-    public InProcessRateBudget(Clock clock, RatePauses pauses) {
+    public InProcessRateBudget(Clock clock, RatePauses storedPauses) {
         this.clock = clock;
-        this.pauses = pauses;
+        this.storedPauses = storedPauses;
+        this.pauses = new ConcurrentHashMap<>(storedPauses.inForce(clock.instant()));
     }
 
     @Override
     public Permit tryAcquire(BudgetKey key) {
         Instant now = clock.instant();
-        Optional<RatePauses.Pause> pause = pauses.inForce(key.endpoint(), now);
-        if (pause.isPresent()) {
-            return Permit.paused(pause.get().until(), pause.get().reason());
+        RatePauses.Pause pause = pauses.get(key.endpoint());
+        if (pause != null && pause.until().isAfter(now)) {
+            return Permit.paused(pause.until(), pause.reason());
         }
         Permit[] permit = new Permit[1];
         windows.compute(key, (k, window) -> {
@@ -49,11 +45,10 @@ public class InProcessRateBudget implements RateBudget {
             if (current.limit() < 0 && !current.resetKnown()) {
                 // the probe's answer will tell the limit: another caller (a second collection on the app's token)
                 // asks again shortly, not at the end of a guessed window
-                permit[0] = Permit.notBefore(now.plus(PROBE_ANSWER_WAIT), "first call of " + k.endpoint()
-                        + " not answered yet");
+                permit[0] = Permit.probeOut(k, now.plus(PROBE_ANSWER_WAIT));
                 return current;
             }
-            permit[0] = Permit.notBefore(current.reset(), "rate limit of " + k.endpoint() + " spent");
+            permit[0] = Permit.spent(k, current.reset());
             return current;
         });
         return permit[0];
@@ -80,7 +75,8 @@ public class InProcessRateBudget implements RateBudget {
 
     @Override
     public void pause(String endpoint, Instant until, String reason) {
-        pauses.pause(endpoint, until, reason);
+        storedPauses.pause(endpoint, until, reason);
+        pauses.merge(endpoint, new RatePauses.Pause(until, reason), RatePauses.Pause::orLonger);
     }
 
     /** @param resetKnown whether an answer said when the window resets, or it is a guess until one does */

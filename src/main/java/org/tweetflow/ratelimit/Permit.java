@@ -19,6 +19,16 @@ public record Permit(boolean granted, Instant retryAt, String reason, boolean pa
         return new Permit(false, retryAt, reason, false);
     }
 
+    /** The first call of the key is out and its answer will tell the limit: ask again at {@code retryAt}. */
+    static Permit probeOut(BudgetKey key, Instant retryAt) {
+        return notBefore(retryAt, "first call of " + key.endpoint() + " not answered yet");
+    }
+
+    /** Nothing left of the key's window until its {@code reset}. */
+    static Permit spent(BudgetKey key, Instant reset) {
+        return notBefore(reset, "rate limit of " + key.endpoint() + " spent");
+    }
+
     /** Every call of the endpoint is paused until {@code until} (see {@link RateBudget#pause}). */
     public static Permit paused(Instant until, String reason) {
         return new Permit(false, until, reason, true);

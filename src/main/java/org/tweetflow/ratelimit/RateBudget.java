@@ -1,13 +1,21 @@
 package org.tweetflow.ratelimit;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The rate-limit budget every call to X is made under, keyed by endpoint and credential. Consulted before each
- * call, corrected by each answer's headers, so the provider's own count always wins over ours. One instance per
- * process now (in memory); the distributed one (Redis) implements the same interface.
+ * call, corrected by each answer's headers, so the provider's own count always wins over ours. In memory on a single
+ * machine ({@link InProcessRateBudget}), on Redis shared by every replica in distributed mode ({@link RedisRateBudget});
+ * both follow the same rules: until the first answer tells the real limit of a key only one call at a time is
+ * allowed (a probe), so no guess can overspend; after that the provider's remaining count and reset time rule.
  */
 public interface RateBudget {
+
+    /** X's windows are 15 minutes; used only until an answer says when the window really resets. */
+    Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+    /** How soon a caller asks again while the probe that will tell the limit is still out. */
+    Duration PROBE_ANSWER_WAIT = Duration.ofSeconds(10);
 
     /** Takes one call from the budget, or says when the next call may be made. Never blocks. */
     Permit tryAcquire(BudgetKey key);
@@ -23,7 +31,8 @@ public interface RateBudget {
 
     /**
      * Stops every call to an endpoint, whatever the credential, until the given time (the monthly usage cap). The
-     * pause is stored: it holds for every replica and after a restart.
+     * pause is stored ({@link RatePauses}): it holds for every replica and after a restart. Of two pauses the longer
+     * holds. The budget keeps the pauses where it keeps its windows, so a call is checked without a query.
      */
     void pause(String endpoint, Instant until, String reason);
 }

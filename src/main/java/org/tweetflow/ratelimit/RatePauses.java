@@ -2,7 +2,8 @@ package org.tweetflow.ratelimit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pauses of a kind of call in the database ({@code fetch_pause}), for every replica and across restarts: X's monthly
- * usage cap holds until the month ends, and a restarted service must not run into it again to find out.
+ * usage cap holds until the month ends, and a restarted service must not run into it again to find out. The budget
+ * reads them once at its start and keeps them beside its windows (in memory, or on Redis), so no call queries them.
  */
 @Component
 public class RatePauses {
@@ -47,13 +49,18 @@ public class RatePauses {
         }
     }
 
-    /** The pause of {@code endpoint} still in force at {@code now}, if any. */
-    public Optional<Pause> inForce(String endpoint, Instant now) {
-        return jdbc.query("SELECT paused_until, reason FROM fetch_pause WHERE kind = ? AND paused_until > ?",
-                (rs, n) -> new Pause(rs.getTimestamp(1).toInstant(), rs.getString(2)), endpoint,
-                Timestamp.from(now)).stream().findFirst();
+    /** The pauses still in force at {@code now}, by endpoint. */
+    public Map<String, Pause> inForce(Instant now) {
+        return jdbc.query("SELECT kind, paused_until, reason FROM fetch_pause WHERE paused_until > ?",
+                (rs, n) -> Map.entry(rs.getString(1), new Pause(rs.getTimestamp(2).toInstant(), rs.getString(3))),
+                Timestamp.from(now)).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public record Pause(Instant until, String reason) {
+
+        /** Of two pauses of one endpoint the longer holds, as in the table. */
+        Pause orLonger(Pause other) {
+            return other.until.isAfter(until) ? other : this;
+        }
     }
 }

@@ -16,13 +16,16 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
-import org.tweetflow.ratelimit.RatePauses;
+import org.tweetflow.ratelimit.RateBudget;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.twitter.XApiException;
 
-/** The monthly usage cap pauses a kind of call for everyone; its own context, since the pause outlives the test. */
+/**
+ * The monthly usage cap pauses a kind of call for everyone; a context for each test, since the budget keeps the pause
+ * until it ends.
+ */
 @TweetflowTest
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class UsageCapRouteTest {
 
     @Autowired
@@ -32,7 +35,7 @@ class UsageCapRouteTest {
     XSimulator x;
 
     @Autowired
-    RatePauses pauses;
+    RateBudget budget;
 
     @Autowired
     ConnectedMembers members;
@@ -68,9 +71,9 @@ class UsageCapRouteTest {
 
     @Test
     void aMemberSyncedWhileAStoredPauseHoldsIsToldOfTheUsageCapNotOfARateLimit() {
-        // stored by an earlier run of the service: no 429 of this process tells what the pause is for
+        // stored by another replica, or by an earlier run (read at the start): no 429 of this call says what it is for
         Instant monthEnd = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-        pauses.pause("users/tweets", monthEnd, "X usage cap reached until " + monthEnd);
+        budget.pause("users/tweets", monthEnd, "X usage cap reached until " + monthEnd);
         Member ada = members.connect("10000001", XSimulator.SANDY, Instant.now());
         x.resetCounts();
 

@@ -53,7 +53,7 @@ class RatePausesTest {
             ours.get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(pauses.inForce("users/tweets", NOW)).hasValueSatisfying(pause -> {
+        assertThat(pauses.inForce(NOW)).hasEntrySatisfying("users/tweets", pause -> {
             assertThat(pause.until()).as("the longer pause holds").isEqualTo(MONTH_END);
             assertThat(pause.reason()).isEqualTo("X's monthly usage cap is reached");
         });
@@ -68,7 +68,7 @@ class RatePausesTest {
 
         CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
 
-        assertThat(pauses.inForce("users/tweets", NOW)).hasValueSatisfying(
+        assertThat(pauses.inForce(NOW)).hasEntrySatisfying("users/tweets",
                 pause -> assertThat(pause.until()).isEqualTo(MONTH_END));
     }
 

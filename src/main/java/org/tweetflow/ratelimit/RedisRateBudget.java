@@ -1,0 +1,109 @@
+package org.tweetflow.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import org.tweetflow.config.ConditionalOnRedis;
+
+/**
+ * The budget of distributed mode, shared by every replica on Redis (see {@link RateBudget} for its rules). Each
+ * operation is one call of one Lua script ({@code ratelimit/rate-budget.lua}): one round trip, atomic, so the
+ * replicas together never take more than the provider's remaining calls. Not Bucket4j: X's windows are fixed and X
+ * announces their reset, and each answer's correction is a compare-and-set (the lower count within a window, a later
+ * reset replaces the window, an unknown limit allows one probe) that a refilling token bucket cannot express.
+ *
+ * <p>Keys: {@code tweetflow:budget:{endpoint}@credential} (the credential is an opaque id, never a token) and
+ * {@code tweetflow:pause:{endpoint}}. The braces are Redis Cluster's hash tag: a key's window and its endpoint's pause,
+ * which one script reads together, live on the same node. Usage-cap pauses are stored in the database as well
+ * ({@link RatePauses}, which survives a Redis flush) and copied from there to Redis when the budget starts, so a call
+ * never queries the database.
+ */
+@Component
+@ConditionalOnRedis
+public class RedisRateBudget implements RateBudget {
+
+    /** A window's key outlives its reset this long; after it a credential no longer used leaves no key behind. */
+    static final Duration KEPT_AFTER_RESET = Duration.ofMinutes(1);
+
+    private static final RedisScript<List> SCRIPT = RedisScript.of(new ClassPathResource("ratelimit/rate-budget.lua"),
+            List.class);
+    private static final long GRANTED = 1;
+    private static final long PAUSED = 2;
+    private static final long PROBE_OUT = 3;
+
+    private final Clock clock;
+    private final RatePauses storedPauses;
+    private final StringRedisTemplate redis;
+
+    public RedisRateBudget(Clock clock, RatePauses storedPauses, StringRedisTemplate redis) {
+        this.clock = clock;
+        this.storedPauses = storedPauses;
+        this.redis = redis;
+        storedPauses.inForce(clock.instant()).forEach(this::storePause);
+    }
+
+    @Override
+    public Permit tryAcquire(BudgetKey key) {
+        List<?> answer = run(List.of(windowKey(key), pauseKey(key.endpoint())), "acquire", DEFAULT_WINDOW.toMillis(),
+                PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis());
+        long outcome = (Long) answer.get(0);
+        if (outcome == GRANTED) {
+            return Permit.allow();
+        }
+        Instant until = Instant.ofEpochMilli((Long) answer.get(1));
+        if (outcome == PAUSED) {
+            return Permit.paused(until, (String) answer.get(2));
+        }
+        return outcome == PROBE_OUT ? Permit.probeOut(key, until) : Permit.spent(key, until);
+    }
+
+    @Override
+    public void observe(BudgetKey key, RateLimitHeaders headers) {
+        run(List.of(windowKey(key)), "observe", headers.limit(), headers.remaining(), headers.reset().toEpochMilli(),
+                KEPT_AFTER_RESET.toMillis());
+    }
+
+    @Override
+    public void unanswered(BudgetKey key) {
+        run(List.of(windowKey(key)), "unanswered");
+    }
+
+    @Override
+    public void pause(String endpoint, Instant until, String reason) {
+        storedPauses.pause(endpoint, until, reason);
+        storePause(endpoint, new RatePauses.Pause(until, reason));
+    }
+
+    private void storePause(String endpoint, RatePauses.Pause pause) {
+        run(List.of(pauseKey(endpoint)), "pause", pause.until().toEpochMilli(), pause.reason());
+    }
+
+    /**
+     * Runs one operation of the script at this replica's time. Not Redis's TIME: the replicas' clocks are kept by NTP,
+     * and the {@link RateLimitHeaders#ROLL_MARGIN} every reset carries (2 s) covers their skew; a frozen test clock
+     * then rules the script as it rules the rest of the service.
+     */
+    private List<?> run(List<String> keys, String operation, Object... arguments) {
+        Object[] args = new Object[arguments.length + 2];
+        args[0] = operation;
+        args[1] = Long.toString(clock.instant().toEpochMilli());
+        for (int i = 0; i < arguments.length; i++) {
+            args[i + 2] = arguments[i].toString();
+        }
+        return redis.execute(SCRIPT, keys, args);
+    }
+
+    private static String windowKey(BudgetKey key) {
+        return "tweetflow:budget:{" + key.endpoint() + "}@" + key.credential();
+    }
+
+    private static String pauseKey(String endpoint) {
+        return "tweetflow:pause:{" + endpoint + "}";
+    }
+}

@@ -1,0 +1,85 @@
+-- The rate budget shared by every replica (RedisRateBudget): one call of this script is one atomic step, so two
+-- replicas never both take the last call of a window. The rules are InProcessRateBudget's, step for step.
+--
+-- A window is a hash: limit (-1 until an answer tells it), remaining, reset (epoch ms), known (1 once an answer said
+-- the reset; 0 while it is a guess). A pause is a hash: until (epoch ms), reason. Times are the caller's clock
+-- (ARGV[2]), never Redis's: see RedisRateBudget. A window's key vanishes keep_ms after its reset, a pause's at its end.
+--
+-- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms
+--          returns {1} granted, {2, until, reason} paused, {3, retry at} probe out, {4, reset} spent
+-- observe  KEYS: window         ARGV: 'observe', now, limit, remaining, reset, keep ms
+-- unanswered KEYS: window       ARGV: 'unanswered'
+-- pause    KEYS: pause          ARGV: 'pause', now, until, reason
+
+local op = ARGV[1]
+local now = tonumber(ARGV[2])
+
+local function save(limit, remaining, reset, known, keep)
+  redis.call('HSET', KEYS[1], 'limit', limit, 'remaining', remaining, 'reset', reset, 'known', known)
+  redis.call('PEXPIRE', KEYS[1], math.max(reset - now, 0) + keep)
+end
+
+local function window()
+  local w = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'known')
+  if not w[1] then
+    return nil
+  end
+  return tonumber(w[1]), tonumber(w[2]), tonumber(w[3]), tonumber(w[4])
+end
+
+if op == 'acquire' then
+  local pause = redis.call('HMGET', KEYS[2], 'until', 'reason')
+  if pause[1] and tonumber(pause[1]) > now then
+    return {2, tonumber(pause[1]), pause[2]}
+  end
+  local default_window, probe_wait, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+  local limit, remaining, reset, known = window()
+  if not limit then
+    -- unknown key: one probe, whose answer tells the limit
+    limit, remaining, reset, known = -1, 1, now + default_window, 0
+  elseif now >= reset then
+    -- the provider's window has passed: a known limit is available again, an unknown one allows a probe
+    remaining = limit < 0 and 1 or limit
+    reset, known = now + default_window, 0
+  end
+  if remaining > 0 then
+    save(limit, remaining - 1, reset, known, keep)
+    return {1}
+  end
+  save(limit, remaining, reset, known, keep)
+  if limit < 0 and known == 0 then
+    return {3, now + probe_wait}
+  end
+  return {4, reset}
+
+elseif op == 'observe' then
+  local limit, remaining, reset, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+  local our_limit, our_remaining, our_reset, known = window()
+  if not our_limit or our_limit < 0 or (reset > our_reset and known == 1) then
+    save(limit, remaining, reset, 1, keep)
+  else
+    -- same window: calls still in flight were already taken here, so keep the lower count; a reset guessed at
+    -- renewal gives way to the provider's
+    save(limit, math.min(our_remaining, remaining), known == 1 and our_reset or reset, 1, keep)
+  end
+  return {0}
+
+elseif op == 'unanswered' then
+  -- a probe without an answer may be tried again; a known window never
+  local limit = redis.call('HGET', KEYS[1], 'limit')
+  if limit and tonumber(limit) < 0 then
+    redis.call('HSET', KEYS[1], 'remaining', 1)
+  end
+  return {0}
+
+elseif op == 'pause' then
+  -- of two pauses the longer holds, as in the database
+  local until_ms = tonumber(ARGV[3])
+  local held = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
+  if until_ms > held and until_ms > now then
+    redis.call('HSET', KEYS[1], 'until', until_ms, 'reason', ARGV[4])
+    redis.call('PEXPIRE', KEYS[1], until_ms - now)
+  end
+  return {0}
+end
+return redis.error_reply('unknown operation ' .. tostring(op))
