@@ -55,6 +55,10 @@ if op == 'acquire' then
 elseif op == 'observe' then
   local limit, remaining, reset, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
   local our_limit, our_remaining, our_reset, known = window()
+  if our_limit and our_limit >= 0 and reset <= now then
+    -- the answer of a call sent before the reset: its count is of a window that has rolled
+    return {0}
+  end
   if not our_limit or our_limit < 0 or (reset > our_reset and known == 1) then
     save(limit, remaining, reset, 1, keep)
   else

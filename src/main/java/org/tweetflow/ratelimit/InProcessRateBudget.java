@@ -56,7 +56,12 @@ public class InProcessRateBudget implements RateBudget {
 
     @Override
     public void observe(BudgetKey key, RateLimitHeaders headers) {
+        Instant now = clock.instant();
         windows.compute(key, (k, window) -> {
+            if (window != null && window.limit() >= 0 && !headers.reset().isAfter(now)) {
+                // the answer of a call sent before the reset: its count is of a window that has rolled
+                return window;
+            }
             if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())
                     && window.resetKnown()) {
                 return new Window(headers.limit(), headers.remaining(), headers.reset(), true);

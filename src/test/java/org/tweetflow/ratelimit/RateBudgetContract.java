@@ -133,6 +133,19 @@ abstract class RateBudgetContract {
     }
 
     @Test
+    void aLateAnswerOfTheWindowBeforeTheResetLeavesTheNextWindowsCount() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
+        clock.set(START.plusSeconds(61));
+        budget.tryAcquire(SAM_TIMELINE);
+
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("the second call of the new window").isTrue();
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("a third").isFalse();
+    }
+
+    @Test
     void theProvidersLowerCountWinsWithinAWindow() {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(900, 500, START.plusSeconds(900)));
