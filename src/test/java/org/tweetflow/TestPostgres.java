@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -23,6 +25,18 @@ public final class TestPostgres {
 
     /** @param database a name of the test's own ([a-z_]+), created on first use */
     public static void register(DynamicPropertyRegistry registry, String database) {
+        EmbeddedPostgres started = created(database);
+        registry.add("spring.datasource.url", () -> started.getJdbcUrl("postgres", database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    /** For a test without a Spring context: a database of its own ([a-z_]+), created on first use. */
+    public static DataSource dataSource(String database) {
+        return created(database).getDatabase("postgres", database);
+    }
+
+    private static EmbeddedPostgres created(String database) {
         EmbeddedPostgres started = started();
         try (Connection connection = started.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -32,9 +46,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        registry.add("spring.datasource.url", () -> started.getJdbcUrl("postgres", database));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        return started;
     }
 
     private static synchronized EmbeddedPostgres started() {

@@ -13,7 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
@@ -72,12 +71,10 @@ public class ArchiveDeletions {
     public Optional<WorkItem> request(long memberId) {
         states.archiveDeletionRequested(memberId);
         Instant now = clock.instant();
-        try {
-            jdbc.update("""
-                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at, lease_owner, lease_until,
-                    attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 1)""", KIND, memberId, "requested", Timestamp.from(now),
-                    Timestamp.from(now), owner, Timestamp.from(now.plus(LEASE)));
-        } catch (DuplicateKeyException pendingAlready) {
+        if (jdbc.update("""
+                INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at, lease_owner, lease_until,
+                attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING""", KIND, memberId, "requested",
+                Timestamp.from(now), Timestamp.from(now), owner, Timestamp.from(now.plus(LEASE))) == 0) {
             return Optional.empty();
         }
         long id = jdbc.queryForObject("SELECT id FROM work_item WHERE kind = ? AND subject_id = ?", Long.class, KIND,

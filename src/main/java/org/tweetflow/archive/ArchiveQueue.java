@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,16 +82,12 @@ public class ArchiveQueue {
 
     private boolean queue(long memberId, String reason, Instant notBefore) {
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            // not while the member's archive is being deleted: the sync would merge it back (ArchiveDeletions
-            // queues one once Open Humans confirmed the deletion)
-            if (jdbc.update("""
-                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
-                    WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?)""",
-                    KIND, memberId, reason, Timestamp.from(notBefore), now, ArchiveDeletions.KIND, memberId) == 0) {
-                return false;
-            }
-        } catch (DuplicateKeyException alreadyQueued) {
+        // not while the member's archive is being deleted: the sync would merge it back (ArchiveDeletions queues
+        // one once Open Humans confirmed the deletion); nor when queued already, by another replica too
+        if (jdbc.update("""
+                INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?) ON CONFLICT DO NOTHING""",
+                KIND, memberId, reason, Timestamp.from(notBefore), now, ArchiveDeletions.KIND, memberId) == 0) {
             return false;
         }
         states.queued(memberId);

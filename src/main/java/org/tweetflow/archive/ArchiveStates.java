@@ -156,8 +156,8 @@ public class ArchiveStates {
 
     private void ensure(long memberId, Timestamp now) {
         jdbc.update("""
-                INSERT INTO archive_state (member_id, state, updated_at) SELECT ?, ?, ? WHERE NOT EXISTS
-                (SELECT 1 FROM archive_state WHERE member_id = ?)""", memberId, IDLE, now, memberId);
+                INSERT INTO archive_state (member_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                memberId, IDLE, now);
     }
 
     private Timestamp now() {

@@ -3,7 +3,6 @@ package org.tweetflow.collect;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.work.WorkLeases;
@@ -43,23 +42,19 @@ public class CollectionQueue {
         if (jdbc.update("""
                 UPDATE work_item SET lease_owner = NULL, lease_until = NULL, not_before = ?, reason = ?, attempts = 0
                 WHERE kind = ? AND subject_id = ?""", now, reason, KIND, collectionId) == 0) {
-            // no duplicate-key error to catch: it would abort the caller's transaction on PostgreSQL
+            // an item another replica queued meanwhile does it: no duplicate-key error, which would abort the
+            // caller's transaction on PostgreSQL
             jdbc.update("""
-                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
-                    WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?)""",
-                    KIND, collectionId, reason, now, now, KIND, collectionId);
+                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", KIND, collectionId, reason, now, now);
         }
     }
 
     /** Queues a collection to be collected as soon as a worker is free; false when it is queued already. */
     public boolean queue(long collectionId, String reason) {
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            return jdbc.update("""
-                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)""",
-                    KIND, collectionId, reason, now, now) == 1;
-        } catch (DuplicateKeyException alreadyQueued) {
-            return false;
-        }
+        return jdbc.update("""
+                INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", KIND, collectionId, reason, now, now) == 1;
     }
 }

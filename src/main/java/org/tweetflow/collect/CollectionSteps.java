@@ -47,9 +47,8 @@ public class CollectionSteps {
         List<String> claimed = new ArrayList<>();
         for (String name : names) {
             jdbc.update("""
-                    INSERT INTO collection_step (collection_id, name, state, updated_at) SELECT ?, ?, ?, ?
-                    WHERE NOT EXISTS (SELECT 1 FROM collection_step WHERE collection_id = ? AND name = ?)""",
-                    collectionId, name, CollectionStep.PENDING, now(), collectionId, name);
+                    INSERT INTO collection_step (collection_id, name, state, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", collectionId, name, CollectionStep.PENDING, now());
             if (claimOne(collectionId, item, name)) {
                 claimed.add(name);
             }

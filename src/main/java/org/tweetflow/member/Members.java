@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveOwner;
@@ -34,12 +33,9 @@ public class Members implements ArchiveOwners {
     public Member ensure(String projectMemberId) {
         return findByProjectMemberId(projectMemberId).orElseGet(() -> {
             Timestamp now = Timestamp.from(clock.instant());
-            try {
-                jdbc.update("INSERT INTO member (project_member_id, created_at, updated_at) VALUES (?, ?, ?)",
-                        projectMemberId, now, now);
-            } catch (DuplicateKeyException signedInTwiceAtOnce) {
-                // the other sign-in created it: read it below
-            }
+            // signed in twice at once: the other sign-in created it, read below
+            jdbc.update("INSERT INTO member (project_member_id, created_at, updated_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", projectMemberId, now, now);
             return findByProjectMemberId(projectMemberId).orElseThrow();
         });
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,18 +34,11 @@ public class RatePauses {
         }
     }
 
-    /**
-     * Stores the first pause of {@code endpoint}; false when one is stored already. Two replicas meeting the cap at
-     * once may both pass the NOT EXISTS: the second insert then breaks the key, which only means the row is there.
-     */
+    /** Stores the first pause of {@code endpoint}; false when one is stored already, by another replica too. */
     private boolean inserted(String endpoint, Timestamp end, String why) {
-        try {
-            return jdbc.update("""
-                    INSERT INTO fetch_pause (kind, paused_until, reason) SELECT ?, ?, ? WHERE NOT EXISTS
-                    (SELECT 1 FROM fetch_pause WHERE kind = ?)""", endpoint, end, why, endpoint) > 0;
-        } catch (DuplicateKeyException pausedMeanwhile) {
-            return false;
-        }
+        return jdbc.update("""
+                INSERT INTO fetch_pause (kind, paused_until, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                endpoint, end, why) > 0;
     }
 
     /** The pauses still in force at {@code now}, by endpoint. */

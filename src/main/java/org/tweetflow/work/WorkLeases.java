@@ -11,25 +11,29 @@ import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Claims queued work for one worker at a time through a lease in the database. A claim is a conditional update,
- * so two replicas racing for one item cannot both win; a lease that is not renewed expires and the item goes to
- * whoever asks next, which resumes it (the archive is checkpointed on Open Humans, collections in their files).
+ * Claims queued work for one worker at a time through a lease in the database. A claim locks the item it takes and
+ * skips those other replicas are taking (FOR UPDATE SKIP LOCKED), so workers claiming at once each get another item
+ * instead of racing for the first; a lease that is not renewed expires and the item goes to whoever asks next, which
+ * resumes it (the archive is checkpointed on Open Humans, collections in their files).
  */
 @Component
 public class WorkLeases {
 
-    private static final String CANDIDATES = """
-            SELECT id FROM work_item
+    private static final String NEXT = """
+            SELECT id, kind, subject_id, reason, attempts FROM work_item
             WHERE kind = ? AND not_before <= ? AND (lease_until IS NULL OR lease_until < ?)
-            ORDER BY not_before, id FETCH FIRST 8 ROWS ONLY""";
+            ORDER BY not_before, id FETCH FIRST 1 ROW ONLY FOR UPDATE SKIP LOCKED""";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public WorkLeases(JdbcTemplate jdbc, Clock clock) {
+    public WorkLeases(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -51,20 +55,16 @@ public class WorkLeases {
 
     public Optional<WorkItem> claimNext(String kind, String owner, Duration lease) {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> candidates = jdbc.queryForList(CANDIDATES, Long.class, kind, now, now);
-        for (long id : candidates) {
-            int won = jdbc.update("""
-                    UPDATE work_item SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-                    WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)""",
-                    owner, Timestamp.from(clock.instant().plus(lease)), id, now);
-            if (won == 1) {
-                return Optional.of(jdbc.queryForObject(
-                        "SELECT id, kind, subject_id, reason, attempts FROM work_item WHERE id = ?",
-                        (rs, n) -> new WorkItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                rs.getInt(5), owner), id));
-            }
-        }
-        return Optional.empty();
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        // the row stays locked, and skipped by the others, until its lease is written and committed
+        return transaction.execute(status -> {
+            Optional<WorkItem> next = jdbc.query(NEXT, (rs, n) -> new WorkItem(rs.getLong(1), rs.getString(2),
+                    rs.getLong(3), rs.getString(4), rs.getInt(5) + 1, owner), kind, now, now).stream().findFirst();
+            next.ifPresent(item -> jdbc.update(
+                    "UPDATE work_item SET lease_owner = ?, lease_until = ?, attempts = ? WHERE id = ?",
+                    owner, until, item.attempts(), item.id()));
+            return next;
+        });
     }
 
     /** Extends a lease still held; false when it was lost (expired and taken by another worker). */
@@ -100,11 +100,11 @@ public class WorkLeases {
                 UPDATE work_item SET asked_again = ?
                 WHERE kind = ? AND subject_id = ? AND NOT (reason = ? AND lease_owner IS NULL)""",
                 reason, kind, subjectId, reason) == 0) {
-            // no duplicate-key error to catch: it would abort the caller's transaction on PostgreSQL
+            // an item another replica queued meanwhile does it: no duplicate-key error, which would abort the
+            // caller's transaction on PostgreSQL
             jdbc.update("""
-                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) SELECT ?, ?, ?, ?, ?
-                    WHERE NOT EXISTS (SELECT 1 FROM work_item WHERE kind = ? AND subject_id = ?)""",
-                    kind, subjectId, reason, now, now, kind, subjectId);
+                    INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", kind, subjectId, reason, now, now);
         }
     }
 

@@ -253,8 +253,8 @@ class RateBudgetBench {
     }
 
     private static JdbcTemplate database() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "");
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new JdbcTemplate(dataSource);
     }

@@ -14,6 +14,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tweetflow.MutableClock;
 import org.tweetflow.work.LeaseLostException;
 import org.tweetflow.work.WorkItem;
@@ -35,10 +37,10 @@ class CollectionStepsTest {
     @BeforeEach
     void database() {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(h2);
-        leases = new WorkLeases(jdbc, clock);
+        leases = new WorkLeases(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), clock);
         steps = new CollectionSteps(jdbc, clock);
         Timestamp now = Timestamp.from(START);
         jdbc.update("INSERT INTO member (id, project_member_id, created_at, updated_at) VALUES (1, 'm1', ?, ?)", now,

@@ -21,7 +21,7 @@ class StartWithoutSettingsTest {
     void refusesToStartAndNamesTheMissingSettingsAndTheFlag(CapturedOutput output) {
         // no web server and a database of its own: nothing of this start outlives the test
         assertThatThrownBy(() -> SpringApplication.run(TweetflowApplication.class,
-                "--spring.main.web-application-type=none", "--spring.datasource.url=jdbc:h2:mem:start-without-settings"))
+                "--spring.main.web-application-type=none", "--spring.datasource.url=jdbc:h2:mem:start-without-settings;MODE=PostgreSQL"))
                 .hasRootCauseInstanceOf(MissingSettingsException.class);
 
         assertThat(output).contains("APPLICATION FAILED TO START")

@@ -46,8 +46,8 @@ abstract class RateBudgetContract {
 
     @BeforeAll
     static void createDatabase() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:budget-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "");
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:budget-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         connections = new CountingDataSource(dataSource);
         database = new JdbcTemplate(connections);

@@ -34,8 +34,8 @@ class RateBudgetModeTest {
 
     /** Where the budgets read the pauses from at their start. */
     private static JdbcTemplate database() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:mode-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "");
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:mode-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new JdbcTemplate(dataSource);
     }

@@ -30,7 +30,7 @@ class RatePausesTest {
 
     @BeforeEach
     void createDatabase() {
-        dataSource = new DriverManagerDataSource("jdbc:h2:mem:pauses-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:pauses-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                 "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         database = new JdbcTemplate(dataSource);
