@@ -46,7 +46,7 @@ class PostgresMigrationTest {
         JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", String.class);
-        assertThat(tables).contains("member", "oauth_token", "archive_state", "work_item", "fetch_pause");
+        assertThat(tables).contains("member", "oauth_token", "archive_state", "work_item", "fetch_pause", "shedlock");
     }
 
     @Test
