@@ -17,6 +17,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.tweetflow.calls.CallFailure.Kind;
 import org.tweetflow.openhumans.OpenHumansException;
 import org.tweetflow.tokens.ReconnectNeededException;
+import org.tweetflow.tokens.TokenBusyException;
 import org.tweetflow.twitter.XApiException;
 
 /**
@@ -62,7 +63,8 @@ public class CallFailures {
         if (t instanceof XApiException.RateLimited) {
             return Kind.RATE_LIMITED;
         }
-        if (t instanceof XApiException.Transient || t instanceof OpenHumansException.Unavailable) {
+        if (t instanceof XApiException.Transient || t instanceof OpenHumansException.Unavailable
+                || t instanceof TokenBusyException) {
             return Kind.OUTAGE;
         }
         if (t instanceof ReconnectNeededException) {

@@ -1,9 +1,11 @@
 package org.tweetflow.security;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -11,18 +13,21 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 import org.tweetflow.tokens.AccessTokens;
 import org.tweetflow.tokens.MemberToken;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.tokens.ReconnectNeededException;
+import org.tweetflow.tokens.TokenBusyException;
 
 /**
  * Access tokens for background work, through Spring Security's authorized-client manager: refreshed shortly before
  * they expire, or at once after the provider rejected one. Both providers rotate refresh tokens, so a refresh runs
  * under a row lock on the stored token: two replicas never spend the same refresh token, and the second one simply
- * reads the token the first one stored.
+ * reads the token the first one stored. The wait for the lock is bounded by twice what one refresh may take (the
+ * HTTP connect and read timeouts), so a holder that is stuck costs a worker an outage, not the worker.
  */
 @Component("memberTokens")
 public class MemberTokens implements AccessTokens {
@@ -38,18 +43,21 @@ public class MemberTokens implements AccessTokens {
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefresh;
     private final EncryptedAuthorizedClientService clients;
-    private final JdbcTemplate jdbc;
+    private final JdbcTemplate locks;
     private final TransactionTemplate transaction;
 
     public MemberTokens(Members members,
             @Qualifier("authorizedClientManager") AuthorizedClientServiceOAuth2AuthorizedClientManager manager,
             @Qualifier("forcedRefreshManager") AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefresh,
-            EncryptedAuthorizedClientService clients, JdbcTemplate jdbc, TransactionTemplate transaction) {
+            EncryptedAuthorizedClientService clients, JdbcTemplate jdbc, TransactionTemplate transaction,
+            TweetflowProperties properties) {
         this.members = members;
         this.manager = manager;
         this.forcedRefresh = forcedRefresh;
         this.clients = clients;
-        this.jdbc = jdbc;
+        this.locks = new JdbcTemplate(jdbc.getDataSource());
+        Duration refresh = properties.http().connectTimeout().plus(properties.http().readTimeout());
+        this.locks.setQueryTimeout((int) refresh.multipliedBy(2).toSeconds());
         this.transaction = transaction;
     }
 
@@ -86,7 +94,7 @@ public class MemberTokens implements AccessTokens {
             AuthorizedClientServiceOAuth2AuthorizedClientManager using, String rejected) {
         Member member = members.find(memberId).orElseThrow(() -> new IllegalStateException("no member " + memberId));
         return transaction.execute(status -> {
-            lock(memberId, provider.registrationId());
+            lock(memberId, provider);
             OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(provider.registrationId(),
                     member.projectMemberId());
             if (stored == null) {
@@ -110,8 +118,13 @@ public class MemberTokens implements AccessTokens {
         });
     }
 
-    private void lock(long memberId, String provider) {
-        jdbc.query("SELECT version FROM oauth_token WHERE member_id = ? AND provider = ? FOR UPDATE",
-                rs -> null, memberId, provider);
+    private void lock(long memberId, Provider provider) {
+        try {
+            locks.query("SELECT version FROM oauth_token WHERE member_id = ? AND provider = ? FOR UPDATE",
+                    rs -> null, memberId, provider.registrationId());
+        } catch (TransientDataAccessException held) {
+            throw new TokenBusyException("the " + provider + " token of member " + memberId
+                    + " stayed locked by another refresh", held);
+        }
     }
 }
