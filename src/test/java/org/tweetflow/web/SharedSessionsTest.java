@@ -61,7 +61,7 @@ class SharedSessionsTest {
         for (int i = 0; i < 2; i++) {
             ConfigurableApplicationContext instance = new SpringApplicationBuilder(TweetflowApplication.class)
                     .profiles("test").initializers(new ContextTempDir())
-                    .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:shared-sessions;DB_CLOSE_DELAY=-1",
+                    .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:shared-sessions;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                             "--spring.data.redis.url=" + TestRedis.url(),
                             "--tweetflow.public-url=" + balancer.url(),
                             // not the default: the sessions on Redis must follow it as Tomcat's do
