@@ -63,7 +63,7 @@ public class ScheduledScans {
             }
         }
         if (timer instanceof ScheduledPollEndpoint scheduler) {
-            // Camel polls at its default delay when it read none (it reads 2s and 2000, not PT2S: that is 0)
+            // a delay of 0 polls at Camel's default (the routes give milliseconds: {{millis:...}})
             long delay = scheduler.getDelay() > 0 ? scheduler.getDelay() : scheduler.getDefaultDelay();
             return Duration.of(delay, scheduler.getTimeUnit().toChronoUnit());
         }
