@@ -75,6 +75,12 @@ public final class RoundRobinBalancer implements AutoCloseable {
         return this;
     }
 
+    /** A backend that stopped answering (killed) leaves the rotation, as a failed readiness probe takes a pod out. */
+    public RoundRobinBalancer removeBackend(URI backend) {
+        backends.remove(backend);
+        return this;
+    }
+
     /** Requests whose path starts with {@code pathPrefix} always go to {@code backend}, outside the rotation. */
     public synchronized RoundRobinBalancer pin(String pathPrefix, URI backend) {
         pinned.put(pathPrefix, backend);

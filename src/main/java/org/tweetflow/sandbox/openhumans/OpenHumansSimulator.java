@@ -33,6 +33,7 @@ public class OpenHumansSimulator {
     public static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(36000);
     public static final String SCOPE = "read write";
     public static final String SOURCE = "direct-sharing-1330";
+    private static final String COMPLETED = "completed:";
 
     /** The result of issuing tokens without the browser flow. */
     public record Tokens(String accessToken, String refreshToken) {
@@ -196,6 +197,11 @@ public class OpenHumansSimulator {
         return n == null ? 0 : n.get();
     }
 
+    /** Uploads of the member's that completed since the last reset: one per sync that uploaded. */
+    public int completedUploads(String projectMemberId) {
+        return callCount(COMPLETED + projectMemberId);
+    }
+
     public void resetCounts() {
         counts.clear();
     }
@@ -296,6 +302,7 @@ public class OpenHumansSimulator {
         file.size = Files.size(p);
         file.created = clock.instant();
         file.completed = true;
+        count(COMPLETED + file.projectMemberId);
         return Optional.of(file.size);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +121,7 @@ public class XSimulator {
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> windowCounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean usageCapped;
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -195,9 +197,30 @@ public class XSimulator {
         return n == null ? 0 : n.get();
     }
 
+    /**
+     * The calls of the caller (a user id, or {@link #APP_CALLER}) to the endpoint in each window since the last
+     * reset, refused ones included, by the window's start: what a limit allowed against what was asked.
+     */
+    public SortedMap<Instant, Integer> callsByWindow(String endpointKey, String caller) {
+        String prefix = endpointKey + "|" + caller + "|";
+        SortedMap<Instant, Integer> out = new TreeMap<>();
+        windowCounts.forEach((key, n) -> {
+            if (key.startsWith(prefix)) {
+                out.put(Instant.ofEpochMilli(Long.parseLong(key.substring(prefix.length()))), n.get());
+            }
+        });
+        return out;
+    }
+
+    /** Calls answered 429 because their caller's window was spent (any endpoint, any caller) since the last reset. */
+    public int refusedCalls() {
+        return refused.get();
+    }
+
     public void resetCounts() {
         callCounts.clear();
         windowCounts.clear();
+        refused.set(0);
     }
 
     public void setUsageCapped(boolean capped) {
@@ -411,6 +434,7 @@ public class XSimulator {
                 k -> new AtomicInteger());
         int used = n.incrementAndGet();
         if (used > limit) {
+            refused.incrementAndGet();
             return new Quota(limit, 0, reset, true);
         }
         return new Quota(limit, limit - used, reset, false);
