@@ -39,11 +39,13 @@ class KustomizeOverlaysTest {
     static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
 
     Map<String, Object> application;
+    JibImage image;
     Map<String, Manifests> rendered;
 
     @BeforeAll
-    void renderEveryOverlay() throws IOException {
+    void renderEveryOverlay() throws Exception {
         application = new Yaml().load(Files.readString(APPLICATION_YAML));
+        image = JibImage.read(Path.of("pom.xml"));
         String out = Manifests.run(List.of("bash", "scripts/ensure-kubectl.sh")).strip();
         String kubectl = out.substring(out.lastIndexOf('\n') + 1);
         try (Stream<Path> overlays = Files.list(OVERLAYS)) {
@@ -117,6 +119,20 @@ class KustomizeOverlaysTest {
         assertThat(container.at("/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
         assertThat(container.at("/capabilities/add").isMissingNode()).isTrue();
         assertThat(manifests.volumeMountedAt("/tmp").has("emptyDir")).isTrue();
+    }
+
+    /**
+     * The image's user (docs/deployment.md) named in the pod, so the operator sets the volume's owner to match: RWX
+     * drivers mostly ignore fsGroup, and then only a volume already writable by 65532 takes the collections' files.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void runsAsTheImagesUserAndGroupThatTheVolumeMustLetWrite(String overlay) {
+        assertThat(image.user()).isEqualTo("65532:65532");
+        JsonNode pod = rendered.get(overlay).podSpec().path("securityContext");
+        for (String field : List.of("runAsUser", "runAsGroup", "fsGroup")) {
+            assertThat(pod.path(field).asText()).as(field).isEqualTo("65532");
+        }
     }
 
     @ParameterizedTest
