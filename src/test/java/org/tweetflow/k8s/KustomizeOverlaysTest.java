@@ -37,6 +37,9 @@ class KustomizeOverlaysTest {
     static final Path SECRET_TEMPLATE = Path.of("k8s", "base", "secret-template.yaml");
     /** What the JVM needs after Camel has stopped to exit before Kubernetes kills it. */
     static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
+    /** The largest archive production's /tmp is sized for, and the room it keeps for exports (k8s/README.md). */
+    static final long LARGEST_ARCHIVE = 512L << 20;
+    static final long EXPORTS_ROOM = 2L << 30;
 
     Map<String, Object> application;
     JibImage image;
@@ -133,6 +136,33 @@ class KustomizeOverlaysTest {
         for (String field : List.of("runAsUser", "runAsGroup", "fsGroup")) {
             assertThat(pod.path(field).asText()).as(field).isEqualTo("65532");
         }
+    }
+
+    /**
+     * /tmp (an emptyDir) takes each archive sync's copies and spool and the exports: the pod asks for that room on the
+     * node and may use it, or the kubelet evicts it in the middle of a large sync.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void ephemeralStorageRequestAndLimitCoverTmp(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        long tmp = Quantity.bytes(manifests.volumeMountedAt("/tmp").at("/emptyDir/sizeLimit").asText());
+        JsonNode resources = manifests.container().path("resources");
+
+        assertThat(tmp).isPositive();
+        assertThat(Quantity.bytes(resources.at("/requests/ephemeral-storage").asText())).isGreaterThanOrEqualTo(tmp);
+        assertThat(Quantity.bytes(resources.at("/limits/ephemeral-storage").asText())).isGreaterThanOrEqualTo(tmp);
+    }
+
+    /** k8s/README.md's formula for production's /tmp: archive workers x 3 x the largest archive + room for exports. */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "production-with-datastores"})
+    void productionTmpHoldsThreeCopiesOfTheLargestArchivePerWorker(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        long tmp = Quantity.bytes(manifests.volumeMountedAt("/tmp").at("/emptyDir/sizeLimit").asText());
+        long workers = Long.parseLong(manifests.environment().get("TWEETFLOW_ARCHIVE_WORKERS"));
+
+        assertThat(tmp).isGreaterThanOrEqualTo(workers * 3 * LARGEST_ARCHIVE + EXPORTS_ROOM);
     }
 
     @ParameterizedTest
