@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -329,6 +330,38 @@ class KustomizeOverlaysTest {
             }
         }
         assertThat(environment.get("SPRING_DATA_REDIS_URL")).contains(":$(REDIS_PASSWORD)@");
+    }
+
+    /**
+     * The in-cluster Redis stays below its memory limit by its own eviction (the kernel would kill it otherwise), and
+     * its password is a file from the Secret, never on the command line nor in the environment.
+     */
+    @Test
+    void datastoresRedisEvictsBelowItsMemoryLimitAndReadsItsPasswordFromAFile() {
+        Manifests manifests = rendered.get("production-with-datastores");
+        JsonNode pod = manifests.named("StatefulSet", "tweetflow-redis").at("/spec/template/spec");
+        JsonNode redis = pod.at("/containers/0");
+        List<String> args = new ArrayList<>();
+        redis.path("args").forEach(arg -> args.add(arg.asText()));
+
+        long limit = Quantity.bytes(redis.at("/resources/limits/memory").asText());
+        String maxmemory = args.get(args.indexOf("--maxmemory") + 1);
+        assertThat(maxmemory).endsWith("mb"); // Redis's mb: MiB
+        long bound = Quantity.bytes(maxmemory.replace("mb", "Mi"));
+        assertThat(bound).isBetween(limit / 2, limit * 3 / 4);
+        assertThat(args.get(args.indexOf("--maxmemory-policy") + 1)).isEqualTo("volatile-lru");
+
+        String commandLine = redis.path("command").toString() + redis.path("args");
+        assertThat(commandLine).doesNotContain("--requirepass").doesNotContainPattern("\\$\\([A-Z_]+\\)");
+        assertThat(redis.path("env").findValues("secretKeyRef")).isEmpty();
+        JsonNode mount = redis.path("volumeMounts").findParents("mountPath").stream()
+                .filter(m -> m.path("name").asText().equals("secret")).findFirst().orElseThrow();
+        JsonNode secret = pod.path("volumes").findParents("secret").stream()
+                .filter(v -> v.path("name").asText().equals("secret")).findFirst().orElseThrow().path("secret");
+        assertThat(secret.path("secretName").asText()).isEqualTo("tweetflow-secrets");
+        assertThat(secret.at("/items/0/key").asText()).isEqualTo("REDIS_PASSWORD");
+        assertThat(redis.at("/command/2").asText()).contains("requirepass $(cat " + mount.path("mountPath").asText()
+                + "/" + secret.at("/items/0/path").asText() + ")");
     }
 
     @Test
