@@ -237,6 +237,58 @@ class KustomizeOverlaysTest {
         }
     }
 
+    /** The pods take the public port from the ingress controller's namespace, the management one from monitoring's. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPolicyAdmitsTheIngressToThePublicPortAndMonitoringToTheManagementPort(String overlay) {
+        Manifests manifests = rendered.get(overlay);
+        JsonNode podLabels = manifests.one("Deployment").at("/spec/template/metadata/labels");
+        int management = Integer.parseInt(manifests.environment().get("MANAGEMENT_SERVER_PORT"));
+
+        Map<Integer, String> admitted = new TreeMap<>();
+        JsonNode policy = policySelecting(manifests, podLabels);
+        for (JsonNode rule : policy.at("/spec/ingress")) {
+            assertThat(rule.path("from")).as("a rule open to every source: %s", rule).hasSize(1);
+            assertThat(rule.path("ports")).as("a rule open on every port: %s", rule).isNotEmpty();
+            String namespace = rule.at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText();
+            assertThat(namespace).as("the source of %s", rule).isNotEmpty();
+            assertThat(rule.at("/from/0").size()).as("only a namespace: %s", rule).isEqualTo(1);
+            for (JsonNode port : rule.path("ports")) {
+                assertThat(admitted.put(manifests.containerPort(port.path("port")), namespace)).isNull();
+            }
+        }
+        assertThat(admitted).containsOnlyKeys(publicPort(manifests), management);
+        assertThat(admitted.get(management)).isEqualTo("monitoring");
+        assertThat(admitted.get(publicPort(manifests))).isNotEqualTo("monitoring");
+    }
+
+    /** PostgreSQL and Redis in the cluster take connections from the tweetflow pods only, on their own port. */
+    @Test
+    void networkPoliciesAdmitOnlyTweetflowToTheDatastores() {
+        Manifests manifests = rendered.get("production-with-datastores");
+        JsonNode tweetflow = manifests.one("Deployment").at("/spec/template/metadata/labels");
+        for (String name : List.of("tweetflow-postgres", "tweetflow-redis")) {
+            JsonNode pod = manifests.named("StatefulSet", name).at("/spec/template");
+            JsonNode policy = policySelecting(manifests, pod.at("/metadata/labels"));
+            JsonNode rules = policy.at("/spec/ingress");
+
+            assertThat(rules).as(name).hasSize(1);
+            assertThat(rules.at("/0/from").toString()).as(name)
+                    .isEqualTo("[{\"podSelector\":{\"matchLabels\":" + tweetflow + "}}]");
+            assertThat(rules.at("/0/ports").findValuesAsText("port")).as(name)
+                    .containsExactly(pod.at("/spec/containers/0/ports/0/containerPort").asText());
+        }
+    }
+
+    /** The one NetworkPolicy for these pods, limiting what reaches them. */
+    static JsonNode policySelecting(Manifests manifests, JsonNode podLabels) {
+        List<JsonNode> policies = manifests.all("NetworkPolicy").stream()
+                .filter(p -> p.at("/spec/podSelector/matchLabels").equals(podLabels)).toList();
+        assertThat(policies).as("NetworkPolicies of the pods %s", podLabels).hasSize(1);
+        assertThat(policies.get(0).at("/spec/policyTypes").toString()).contains("\"Ingress\"");
+        return policies.get(0);
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void shipsNoSecretAndReadsTheOneTheTemplateDescribes(String overlay) throws IOException {
