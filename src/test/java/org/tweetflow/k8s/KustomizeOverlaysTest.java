@@ -73,7 +73,7 @@ class KustomizeOverlaysTest {
     void probesAskBootsProbeGroupsOnTheManagementPort(String overlay) {
         Manifests manifests = rendered.get(overlay);
         JsonNode container = manifests.container();
-        int management = Integer.parseInt(manifests.environment().get("MANAGEMENT_SERVER_PORT"));
+        int management = Integer.parseInt(environment(manifests).get("MANAGEMENT_SERVER_PORT"));
         assertThat(management).isNotEqualTo(publicPort(manifests));
 
         Map<String, String> probes = Map.of("readinessProbe", "/actuator/health/readiness",
@@ -170,7 +170,7 @@ class KustomizeOverlaysTest {
     @MethodSource("overlays")
     void routesConfigMapHoldsExactlyTheRoutesFolderWhereCamelReadsIt(String overlay) throws IOException {
         Manifests manifests = rendered.get(overlay);
-        String pattern = manifests.environment().get("CAMEL_MAIN_ROUTESINCLUDEPATTERN");
+        String pattern = environment(manifests).get("CAMEL_MAIN_ROUTESINCLUDEPATTERN");
         assertThat(pattern).startsWith("file:/").endsWith("/*.camel.yaml");
         String directory = pattern.substring("file:".length(), pattern.lastIndexOf('/'));
 
@@ -243,7 +243,7 @@ class KustomizeOverlaysTest {
     void networkPolicyAdmitsTheIngressToThePublicPortAndMonitoringToTheManagementPort(String overlay) {
         Manifests manifests = rendered.get(overlay);
         JsonNode podLabels = manifests.one("Deployment").at("/spec/template/metadata/labels");
-        int management = Integer.parseInt(manifests.environment().get("MANAGEMENT_SERVER_PORT"));
+        int management = Integer.parseInt(environment(manifests).get("MANAGEMENT_SERVER_PORT"));
 
         Map<Integer, String> admitted = new TreeMap<>();
         JsonNode policy = policySelecting(manifests, podLabels);
@@ -432,9 +432,29 @@ class KustomizeOverlaysTest {
                 .isEqualTo(key.equals("TWEETFLOW_OPS_USERNAME") ? "ops" : ""));
     }
 
-    /** Where Tomcat takes members' requests: SERVER_PORT when the manifests set it, else application.yaml's. */
+    /** What the container starts with: the image's environment, then the manifests', which win. */
+    Map<String, String> environment(Manifests manifests) {
+        Map<String, String> environment = new TreeMap<>(image.environment());
+        environment.putAll(manifests.environment());
+        return environment;
+    }
+
+    /**
+     * The image's environment (management port, routes' folder, JVM flags) is its one source: the manifests rely on it
+     * and never set it again, so the two cannot drift apart.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void manifestsLeaveTheImagesEnvironmentToTheImage(String overlay) {
+        assertThat(image.environment()).containsKeys("MANAGEMENT_SERVER_PORT", "CAMEL_MAIN_ROUTESINCLUDEPATTERN",
+                "JAVA_TOOL_OPTIONS");
+        assertThat(rendered.get(overlay).environment()).doesNotContainKeys(
+                image.environment().keySet().toArray(String[]::new));
+    }
+
+    /** Where Tomcat takes members' requests: SERVER_PORT in the container's environment, else application.yaml's. */
     int publicPort(Manifests manifests) {
-        String port = manifests.environment().get("SERVER_PORT");
+        String port = environment(manifests).get("SERVER_PORT");
         return port != null ? Integer.parseInt(port) : (Integer) at(application, "server", "port");
     }
 
