@@ -16,6 +16,7 @@ import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import org.tweetflow.calls.CallFailure.Kind;
 import org.tweetflow.openhumans.OpenHumansException;
+import org.tweetflow.ratelimit.RateBudgetUnavailableException;
 import org.tweetflow.tokens.ReconnectNeededException;
 import org.tweetflow.tokens.TokenBusyException;
 import org.tweetflow.twitter.XApiException;
@@ -64,7 +65,7 @@ public class CallFailures {
             return Kind.RATE_LIMITED;
         }
         if (t instanceof XApiException.Transient || t instanceof OpenHumansException.Unavailable
-                || t instanceof TokenBusyException) {
+                || t instanceof TokenBusyException || t instanceof RateBudgetUnavailableException) {
             return Kind.OUTAGE;
         }
         if (t instanceof ReconnectNeededException) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -88,6 +89,8 @@ public class RedisRateBudget implements RateBudget {
      * Runs one operation of the script at this replica's time. Not Redis's TIME: the replicas' clocks are kept by NTP,
      * and the {@link RateLimitHeaders#ROLL_MARGIN} every reset carries (2 s) covers their skew; a frozen test clock
      * then rules the script as it rules the rest of the service.
+     *
+     * @throws RateBudgetUnavailableException Redis did not answer: an outage, which the calls' redeliveries retry
      */
     private List<?> run(List<String> keys, String operation, Object... arguments) {
         Object[] args = new Object[arguments.length + 2];
@@ -96,7 +99,11 @@ public class RedisRateBudget implements RateBudget {
         for (int i = 0; i < arguments.length; i++) {
             args[i + 2] = arguments[i].toString();
         }
-        return redis.execute(SCRIPT, keys, args);
+        try {
+            return redis.execute(SCRIPT, keys, args);
+        } catch (DataAccessException unavailable) {
+            throw new RateBudgetUnavailableException(unavailable);
+        }
     }
 
     private static String windowKey(BudgetKey key) {

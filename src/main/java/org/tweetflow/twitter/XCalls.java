@@ -6,11 +6,14 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.http.HttpTarget;
 import org.tweetflow.ratelimit.Permit;
 import org.tweetflow.ratelimit.RateBudget;
+import org.tweetflow.ratelimit.RateBudgetUnavailableException;
 import org.tweetflow.ratelimit.RateLimitHeaders;
 import org.tweetflow.tokens.AccessTokens;
 import org.tweetflow.tokens.Provider;
@@ -24,6 +27,7 @@ import org.tweetflow.tokens.MemberToken;
 @Component("xCalls")
 public class XCalls {
 
+    private static final Logger LOG = LoggerFactory.getLogger(XCalls.class);
     private static final String PERMIT_HELD = "tweetflowPermitHeld";
 
     private final RateBudget budget;
@@ -70,8 +74,8 @@ public class XCalls {
             return;
         }
         Optional<RateLimitHeaders> limits = RateLimitHeaders.from(message::getHeader);
-        limits.ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
-                () -> budget.unanswered(call.budget()));
+        correct(call, () -> limits.ifPresentOrElse(headers -> budget.observe(call.budget(), headers),
+                () -> budget.unanswered(call.budget())));
         try {
             answers.check(status, message::getHeader, message.getBody(String.class));
         } catch (XApiException.Unauthorized refused) {
@@ -79,12 +83,26 @@ public class XCalls {
             throw call.caller() instanceof XCaller.App ? new XApiException.Unauthorized(XCaller.App.REFUSED) : refused;
         } catch (XApiException.RateLimited limited) {
             if (limited.usageCap()) {
-                budget.pause(call.budget().endpoint(), limited.retryAt(), limited.getMessage());
+                correct(call, () -> budget.pause(call.budget().endpoint(), limited.retryAt(), limited.getMessage()));
             } else if (limits.isEmpty()) {
                 // a 429 without headers: no call of this caller until the assumed reset, however the sync goes on
-                budget.observe(call.budget(), RateLimitHeaders.spentUntil(limited.retryAt()));
+                correct(call, () -> budget.observe(call.budget(), RateLimitHeaders.spentUntil(limited.retryAt())));
             }
             throw limited;
+        }
+    }
+
+    /**
+     * Corrects the budget after X answered, or logs that it could not: the permit was taken already, so a skipped
+     * correction only leaves the budget lower than X's count (the safe side), whereas failing the exchange would throw
+     * away a page X already answered and spend another call on it.
+     */
+    private static void correct(XCall call, Runnable correction) {
+        try {
+            correction.run();
+        } catch (RateBudgetUnavailableException unavailable) {
+            LOG.warn("The budget of {} was not corrected by X's answer: {} ({})", call.budget(),
+                    unavailable.getMessage(), unavailable.getCause().getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.core.JsonParseException;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -21,6 +22,7 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.tweetflow.calls.CallFailure.Kind;
 import org.tweetflow.openhumans.OpenHumansException;
+import org.tweetflow.ratelimit.RateBudgetUnavailableException;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.tokens.ReconnectNeededException;
 import org.tweetflow.twitter.XApiException;
@@ -49,6 +51,15 @@ class CallFailuresTest {
         assertThat(calls.of(new OpenHumansException.Unavailable(429, "Open Humans answered 429")).kind())
                 .isEqualTo(Kind.OUTAGE);
         assertThat(calls.of(new HttpTimeoutException("request timed out")).kind()).isEqualTo(Kind.OUTAGE);
+    }
+
+    @Test
+    void aRateBudgetThatDoesNotAnswerIsAnOutageRetriedLikeTheProvidersOwn() {
+        CallFailure failure = calls.of(new CamelExecutionException("wrapped", null,
+                new RateBudgetUnavailableException(new RedisConnectionFailureException("Redis command timed out"))));
+
+        assertThat(failure.kind()).isEqualTo(Kind.OUTAGE);
+        assertThat(failure.reason()).startsWith("rate budget unavailable");
     }
 
     @Test

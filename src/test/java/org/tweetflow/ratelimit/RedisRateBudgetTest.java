@@ -1,7 +1,9 @@
 package org.tweetflow.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -163,6 +166,26 @@ class RedisRateBudgetTest extends RateBudgetContract {
         long ttl = redis.getExpire(key, TimeUnit.MILLISECONDS);
         long toReset = Duration.ofSeconds(600).plus(RedisRateBudget.KEPT_AFTER_RESET).toMillis();
         assertThat(ttl).isBetween(toReset - 10_000, toReset);
+    }
+
+    @Test
+    void aRedisThatDoesNotAnswerMakesTheBudgetUnavailableNotTheCallUnexpected() throws Exception {
+        int closed;
+        try (var free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", closed), LettuceClientConfiguration.builder()
+                        .clientResources(CLIENT_THREADS).commandTimeout(Duration.ofMillis(500)).build());
+        factory.afterPropertiesSet();
+        factories.add(factory);
+        RateBudget unreachable = new RedisRateBudget(clock, new RatePauses(database), new StringRedisTemplate(factory));
+
+        assertThatThrownBy(() -> unreachable.tryAcquire(SAM_TIMELINE))
+                .isInstanceOf(RateBudgetUnavailableException.class)
+                .hasCauseInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> unreachable.unanswered(SAM_TIMELINE))
+                .isInstanceOf(RateBudgetUnavailableException.class);
     }
 
     /**
