@@ -2,10 +2,12 @@
 -- replicas never both take the last call of a window. The rules are InProcessRateBudget's, step for step.
 --
 -- A window is a hash: limit (-1 until an answer tells it), remaining, reset (epoch ms), known (1 once an answer said
--- the reset; 0 while it is a guess). A pause is a hash: until (epoch ms), reason. Times are the caller's clock
--- (ARGV[2]), never Redis's: see RedisRateBudget. A window's key vanishes keep_ms after its reset, a pause's at its end.
+-- the reset; 0 while it is a guess), probe (epoch ms until which the probe out holds the window; after it another
+-- probe may go: its replica died, or its call gave up without an answer). A pause is a hash: until (epoch ms),
+-- reason. Times are the caller's clock (ARGV[2]), never Redis's: see RedisRateBudget. A window's key vanishes
+-- keep_ms after its reset, a pause's at its end.
 --
--- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms
+-- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms, probe hold ms
 --          returns {1} granted, {2, until, reason} paused, {3, retry at} probe out, {4, reset} spent
 -- observe  KEYS: window         ARGV: 'observe', now, limit, remaining, reset, keep ms
 -- unanswered KEYS: window       ARGV: 'unanswered'
@@ -14,17 +16,18 @@
 local op = ARGV[1]
 local now = tonumber(ARGV[2])
 
-local function save(limit, remaining, reset, known, keep)
-  redis.call('HSET', KEYS[1], 'limit', limit, 'remaining', remaining, 'reset', reset, 'known', known)
+local function save(limit, remaining, reset, known, keep, probe)
+  redis.call('HSET', KEYS[1], 'limit', limit, 'remaining', remaining, 'reset', reset, 'known', known, 'probe',
+    probe or 0)
   redis.call('PEXPIRE', KEYS[1], math.max(reset - now, 0) + keep)
 end
 
 local function window()
-  local w = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'known')
+  local w = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'known', 'probe')
   if not w[1] then
     return nil
   end
-  return tonumber(w[1]), tonumber(w[2]), tonumber(w[3]), tonumber(w[4])
+  return tonumber(w[1]), tonumber(w[2]), tonumber(w[3]), tonumber(w[4]), tonumber(w[5] or '0')
 end
 
 if op == 'acquire' then
@@ -33,7 +36,8 @@ if op == 'acquire' then
     return {2, tonumber(pause[1]), pause[2]}
   end
   local default_window, probe_wait, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-  local limit, remaining, reset, known = window()
+  local probe_hold = tonumber(ARGV[6])
+  local limit, remaining, reset, known, probe = window()
   if not limit then
     -- unknown key: one probe, whose answer tells the limit
     limit, remaining, reset, known = -1, 1, now + default_window, 0
@@ -41,12 +45,18 @@ if op == 'acquire' then
     -- the provider's window has passed: a known limit is available again, an unknown one allows a probe
     remaining = limit < 0 and 1 or limit
     reset, known = now + default_window, 0
+  elseif limit < 0 and known == 0 and now >= probe then
+    -- the probe out has taken longer than a call with all its redeliveries may: it is lost, another may go
+    remaining = 1
   end
   if remaining > 0 then
-    save(limit, remaining - 1, reset, known, keep)
+    if limit < 0 then
+      probe = now + probe_hold
+    end
+    save(limit, remaining - 1, reset, known, keep, probe)
     return {1}
   end
-  save(limit, remaining, reset, known, keep)
+  save(limit, remaining, reset, known, keep, probe)
   if limit < 0 and known == 0 then
     return {3, now + probe_wait}
   end
@@ -60,18 +70,18 @@ elseif op == 'observe' then
     return {0}
   end
   if not our_limit or our_limit < 0 or (reset > our_reset and known == 1) then
-    save(limit, remaining, reset, 1, keep)
+    save(limit, remaining, reset, 1, keep, 0)
   else
     -- same window: calls still in flight were already taken here, so keep the lower count; a reset guessed at
     -- renewal gives way to the provider's
-    save(limit, math.min(our_remaining, remaining), known == 1 and our_reset or reset, 1, keep)
+    save(limit, math.min(our_remaining, remaining), known == 1 and our_reset or reset, 1, keep, 0)
   end
   return {0}
 
 elseif op == 'unanswered' then
-  -- a probe without an answer may be tried again; a known window never
-  local limit = redis.call('HGET', KEYS[1], 'limit')
-  if limit and tonumber(limit) < 0 then
+  -- a probe without an answer may be tried again; a known window never, nor one whose reset a 429 told
+  local w = redis.call('HMGET', KEYS[1], 'limit', 'known')
+  if w[1] and tonumber(w[1]) < 0 and tonumber(w[2]) == 0 then
     redis.call('HSET', KEYS[1], 'remaining', 1)
   end
   return {0}

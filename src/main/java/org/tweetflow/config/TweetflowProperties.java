@@ -221,6 +221,14 @@ public record TweetflowProperties(
             @Min(0) @DefaultValue("5") int maxRetries,
             @NotNull @DefaultValue("PT1S") Duration retryDelay,
             @Min(1) @DefaultValue("8") int maxConcurrentCalls) {
+
+        /**
+         * The longest a call may go unanswered with all its redeliveries, each waiting out both timeouts: a rate
+         * budget's probe is held no longer (its replica died, or it gave up), then another may go.
+         */
+        public Duration longestCall() {
+            return connectTimeout.plus(readTimeout).multipliedBy(maxRetries + 1L);
+        }
     }
 
     /**

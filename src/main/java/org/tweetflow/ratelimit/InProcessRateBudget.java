@@ -1,12 +1,15 @@
 package org.tweetflow.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.tweetflow.config.ConditionalOnRedis;
+import org.tweetflow.config.TweetflowProperties;
 
 /**
  * The single-machine budget (see {@link RateBudget} for its rules). Windows live in memory (they are relearnt from
@@ -20,10 +23,18 @@ public class InProcessRateBudget implements RateBudget {
     private final Map<BudgetKey, Window> windows = new ConcurrentHashMap<>();
     private final RatePauses storedPauses;
     private final Map<String, RatePauses.Pause> pauses;
+    private final Duration probeHold;
 
-    public InProcessRateBudget(Clock clock, RatePauses storedPauses) {
+    @Autowired
+    public InProcessRateBudget(Clock clock, RatePauses storedPauses, TweetflowProperties properties) {
+        this(clock, storedPauses, properties.http().longestCall());
+    }
+
+    /** @param probeHold how long a probe holds an unknown window before another may go */
+    public InProcessRateBudget(Clock clock, RatePauses storedPauses, Duration probeHold) {
         this.clock = clock;
         this.storedPauses = storedPauses;
+        this.probeHold = probeHold;
         this.pauses = new ConcurrentHashMap<>(storedPauses.inForce(clock.instant()));
     }
 
@@ -36,13 +47,17 @@ public class InProcessRateBudget implements RateBudget {
         }
         Permit[] permit = new Permit[1];
         windows.compute(key, (k, window) -> {
-            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW), false)
-                    : !now.isBefore(window.reset()) ? window.renewed(now) : window;
+            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW), false, now)
+                    : !now.isBefore(window.reset()) ? window.renewed(now)
+                    // the probe out has taken longer than a call with all its redeliveries may: it is lost
+                    : window.probing() && !now.isBefore(window.probeHeldUntil()) ? window.withRemaining(1)
+                    : window;
             if (current.remaining() > 0) {
                 permit[0] = Permit.allow();
-                return current.withRemaining(current.remaining() - 1);
+                Window taken = current.withRemaining(current.remaining() - 1);
+                return current.limit() < 0 ? taken.probedUntil(now.plus(probeHold)) : taken;
             }
-            if (current.limit() < 0 && !current.resetKnown()) {
+            if (current.probing()) {
                 // the probe's answer will tell the limit: another caller (a second collection on the app's token)
                 // asks again shortly, not at the end of a guessed window
                 permit[0] = Permit.probeOut(k, now.plus(PROBE_ANSWER_WAIT));
@@ -64,18 +79,18 @@ public class InProcessRateBudget implements RateBudget {
             }
             if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())
                     && window.resetKnown()) {
-                return new Window(headers.limit(), headers.remaining(), headers.reset(), true);
+                return new Window(headers.limit(), headers.remaining(), headers.reset(), true, now);
             }
             // Same window: calls still in flight were already taken locally, so keep the lower count. A reset
             // guessed at renewal gives way to the provider's.
             return new Window(headers.limit(), Math.min(window.remaining(), headers.remaining()),
-                    window.resetKnown() ? window.reset() : headers.reset(), true);
+                    window.resetKnown() ? window.reset() : headers.reset(), true, now);
         });
     }
 
     @Override
     public void unanswered(BudgetKey key) {
-        windows.computeIfPresent(key, (k, window) -> window.limit() < 0 ? window.withRemaining(1) : window);
+        windows.computeIfPresent(key, (k, window) -> window.probing() ? window.withRemaining(1) : window);
     }
 
     @Override
@@ -84,16 +99,28 @@ public class InProcessRateBudget implements RateBudget {
         pauses.merge(endpoint, new RatePauses.Pause(until, reason), RatePauses.Pause::orLonger);
     }
 
-    /** @param resetKnown whether an answer said when the window resets, or it is a guess until one does */
-    private record Window(int limit, int remaining, Instant reset, boolean resetKnown) {
+    /**
+     * @param resetKnown     whether an answer said when the window resets, or it is a guess until one does
+     * @param probeHeldUntil until when the probe out holds a window of unknown limit
+     */
+    private record Window(int limit, int remaining, Instant reset, boolean resetKnown, Instant probeHeldUntil) {
+
+        /** The limit is unknown and so is the reset (no 429 told it): one call at a time, the probe. */
+        boolean probing() {
+            return limit < 0 && !resetKnown;
+        }
 
         Window withRemaining(int left) {
-            return new Window(limit, left, reset, resetKnown);
+            return new Window(limit, left, reset, resetKnown, probeHeldUntil);
+        }
+
+        Window probedUntil(Instant until) {
+            return new Window(limit, remaining, reset, resetKnown, until);
         }
 
         /** The provider's window has passed: a known limit is available again, an unknown one allows a probe. */
         Window renewed(Instant now) {
-            return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW), false);
+            return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW), false, probeHeldUntil);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * call, corrected by each answer's headers, so the provider's own count always wins over ours. In memory on a single
  * machine ({@link InProcessRateBudget}), on Redis shared by every replica in distributed mode ({@link RedisRateBudget});
  * both follow the same rules: until the first answer tells the real limit of a key only one call at a time is
- * allowed (a probe), so no guess can overspend; after that the provider's remaining count and reset time rule.
+ * allowed (a probe), so no guess can overspend; after that the provider's remaining count and reset time rule. A probe
+ * unanswered for longer than a call may take with all its redeliveries is lost (its replica died): another may go.
  */
 public interface RateBudget {
 
@@ -25,7 +26,8 @@ public interface RateBudget {
 
     /**
      * The call was answered without rate-limit headers: where the limit is still unknown the probe may be tried
-     * again, so a 5xx on the very first call does not block a member for a whole window.
+     * again, so a 5xx on the very first call does not block a member for a whole window. A window a 429 without
+     * headers ended stays spent until its reset.
      */
     void unanswered(BudgetKey key);
 

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.tweetflow.config.ConditionalOnRedis;
+import org.tweetflow.config.TweetflowProperties;
 
 /**
  * The budget of distributed mode, shared by every replica on Redis (see {@link RateBudget} for its rules). Each
@@ -41,18 +43,27 @@ public class RedisRateBudget implements RateBudget {
     private final Clock clock;
     private final RatePauses storedPauses;
     private final StringRedisTemplate redis;
+    private final Duration probeHold;
 
-    public RedisRateBudget(Clock clock, RatePauses storedPauses, StringRedisTemplate redis) {
+    @Autowired
+    public RedisRateBudget(Clock clock, RatePauses storedPauses, StringRedisTemplate redis,
+            TweetflowProperties properties) {
+        this(clock, storedPauses, redis, properties.http().longestCall());
+    }
+
+    /** @param probeHold how long a probe holds an unknown window before another may go (its replica may have died) */
+    public RedisRateBudget(Clock clock, RatePauses storedPauses, StringRedisTemplate redis, Duration probeHold) {
         this.clock = clock;
         this.storedPauses = storedPauses;
         this.redis = redis;
+        this.probeHold = probeHold;
         storedPauses.inForce(clock.instant()).forEach(this::storePause);
     }
 
     @Override
     public Permit tryAcquire(BudgetKey key) {
         List<?> answer = run(List.of(windowKey(key), pauseKey(key.endpoint())), "acquire", DEFAULT_WINDOW.toMillis(),
-                PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis());
+                PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis(), probeHold.toMillis());
         long outcome = (Long) answer.get(0);
         if (outcome == GRANTED) {
             return Permit.allow();

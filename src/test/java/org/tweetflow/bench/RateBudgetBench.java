@@ -2,6 +2,7 @@ package org.tweetflow.bench;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,8 @@ class RateBudgetBench {
             for (int r = 0; r < replicas; r++) {
                 LettuceConnectionFactory connection = connect(clientThreads);
                 connections.add(connection);
-                budgets.add(new RedisRateBudget(clock, new RatePauses(database), new StringRedisTemplate(connection)));
+                budgets.add(new RedisRateBudget(clock, new RatePauses(database), new StringRedisTemplate(connection),
+                        Duration.ofMinutes(4)));
             }
             new StringRedisTemplate(connections.get(0)).delete("tweetflow:budget:{" + APP_SEARCH.endpoint() + "}@"
                     + APP_SEARCH.credential());

@@ -5,6 +5,6 @@ class InProcessRateBudgetTest extends RateBudgetContract {
 
     @Override
     RateBudget started() {
-        return new InProcessRateBudget(clock, new RatePauses(database));
+        return new InProcessRateBudget(clock, new RatePauses(database), PROBE_HOLD);
     }
 }

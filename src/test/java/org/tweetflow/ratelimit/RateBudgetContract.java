@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,8 @@ abstract class RateBudgetContract {
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     static final BudgetKey SAM_TIMELINE = new BudgetKey("users/tweets", "member-7");
+    /** The longest a call may go unanswered with its redeliveries: (10 s + 30 s) × 6, the defaults. */
+    static final Duration PROBE_HOLD = Duration.ofSeconds(240);
 
     final MutableClock clock = new MutableClock(START);
     RateBudget budget;
@@ -244,6 +247,29 @@ abstract class RateBudgetContract {
         budget.unanswered(SAM_TIMELINE);
 
         assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isFalse();
+    }
+
+    @Test
+    void aProbeLostWithItsReplicaHoldsTheKeyOnlyAsLongAsACallMayTakeThenAnotherGoes() {
+        budget.tryAcquire(SAM_TIMELINE);
+
+        clock.set(START.plus(PROBE_HOLD).minusMillis(1));
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("while the probe may still be answered").isFalse();
+        clock.set(START.plus(PROBE_HOLD));
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("a new probe").isTrue();
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("still one at a time").isFalse();
+    }
+
+    @Test
+    void anAnswerWithoutHeadersAfterA429WithoutHeadersLetsNoCallThroughBeforeTheAssumedReset() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, RateLimitHeaders.spentUntil(START.plusSeconds(600)));
+
+        budget.unanswered(SAM_TIMELINE);
+
+        Permit permit = budget.tryAcquire(SAM_TIMELINE);
+        assertThat(permit.granted()).isFalse();
+        assertThat(permit.retryAt()).isEqualTo(START.plusSeconds(600));
     }
 
     static final class CountingDataSource extends DelegatingDataSource {

@@ -6,19 +6,22 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tweetflow.TestRedis;
 import org.tweetflow.config.ClockConfiguration;
 import org.tweetflow.config.DistributedModeConfiguration;
+import org.tweetflow.config.TweetflowProperties;
 
 /** Which budget the service runs on: the configuration of Redis alone decides. */
 class RateBudgetModeTest {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withUserConfiguration(ClockConfiguration.class, DistributedModeConfiguration.class, RatePauses.class,
-                    InProcessRateBudget.class, RedisRateBudget.class)
+            .withUserConfiguration(Settings.class, ClockConfiguration.class, DistributedModeConfiguration.class,
+                    RatePauses.class, InProcessRateBudget.class, RedisRateBudget.class)
+            .withPropertyValues("tweetflow.sandbox=true")
             .withBean(JdbcTemplate.class, RateBudgetModeTest::database);
 
     @Test
@@ -30,6 +33,11 @@ class RateBudgetModeTest {
     void aRedisUrlPutsTheBudgetOnRedis() {
         contexts.withPropertyValues("spring.data.redis.url=" + TestRedis.url()).run(context -> assertThat(context)
                 .getBean(RateBudget.class).isInstanceOf(RedisRateBudget.class));
+    }
+
+    /** The settings the budgets read their probe's hold from. */
+    @EnableConfigurationProperties(TweetflowProperties.class)
+    static class Settings {
     }
 
     /** Where the budgets read the pauses from at their start. */

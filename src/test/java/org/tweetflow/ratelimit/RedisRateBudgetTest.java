@@ -42,7 +42,7 @@ class RedisRateBudgetTest extends RateBudgetContract {
 
     @Override
     RateBudget started() {
-        return new RedisRateBudget(clock, new RatePauses(database), connect());
+        return new RedisRateBudget(clock, new RatePauses(database), connect(), PROBE_HOLD);
     }
 
     @AfterEach
@@ -179,7 +179,8 @@ class RedisRateBudgetTest extends RateBudgetContract {
                         .clientResources(CLIENT_THREADS).commandTimeout(Duration.ofMillis(500)).build());
         factory.afterPropertiesSet();
         factories.add(factory);
-        RateBudget unreachable = new RedisRateBudget(clock, new RatePauses(database), new StringRedisTemplate(factory));
+        RateBudget unreachable = new RedisRateBudget(clock, new RatePauses(database), new StringRedisTemplate(factory),
+                PROBE_HOLD);
 
         assertThatThrownBy(() -> unreachable.tryAcquire(SAM_TIMELINE))
                 .isInstanceOf(RateBudgetUnavailableException.class)
