@@ -1,16 +1,14 @@
 package org.tweetflow.work;
 
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.quartz.CronExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +26,10 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 @Component("scheduledScans")
 public class ScheduledScans {
 
+    /** camel-quartz's headers of a fire: when the trigger was due, and when it is due next. */
+    static final String SCHEDULED_FIRE_TIME = "scheduledFireTime";
+    static final String NEXT_FIRE_TIME = "nextFireTime";
+
     private final LockProvider locks;
     private final Clock clock;
 
@@ -42,7 +44,7 @@ public class ScheduledScans {
      * period read from the route's timer.
      */
     public boolean runsHere(Exchange exchange) {
-        return lock(exchange.getFromRouteId(), period(exchange.getFromEndpoint(), clock.instant()));
+        return lock(exchange.getFromRouteId(), period(exchange.getFromEndpoint(), exchange.getMessage()));
     }
 
     /** Whether this replica takes the lock of {@code scan}, fired every {@code period}, for this period. */
@@ -51,16 +53,19 @@ public class ScheduledScans {
         return locks.lock(new LockConfiguration(clock.instant(), scan, held, held)).isPresent();
     }
 
-    /** Until a Quartz timer's next fire after {@code now}, or a scheduler's delay between polls. */
-    static Duration period(Endpoint timer, Instant now) {
-        if (timer instanceof QuartzEndpoint quartz) {
-            try {
-                // Camel's URIs spell the cron's spaces as '+'
-                CronExpression cron = new CronExpression(quartz.getCron().replace('+', ' '));
-                return Duration.between(now, cron.getNextValidTimeAfter(Date.from(now)).toInstant());
-            } catch (ParseException e) {
-                throw new IllegalArgumentException("not a cron expression: " + quartz.getCron(), e);
+    /**
+     * From a Quartz fire's scheduled time to the trigger's next (never from the clock: Quartz fires up to a few
+     * milliseconds early, which made a daily period last a millisecond), or a scheduler's delay between polls.
+     */
+    static Duration period(Endpoint timer, Message fired) {
+        if (timer instanceof QuartzEndpoint) {
+            Date scheduled = fired.getHeader(SCHEDULED_FIRE_TIME, Date.class);
+            Date next = fired.getHeader(NEXT_FIRE_TIME, Date.class);
+            if (scheduled == null || next == null) {
+                // a trigger's last fire: no later period a lock could be held for
+                throw new IllegalArgumentException(timer.getEndpointUri() + " fired without a next fire time");
             }
+            return Duration.between(scheduled.toInstant(), next.toInstant());
         }
         if (timer instanceof ScheduledPollEndpoint scheduler) {
             // a delay of 0 polls at Camel's default (the routes give milliseconds: {{millis:...}})
