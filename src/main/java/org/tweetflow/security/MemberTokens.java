@@ -56,9 +56,17 @@ public class MemberTokens implements AccessTokens {
         this.forcedRefresh = forcedRefresh;
         this.clients = clients;
         this.locks = new JdbcTemplate(jdbc.getDataSource());
-        Duration refresh = properties.http().connectTimeout().plus(properties.http().readTimeout());
-        this.locks.setQueryTimeout((int) refresh.multipliedBy(2).toSeconds());
+        this.locks.setQueryTimeout(lockWaitSeconds(properties.http()));
         this.transaction = transaction;
+    }
+
+    /**
+     * How long a refresh waits for another one of the same token: twice a refresh's longest, in the whole seconds a
+     * JDBC query timeout takes, at least one (0 would be no timeout: waiting for ever).
+     */
+    static int lockWaitSeconds(TweetflowProperties.Http http) {
+        Duration refresh = http.connectTimeout().plus(http.readTimeout());
+        return (int) Math.max(1, refresh.multipliedBy(2).toSeconds());
     }
 
     @Override
