@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Distributed mode: present only when Redis is configured ({@code SPRING_DATA_REDIS_URL}, or {@code _HOST}). Without
- * it the service runs as one process on its embedded defaults and never tries to reach a Redis server.
+ * Distributed mode: present only when Redis is configured ({@code SPRING_DATA_REDIS_URL}, {@code _HOST} or a Sentinel
+ * master). Without it the service runs as one process on its embedded defaults and never tries to reach a Redis
+ * server.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -22,8 +22,8 @@ import org.tweetflow.config.TweetflowProperties;
  * reset replaces the window, an unknown limit allows one probe) that a refilling token bucket cannot express.
  *
  * <p>Keys: {@code tweetflow:budget:{endpoint}@credential} (the credential is an opaque id, never a token) and
- * {@code tweetflow:pause:{endpoint}}. The braces are Redis Cluster's hash tag: a key's window and its endpoint's pause,
- * which one script reads together, live on the same node. Usage-cap pauses are stored in the database as well
+ * {@code tweetflow:pause:{endpoint}}, on one standalone Redis (or one behind Sentinel; Redis Cluster is refused at the
+ * start, {@code config.DeploymentSettings}). Usage-cap pauses are stored in the database as well
  * ({@link RatePauses}, which survives a Redis flush) and copied from there to Redis when the budget starts, so a call
  * never queries the database.
  */

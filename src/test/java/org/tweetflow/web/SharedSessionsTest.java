@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,6 +30,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.tweetflow.ContextTempDir;
 import org.tweetflow.RoundRobinBalancer;
+import org.tweetflow.TestPostgres;
 import org.tweetflow.TestRedis;
 import org.tweetflow.TweetflowApplication;
 import org.tweetflow.member.Member;
@@ -58,14 +60,17 @@ class SharedSessionsTest {
     @BeforeAll
     static void twoInstancesBehindTheBalancer() {
         balancer = RoundRobinBalancer.start();
+        // one PostgreSQL, as replicas share: an embedded H2 beside Redis is refused at the start
+        List<String> database = new ArrayList<>();
+        TestPostgres.register((name, value) -> database.add("--" + name + "=" + value.get()), "shared_sessions");
         for (int i = 0; i < 2; i++) {
             ConfigurableApplicationContext instance = new SpringApplicationBuilder(TweetflowApplication.class)
                     .profiles("test").initializers(new ContextTempDir())
-                    .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:shared-sessions;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+                    .run(Stream.concat(database.stream(), Stream.of("--server.port=0",
                             "--spring.data.redis.url=" + TestRedis.url(),
                             "--tweetflow.public-url=" + balancer.url(),
                             // not the default: the sessions on Redis must follow it as Tomcat's do
-                            "--server.servlet.session.timeout=47m");
+                            "--server.servlet.session.timeout=47m")).toArray(String[]::new));
             instances.add(instance);
             URI direct = URI.create("http://localhost:"
                     + ((ServletWebServerApplicationContext) instance).getWebServer().getPort());
