@@ -118,6 +118,22 @@ class SharedSessionsTest {
     }
 
     @Test
+    void aSessionThisVersionCannotReadIsNoSessionTheMemberSignsInAgain() throws Exception {
+        authorize(get("/oauth2/authorization/openhumans"), Map.of("project_member_id", "10000003",
+                "decision", "authorize"));
+        String key = SESSION_KEYS + id(session);
+        // what a Spring Security whose classes serialize differently left: not readable by this version
+        redis().opsForHash().put(key, "sessionAttr:SPRING_SECURITY_CONTEXT", "written by another version");
+
+        HttpResponse<String> dashboard = get("/dashboard");
+
+        assertThat(dashboard.statusCode()).isEqualTo(302);
+        assertThat(dashboard.headers().firstValue("Location")).as("sent to the landing page, signed out")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(redis().hasKey(key)).as("the unreadable session, deleted whole").isFalse();
+    }
+
+    @Test
     void signingOutOnOneInstanceEndsTheSessionOnRedisForAll() throws Exception {
         HttpResponse<String> start = get("/oauth2/authorization/openhumans");
         String landed = authorize(start, Map.of("project_member_id", "10000002", "decision", "authorize"));
