@@ -3,11 +3,14 @@
 --
 -- A window is a hash: limit (-1 until an answer tells it), remaining, reset (epoch ms), known (1 once an answer said
 -- the reset; 0 while it is a guess), probe (epoch ms until which the probe out holds the window; after it another
--- probe may go: its replica died, or its call gave up without an answer). A pause is a hash: until (epoch ms),
+-- probe may go: its replica died, or its call gave up without an answer), late (calls taken in the window's last
+-- moments, late ms before its reset, which the provider may count in the next window: they are charged to it too).
+-- A pause is a hash: until (epoch ms),
 -- reason. Times are the caller's clock (ARGV[2]), never Redis's: see RedisRateBudget. A window's key vanishes
 -- keep_ms after its reset, a pause's at its end.
 --
--- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms, probe hold ms
+-- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms, probe hold ms,
+--                                      late ms
 --          returns {1} granted, {2, until, reason} paused, {3, retry at} probe out, {4, reset} spent
 -- observe  KEYS: window         ARGV: 'observe', now, limit, remaining, reset, keep ms
 -- unanswered KEYS: window       ARGV: 'unanswered'
@@ -16,18 +19,18 @@
 local op = ARGV[1]
 local now = tonumber(ARGV[2])
 
-local function save(limit, remaining, reset, known, keep, probe)
+local function save(limit, remaining, reset, known, keep, probe, late)
   redis.call('HSET', KEYS[1], 'limit', limit, 'remaining', remaining, 'reset', reset, 'known', known, 'probe',
-    probe or 0)
+    probe or 0, 'late', late or 0)
   redis.call('PEXPIRE', KEYS[1], math.max(reset - now, 0) + keep)
 end
 
 local function window()
-  local w = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'known', 'probe')
+  local w = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'known', 'probe', 'late')
   if not w[1] then
     return nil
   end
-  return tonumber(w[1]), tonumber(w[2]), tonumber(w[3]), tonumber(w[4]), tonumber(w[5] or '0')
+  return tonumber(w[1]), tonumber(w[2]), tonumber(w[3]), tonumber(w[4]), tonumber(w[5] or '0'), tonumber(w[6] or '0')
 end
 
 if op == 'acquire' then
@@ -36,15 +39,16 @@ if op == 'acquire' then
     return {2, tonumber(pause[1]), pause[2]}
   end
   local default_window, probe_wait, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-  local probe_hold = tonumber(ARGV[6])
-  local limit, remaining, reset, known, probe = window()
+  local probe_hold, late_ms = tonumber(ARGV[6]), tonumber(ARGV[7])
+  local limit, remaining, reset, known, probe, late = window()
   if not limit then
     -- unknown key: one probe, whose answer tells the limit
-    limit, remaining, reset, known = -1, 1, now + default_window, 0
+    limit, remaining, reset, known, late = -1, 1, now + default_window, 0, 0
   elseif now >= reset then
-    -- the provider's window has passed: a known limit is available again, an unknown one allows a probe
-    remaining = limit < 0 and 1 or limit
-    reset, known = now + default_window, 0
+    -- the provider's window has passed: a known limit is available again, less the late calls the provider may
+    -- have counted in it; an unknown one allows a probe
+    remaining = limit < 0 and 1 or math.max(limit - late, 0)
+    reset, known, late = now + default_window, 0, 0
   elseif limit < 0 and known == 0 and now >= probe then
     -- the probe out has taken longer than a call with all its redeliveries may: it is lost, another may go
     remaining = 1
@@ -52,11 +56,13 @@ if op == 'acquire' then
   if remaining > 0 then
     if limit < 0 then
       probe = now + probe_hold
+    elseif known == 1 and now >= reset - late_ms then
+      late = late + 1
     end
-    save(limit, remaining - 1, reset, known, keep, probe)
+    save(limit, remaining - 1, reset, known, keep, probe, late)
     return {1}
   end
-  save(limit, remaining, reset, known, keep, probe)
+  save(limit, remaining, reset, known, keep, probe, late)
   if limit < 0 and known == 0 then
     return {3, now + probe_wait}
   end
@@ -64,7 +70,7 @@ if op == 'acquire' then
 
 elseif op == 'observe' then
   local limit, remaining, reset, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-  local our_limit, our_remaining, our_reset, known = window()
+  local our_limit, our_remaining, our_reset, known, _, late = window()
   if our_limit and our_limit >= 0 and reset <= now then
     -- the answer of a call sent before the reset: its count is of a window that has rolled
     return {0}
@@ -74,7 +80,7 @@ elseif op == 'observe' then
   else
     -- same window: calls still in flight were already taken here, so keep the lower count; a reset guessed at
     -- renewal gives way to the provider's
-    save(limit, math.min(our_remaining, remaining), known == 1 and our_reset or reset, 1, keep, 0)
+    save(limit, math.min(our_remaining, remaining), known == 1 and our_reset or reset, 1, keep, 0, late)
   end
   return {0}
 

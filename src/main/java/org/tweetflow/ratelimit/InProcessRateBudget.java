@@ -47,7 +47,7 @@ public class InProcessRateBudget implements RateBudget {
         }
         Permit[] permit = new Permit[1];
         windows.compute(key, (k, window) -> {
-            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW), false, now)
+            Window current = window == null ? new Window(-1, 1, now.plus(DEFAULT_WINDOW), false, now, 0)
                     : !now.isBefore(window.reset()) ? window.renewed(now)
                     // the probe out has taken longer than a call with all its redeliveries may: it is lost
                     : window.probing() && !now.isBefore(window.probeHeldUntil()) ? window.withRemaining(1)
@@ -55,7 +55,8 @@ public class InProcessRateBudget implements RateBudget {
             if (current.remaining() > 0) {
                 permit[0] = Permit.allow();
                 Window taken = current.withRemaining(current.remaining() - 1);
-                return current.limit() < 0 ? taken.probedUntil(now.plus(probeHold)) : taken;
+                return current.limit() < 0 ? taken.probedUntil(now.plus(probeHold))
+                        : current.closing(now) ? taken.withLate(current.late() + 1) : taken;
             }
             if (current.probing()) {
                 // the probe's answer will tell the limit: another caller (a second collection on the app's token)
@@ -79,12 +80,12 @@ public class InProcessRateBudget implements RateBudget {
             }
             if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())
                     && window.resetKnown()) {
-                return new Window(headers.limit(), headers.remaining(), headers.reset(), true, now);
+                return new Window(headers.limit(), headers.remaining(), headers.reset(), true, now, 0);
             }
             // Same window: calls still in flight were already taken locally, so keep the lower count. A reset
             // guessed at renewal gives way to the provider's.
             return new Window(headers.limit(), Math.min(window.remaining(), headers.remaining()),
-                    window.resetKnown() ? window.reset() : headers.reset(), true, now);
+                    window.resetKnown() ? window.reset() : headers.reset(), true, now, window.late());
         });
     }
 
@@ -102,8 +103,10 @@ public class InProcessRateBudget implements RateBudget {
     /**
      * @param resetKnown     whether an answer said when the window resets, or it is a guess until one does
      * @param probeHeldUntil until when the probe out holds a window of unknown limit
+     * @param late           calls taken in the window's last moments, which X may count in the next window
      */
-    private record Window(int limit, int remaining, Instant reset, boolean resetKnown, Instant probeHeldUntil) {
+    private record Window(int limit, int remaining, Instant reset, boolean resetKnown, Instant probeHeldUntil,
+            int late) {
 
         /** The limit is unknown and so is the reset (no 429 told it): one call at a time, the probe. */
         boolean probing() {
@@ -111,16 +114,29 @@ public class InProcessRateBudget implements RateBudget {
         }
 
         Window withRemaining(int left) {
-            return new Window(limit, left, reset, resetKnown, probeHeldUntil);
+            return new Window(limit, left, reset, resetKnown, probeHeldUntil, late);
         }
 
         Window probedUntil(Instant until) {
-            return new Window(limit, remaining, reset, resetKnown, until);
+            return new Window(limit, remaining, reset, resetKnown, until, late);
         }
 
-        /** The provider's window has passed: a known limit is available again, an unknown one allows a probe. */
+        Window withLate(int calls) {
+            return new Window(limit, remaining, reset, resetKnown, probeHeldUntil, calls);
+        }
+
+        /** Whether a call taken now may reach X after its window rolled (see {@link RateLimitHeaders#LATE_CALLS}). */
+        boolean closing(Instant now) {
+            return resetKnown && !now.isBefore(reset.minus(RateLimitHeaders.LATE_CALLS));
+        }
+
+        /**
+         * The provider's window has passed: a known limit is available again, less the late calls X may have
+         * counted in it; an unknown one allows a probe.
+         */
         Window renewed(Instant now) {
-            return new Window(limit, limit < 0 ? 1 : limit, now.plus(DEFAULT_WINDOW), false, probeHeldUntil);
+            return new Window(limit, limit < 0 ? 1 : Math.max(limit - late, 0), now.plus(DEFAULT_WINDOW), false,
+                    probeHeldUntil, 0);
         }
     }
 }

@@ -63,7 +63,8 @@ public class RedisRateBudget implements RateBudget {
     @Override
     public Permit tryAcquire(BudgetKey key) {
         List<?> answer = run(List.of(windowKey(key), pauseKey(key.endpoint())), "acquire", DEFAULT_WINDOW.toMillis(),
-                PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis(), probeHold.toMillis());
+                PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis(), probeHold.toMillis(),
+                RateLimitHeaders.LATE_CALLS.toMillis());
         long outcome = (Long) answer.get(0);
         if (outcome == GRANTED) {
             return Permit.allow();

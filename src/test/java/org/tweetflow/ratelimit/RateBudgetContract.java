@@ -136,6 +136,28 @@ abstract class RateBudgetContract {
     }
 
     @Test
+    void callsTakenAsAWindowEndsCountInTheNextWindowTooForXMayCountThemThere() {
+        // X says: 3 of 4 left, the window rolls at 10:01:00 (the budget's reset carries the 2 s roll margin)
+        Instant reset = START.plusSeconds(60).plus(RateLimitHeaders.ROLL_MARGIN);
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(4, 3, reset));
+        budget.tryAcquire(SAM_TIMELINE);
+        // half a second before X's reset, and one second after it (before the budget's): both may land after the roll
+        clock.set(START.plusMillis(59_500));
+        budget.tryAcquire(SAM_TIMELINE);
+        clock.set(START.plusSeconds(61));
+        budget.tryAcquire(SAM_TIMELINE);
+
+        clock.set(reset);
+        int granted = 0;
+        for (int i = 0; i < 4; i++) {
+            granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
+        }
+
+        assertThat(granted).as("the limit less the two late calls, whose answers are not back").isEqualTo(2);
+    }
+
+    @Test
     void aLateAnswerOfTheWindowBeforeTheResetLeavesTheNextWindowsCount() {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
