@@ -12,7 +12,7 @@
 -- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms, probe hold ms,
 --                                      late ms
 --          returns {1} granted, {2, until, reason} paused, {3, retry at} probe out, {4, reset} spent
--- observe  KEYS: window         ARGV: 'observe', now, limit, remaining, reset, keep ms
+-- observe  KEYS: window         ARGV: 'observe', now, limit, remaining, reset, keep ms, default window ms
 -- unanswered KEYS: window       ARGV: 'unanswered'
 -- pause    KEYS: pause          ARGV: 'pause', now, until, reason
 
@@ -70,9 +70,11 @@ if op == 'acquire' then
 
 elseif op == 'observe' then
   local limit, remaining, reset, keep = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+  local default_window = tonumber(ARGV[7])
   local our_limit, our_remaining, our_reset, known, _, late = window()
-  if our_limit and our_limit >= 0 and reset <= now then
-    -- the answer of a call sent before the reset: its count is of a window that has rolled
+  if our_limit and our_limit >= 0 and (reset <= now or (known == 0 and reset <= our_reset - default_window)) then
+    -- the answer of a call sent before the reset: its count is of a window that has rolled (also when another
+    -- replica renewed the window, its reset still the guess made then, a moment after this one read the time)
     return {0}
   end
   if not our_limit or our_limit < 0 or (reset > our_reset and known == 1) then

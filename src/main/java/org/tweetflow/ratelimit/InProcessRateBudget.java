@@ -74,8 +74,10 @@ public class InProcessRateBudget implements RateBudget {
     public void observe(BudgetKey key, RateLimitHeaders headers) {
         Instant now = clock.instant();
         windows.compute(key, (k, window) -> {
-            if (window != null && window.limit() >= 0 && !headers.reset().isAfter(now)) {
-                // the answer of a call sent before the reset: its count is of a window that has rolled
+            if (window != null && window.limit() >= 0
+                    && (!headers.reset().isAfter(now) || window.renewedSince(headers.reset()))) {
+                // the answer of a call sent before the reset: its count is of a window that has rolled (also when
+                // another thread renewed the window a moment after this one read the time)
                 return window;
             }
             if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())
@@ -119,6 +121,11 @@ public class InProcessRateBudget implements RateBudget {
 
         Window probedUntil(Instant until) {
             return new Window(limit, remaining, reset, resetKnown, until, late);
+        }
+
+        /** Whether this window was renewed (its reset still the guess made then) at or after {@code reset}. */
+        boolean renewedSince(Instant answered) {
+            return !resetKnown && !answered.isAfter(reset.minus(DEFAULT_WINDOW));
         }
 
         Window withLate(int calls) {

@@ -79,7 +79,7 @@ public class RedisRateBudget implements RateBudget {
     @Override
     public void observe(BudgetKey key, RateLimitHeaders headers) {
         run(List.of(windowKey(key)), "observe", headers.limit(), headers.remaining(), headers.reset().toEpochMilli(),
-                KEPT_AFTER_RESET.toMillis());
+                KEPT_AFTER_RESET.toMillis(), DEFAULT_WINDOW.toMillis());
     }
 
     @Override

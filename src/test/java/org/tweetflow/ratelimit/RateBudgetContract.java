@@ -158,6 +158,23 @@ abstract class RateBudgetContract {
     }
 
     @Test
+    void anAnswerOfTheRolledWindowReadWithATimeJustBeforeTheRenewalLeavesTheNewWindowAlone() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 1, START.plusSeconds(60)));
+        budget.tryAcquire(SAM_TIMELINE);
+        // one thread renews the window at its reset and takes a call of the new one ...
+        clock.set(START.plusSeconds(60));
+        budget.tryAcquire(SAM_TIMELINE);
+        // ... while another, which read the time a moment earlier, reports the last answer of the old window
+        clock.set(START.plusMillis(59_990));
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
+        clock.set(START.plusSeconds(61));
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("the second call of the new window").isTrue();
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("a third").isFalse();
+    }
+
+    @Test
     void aLateAnswerOfTheWindowBeforeTheResetLeavesTheNextWindowsCount() {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 0, START.plusSeconds(60)));
