@@ -78,7 +78,9 @@ elseif op == 'observe' then
     return {0}
   end
   if not our_limit or our_limit < 0 or (reset > our_reset and known == 1) then
-    save(limit, remaining, reset, 1, keep, 0)
+    -- the late calls taken for the window that rolled are the provider's next window's too, and may not have
+    -- reached it yet
+    save(limit, math.max(remaining - (late or 0), 0), reset, 1, keep, 0, 0)
   else
     -- same window: calls still in flight were already taken here, so keep the lower count; a reset guessed at
     -- renewal gives way to the provider's

@@ -82,7 +82,10 @@ public class InProcessRateBudget implements RateBudget {
             }
             if (window == null || window.limit() < 0 || headers.reset().isAfter(window.reset())
                     && window.resetKnown()) {
-                return new Window(headers.limit(), headers.remaining(), headers.reset(), true, now, 0);
+                // the late calls taken for the window that rolled are X's next window's too, and may not have reached it
+                int unseen = window == null ? 0 : window.late();
+                return new Window(headers.limit(), Math.max(headers.remaining() - unseen, 0), headers.reset(), true,
+                        now, 0);
             }
             // Same window: calls still in flight were already taken locally, so keep the lower count. A reset
             // guessed at renewal gives way to the provider's.

@@ -158,6 +158,27 @@ abstract class RateBudgetContract {
     }
 
     @Test
+    void theFirstAnswerOfXsNextWindowLeavesOutTheLateCallsStillOnTheirWay() {
+        Instant reset = START.plusSeconds(60).plus(RateLimitHeaders.ROLL_MARGIN);
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(4, 3, reset));
+        // three calls as X's window rolls: all may land in the next one
+        clock.set(START.plusMillis(60_100));
+        for (int i = 0; i < 3; i++) {
+            budget.tryAcquire(SAM_TIMELINE);
+        }
+        // the first of them answers from X's next window: 3 of 4 left there, the other two still on their way
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(4, 3, START.plusSeconds(122)));
+
+        int granted = 0;
+        for (int i = 0; i < 4; i++) {
+            granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
+        }
+
+        assertThat(granted).as("at most what X has left less the two calls it has not counted yet").isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void anAnswerOfTheRolledWindowReadWithATimeJustBeforeTheRenewalLeavesTheNewWindowAlone() {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(2, 1, START.plusSeconds(60)));
