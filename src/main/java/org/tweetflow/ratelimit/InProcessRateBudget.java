@@ -135,7 +135,7 @@ public class InProcessRateBudget implements RateBudget {
             return new Window(limit, remaining, reset, resetKnown, probeHeldUntil, calls);
         }
 
-        /** Whether a call taken now may reach X after its window rolled (see {@link RateLimitHeaders#LATE_CALLS}). */
+        /** Whether a call taken now reaches X after its window rolled (see {@link RateLimitHeaders#LATE_CALLS}). */
         boolean closing(Instant now) {
             return resetKnown && !now.isBefore(reset.minus(RateLimitHeaders.LATE_CALLS));
         }

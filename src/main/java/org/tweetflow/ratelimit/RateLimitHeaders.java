@@ -19,10 +19,10 @@ public record RateLimitHeaders(int limit, int remaining, Instant reset) {
     public static final Duration ROLL_MARGIN = Duration.ofSeconds(2);
 
     /**
-     * A call sent this close to a window's end, or after X's advertised reset and before the budget's (the roll
-     * margin), may be counted by X in the next window: the budget charges it to both.
+     * A call sent after X's advertised reset and before the budget's (the roll margin) is counted by X in the next
+     * window: the budget charges it to that window too.
      */
-    public static final Duration LATE_CALLS = ROLL_MARGIN.plusSeconds(1);
+    public static final Duration LATE_CALLS = ROLL_MARGIN;
 
     /**
      * What a 429 means for the budget whatever headers came with it: nothing left until {@code reset} (the limit

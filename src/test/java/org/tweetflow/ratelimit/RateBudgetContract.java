@@ -136,13 +136,13 @@ abstract class RateBudgetContract {
     }
 
     @Test
-    void callsTakenAsAWindowEndsCountInTheNextWindowTooForXMayCountThemThere() {
+    void callsTakenAfterXsAdvertisedResetCountInTheNextWindowForXCountsThemThere() {
         // X says: 3 of 4 left, the window rolls at 10:01:00 (the budget's reset carries the 2 s roll margin)
         Instant reset = START.plusSeconds(60).plus(RateLimitHeaders.ROLL_MARGIN);
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(4, 3, reset));
         budget.tryAcquire(SAM_TIMELINE);
-        // half a second before X's reset, and one second after it (before the budget's): both may land after the roll
+        // half a second before X's reset (X's window still), and one second after it (before the budget's: X's next)
         clock.set(START.plusMillis(59_500));
         budget.tryAcquire(SAM_TIMELINE);
         clock.set(START.plusSeconds(61));
@@ -154,7 +154,7 @@ abstract class RateBudgetContract {
             granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
         }
 
-        assertThat(granted).as("the limit less the two late calls, whose answers are not back").isEqualTo(2);
+        assertThat(granted).as("the limit less the call sent after X's roll, whose answer is not back").isEqualTo(3);
     }
 
     @Test
@@ -162,7 +162,7 @@ abstract class RateBudgetContract {
         Instant reset = START.plusSeconds(60).plus(RateLimitHeaders.ROLL_MARGIN);
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(4, 3, reset));
-        // three calls as X's window rolls: all may land in the next one
+        // three calls after X's window rolled, before the budget's reset: all land in the next one
         clock.set(START.plusMillis(60_100));
         for (int i = 0; i < 3; i++) {
             budget.tryAcquire(SAM_TIMELINE);
