@@ -100,10 +100,7 @@ abstract class RateBudgetContract {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(15, 3, reset));
 
-        int granted = 0;
-        for (int i = 0; i < 10; i++) {
-            granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
-        }
+        int granted = grantedOf(10);
 
         assertThat(granted).isEqualTo(3);
         Permit spent = budget.tryAcquire(SAM_TIMELINE);
@@ -149,10 +146,7 @@ abstract class RateBudgetContract {
         budget.tryAcquire(SAM_TIMELINE);
 
         clock.set(reset);
-        int granted = 0;
-        for (int i = 0; i < 4; i++) {
-            granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
-        }
+        int granted = grantedOf(4);
 
         assertThat(granted).as("the limit less the call sent after X's roll, whose answer is not back").isEqualTo(3);
     }
@@ -170,10 +164,7 @@ abstract class RateBudgetContract {
         // the first of them answers from X's next window: 3 of 4 left there, the other two still on their way
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(4, 3, START.plusSeconds(122)));
 
-        int granted = 0;
-        for (int i = 0; i < 4; i++) {
-            granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
-        }
+        int granted = grantedOf(4);
 
         assertThat(granted).as("at most what X has left less the two calls it has not counted yet").isLessThanOrEqualTo(1);
     }
@@ -349,5 +340,14 @@ abstract class RateBudgetContract {
             taken.incrementAndGet();
             return super.getConnection();
         }
+    }
+
+    /** How many of {@code tries} calls of Sam's timeline, asked one after another now, the budget lets through. */
+    int grantedOf(int tries) {
+        int granted = 0;
+        for (int i = 0; i < tries; i++) {
+            granted += budget.tryAcquire(SAM_TIMELINE).granted() ? 1 : 0;
+        }
+        return granted;
     }
 }
