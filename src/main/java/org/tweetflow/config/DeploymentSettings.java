@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Refuses, before anything starts, the database and Redis settings that would run the service half distributed or
- * fail at the first insert ({@link UnsupportedSettingsException}, told by {@link UnsupportedSettingsFailureAnalyzer}),
+ * fail at the first insert, and a management port that is the members' port ({@link UnsupportedSettingsException}, told by {@link UnsupportedSettingsFailureAnalyzer}),
  * and warns once when PostgreSQL without Redis allows one replica only. Not the URLs themselves in any message: they
  * may carry a password.
  */
@@ -76,6 +76,13 @@ public class DeploymentSettings implements EnvironmentPostProcessor, Ordered {
                 refused.add("spring.datasource.url is an H2 database without ;MODE=PostgreSQL, whose inserts (ON "
                         + "CONFLICT DO NOTHING) would fail: append ;MODE=PostgreSQL to the URL");
             }
+        }
+        // application.yaml always names one; an empty or equal port puts actuator on the members' port
+        String managementPort = settings.getProperty("management.server.port");
+        if (managementPort != null && (managementPort.isBlank()
+                || !managementPort.equals("0") && managementPort.equals(settings.getProperty("server.port", "8080")))) {
+            refused.add("management.server.port is not set apart from server.port: the health probes, metrics, Hawtio "
+                    + "and the ops actions never share the members' port; set MANAGEMENT_SERVER_PORT to another port");
         }
         return refused;
     }

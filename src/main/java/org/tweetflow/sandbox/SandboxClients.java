@@ -16,6 +16,8 @@ public final class SandboxClients {
      * The app-only bearer token of the sandbox's X app (X's "Bearer Token" of an app's keys). Not handed to the
      * service: set {@code TWEETFLOW_TWITTER_BEARER_TOKEN} to it to collect as the app.
      */
+    /** The ops account's password while no other is set: the sandbox's management port opens with ops / sandbox. */
+    public static final String OPS_PASSWORD = "sandbox";
     public static final String X_APP_BEARER_TOKEN = "tweetflow-sandbox-x-app-bearer-token";
 
     /** The callback URL registered for the sandbox's X app (X's developer portal), under the service's address. */

@@ -12,8 +12,8 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertyResolver;
 
 /**
- * While the sandbox is on ({@code tweetflow.sandbox=true}), gives the service the sandbox's clients and URLs as
- * ordinary settings of the lowest precedence (whatever is configured explicitly still wins). Client ids configured
+ * While the sandbox is on ({@code tweetflow.sandbox=true}), gives the service the sandbox's clients and URLs, and
+ * the ops account a known password, as ordinary settings of the lowest precedence (whatever is configured explicitly still wins). Client ids configured
  * next to the sandbox win here too, and so meet {@link RealClientsRefusal}.
  */
 public class SandboxSettings implements EnvironmentPostProcessor, Ordered {
@@ -51,7 +51,8 @@ public class SandboxSettings implements EnvironmentPostProcessor, Ordered {
                     "tweetflow.twitter.client-id", SandboxClients.X_CLIENT_ID,
                     "tweetflow.twitter.client-secret", SandboxClients.X_CLIENT_SECRET,
                     "tweetflow.openhumans.client-id", SandboxClients.OPEN_HUMANS_CLIENT_ID,
-                    "tweetflow.openhumans.client-secret", SandboxClients.OPEN_HUMANS_CLIENT_SECRET));
+                    "tweetflow.openhumans.client-secret", SandboxClients.OPEN_HUMANS_CLIENT_SECRET,
+                    "tweetflow.ops.password", SandboxClients.OPS_PASSWORD));
             this.environment = environment;
         }
 

@@ -28,8 +28,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.tweetflow.config.TweetflowProperties;
 
 /**
- * Who may reach what. The landing page, static files, health probes and the failure page are open; everything else
- * needs an Open Humans sign-in. Forms carry CSRF tokens; the session id changes at sign-in (Spring Security's default
+ * Who may reach what on the members' port. The landing page, static files and the failure page are open; everything
+ * else needs an Open Humans sign-in (the management port has its own chain: ManagementSecurityConfiguration). Forms carry CSRF tokens; the session id changes at sign-in (Spring Security's default
  * fixation protection). The code exchanges and the sign-in's user-info call are the timed ones of
  * OAuthClientConfiguration. The sandbox's paths have a chain of their own, from the sandbox's auto-configuration.
  * Pages run only this server's scripts and style sheets (no inline script or style) and tell no other site which
@@ -57,8 +57,8 @@ public class WebSecurityConfiguration {
             OAuth2UserService<OAuth2UserRequest, OAuth2User> signedInUser) throws Exception {
         OAuth2AuthorizationRequestResolver withPkce = pkce(registrations);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/actuator/health/**",
-                                "/robots.txt", "/collections/feed.atom")
+                        .requestMatchers("/", "/css/**", "/js/**", "/error", "/signin-failed", "/robots.txt",
+                                "/collections/feed.atom")
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

@@ -31,19 +31,23 @@ public final class ChildReplica implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ChildReplica(Process process, int port, Path log) {
+    private ChildReplica(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     /** Starts the JVM; {@link #awaitReady} waits for it. */
     static ChildReplica start(Map<String, String> settings, Path log) {
         int port = freePort();
+        int managementPort = freePort();
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put("server.port", Integer.toString(port));
+        all.put("management.server.port", Integer.toString(managementPort));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 classPath(), Replica.class.getName()));
@@ -53,7 +57,7 @@ public final class ChildReplica implements AutoCloseable {
             Files.writeString(log, String.join(" ", command) + System.lineSeparator());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ChildReplica(process, port, log);
+            return new ChildReplica(process, port, managementPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a replica's JVM", e);
         }
@@ -76,7 +80,8 @@ public final class ChildReplica implements AutoCloseable {
                 throw new IllegalStateException("the replica's JVM ended with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(url().resolve("/actuator/health/readiness")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                        + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

@@ -130,6 +130,7 @@ public final class Cluster implements AutoCloseable {
     private static Map<String, String> common(URI publicUrl, String name) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("server.port", "0");
+        s.put("management.server.port", "0");
         s.put("tweetflow.public-url", publicUrl.toString());
         s.put("tweetflow.token-key", TOKEN_KEY);
         s.put("tweetflow.http.retry-delay", "10");

@@ -73,6 +73,19 @@ class DeploymentSettingsTest {
     }
 
     @Test
+    void aManagementPortThatIsTheMembersPortIsRefused() {
+        assertThat(DeploymentSettings.refusals(new MockEnvironment().withProperty("server.port", "8080")
+                .withProperty("management.server.port", "8080"))).singleElement().asString()
+                .contains("MANAGEMENT_SERVER_PORT");
+        assertThat(DeploymentSettings.refusals(new MockEnvironment().withProperty("management.server.port", "")))
+                .singleElement().asString().contains("MANAGEMENT_SERVER_PORT");
+        assertThat(DeploymentSettings.refusals(new MockEnvironment().withProperty("server.port", "8080")
+                .withProperty("management.server.port", "8081"))).isEmpty();
+        assertThat(DeploymentSettings.refusals(new MockEnvironment().withProperty("server.port", "0")
+                .withProperty("management.server.port", "0"))).isEmpty();
+    }
+
+    @Test
     void postgresqlWithoutRedisWarnsOnceThatOneReplicaOnlyMayRun() {
         settings.postProcessEnvironment(postgres(), new SpringApplication());
         settings.postProcessEnvironment(new MockEnvironment().withProperty(DeploymentSettings.DATASOURCE_URL,

@@ -28,16 +28,19 @@ class SandboxSettingsTest {
         assertThat(properties.openhumans().url()).hasToString("http://localhost:8123/sandbox/openhumans");
         assertThat(properties.openhumans().clientId()).isEqualTo(SandboxClients.OPEN_HUMANS_CLIENT_ID);
         assertThat(properties.openhumans().clientSecret()).isEqualTo(SandboxClients.OPEN_HUMANS_CLIENT_SECRET);
+        assertThat(properties.ops().password()).isEqualTo(SandboxClients.OPS_PASSWORD);
     }
 
     @Test
     void explicitSettingsWinOverTheSandboxs() {
         TweetflowProperties properties = settle(Map.of("tweetflow.sandbox", "on",
-                "tweetflow.public-url", "http://localhost:8123", "tweetflow.twitter.api-url", "http://elsewhere:9000/x/"));
+                "tweetflow.public-url", "http://localhost:8123", "tweetflow.twitter.api-url", "http://elsewhere:9000/x/",
+                "tweetflow.ops.password", "chosen"));
 
         assertThat(properties.twitter().apiUrl()).hasToString("http://elsewhere:9000/x/");
         assertThat(properties.twitter().authorizeUrl()).hasToString("http://elsewhere:9000/x/i/oauth2/authorize");
         assertThat(properties.openhumans().url()).hasToString("http://localhost:8123/sandbox/openhumans");
+        assertThat(properties.ops().password()).isEqualTo("chosen");
     }
 
     @Test

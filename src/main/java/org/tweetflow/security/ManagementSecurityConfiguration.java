@@ -1,0 +1,71 @@
+package org.tweetflow.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.tweetflow.config.TweetflowProperties;
+
+/**
+ * Who may reach the management port: the health probes answer anyone (Kubernetes asks without credentials); every
+ * other path there (metrics, Hawtio, the ops actions) needs the ops account from configuration, with HTTP Basic.
+ * Members' sign-ins count for nothing here, and without an ops password nobody gets past health. The members' port
+ * serves no actuator at all: the management port is a server of its own ({@code DeploymentSettings} refuses it on
+ * the members' port), so this chain matches requests by the server they reached, not by path.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ManagementSecurityConfiguration {
+
+    static final String OPS_ROLE = "OPS";
+    private static final Logger log = LoggerFactory.getLogger(ManagementSecurityConfiguration.class);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http, TweetflowProperties properties) throws Exception {
+        http.securityMatcher(ManagementSecurityConfiguration::onManagementServer)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().hasRole(OPS_ROLE))
+                .userDetailsService(opsAccount(properties.ops()))
+                .httpBasic(basic -> basic.realmName("tweetflow operations"))
+                // every call carries its credentials: there is no session whose cookie a foreign page could ride
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    /** The one account of the management port; none without a password (then only health answers). */
+    static InMemoryUserDetailsManager opsAccount(TweetflowProperties.Ops ops) {
+        if (ops.password() == null) {
+            log.info("No ops password (TWEETFLOW_OPS_PASSWORD): the management port answers health probes only");
+            return new InMemoryUserDetailsManager(List.<UserDetails>of());
+        }
+        return new InMemoryUserDetailsManager(User.withUsername(ops.username())
+                .password(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(ops.password()))
+                .roles(OPS_ROLE).build());
+    }
+
+    private static boolean onManagementServer(HttpServletRequest request) {
+        return WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()),
+                WebServerNamespace.MANAGEMENT.getValue());
+    }
+}
