@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.work.LeaseLostException;
+import org.tweetflow.work.ShutdownSignal;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 import org.tweetflow.work.WorkerPool;
@@ -29,9 +30,9 @@ public class ArchiveWorkers {
 
     private final WorkerPool pool;
 
-    public ArchiveWorkers(WorkLeases leases, Clock clock, TweetflowProperties properties) {
+    public ArchiveWorkers(WorkLeases leases, Clock clock, ShutdownSignal shutdown, TweetflowProperties properties) {
         TweetflowProperties.Archive settings = properties.archive();
-        this.pool = new WorkerPool(leases, clock, ArchiveQueue.KIND, settings.workers(), settings.lease());
+        this.pool = new WorkerPool(leases, clock, shutdown, ArchiveQueue.KIND, settings.workers(), settings.lease());
     }
 
     /** The items this replica takes now: one per free worker. */
@@ -58,6 +59,11 @@ public class ArchiveWorkers {
                 + " was taken over by another worker after this one held it past its lease"));
     }
 
+    /** Before each page: a replica that stops fetches no more, and the sync uploads what it has. */
+    public void keepWorking(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        pool.keepWorking(item);
+    }
+
     /**
      * Body: the sync's outcome. The item leaves the queue, or waits there for the cooldown; after a failure the
      * sync could not even record (the database away, say) it is tried again once a lease's time has passed.
@@ -71,6 +77,8 @@ public class ArchiveWorkers {
             pool.releaseAfterLease(item);
         } else if (outcome.kind() == SyncOutcome.Kind.COOLING_DOWN) {
             pool.postpone(item, outcome.notBefore());
+        } else if (outcome.kind() == SyncOutcome.Kind.STOPPED) {
+            pool.handBack(item);
         } else if (outcome.staysQueued()) {
             pool.release(item, outcome.notBefore());
         } else {

@@ -41,6 +41,7 @@ public class MemberSync {
         ArchiveOwner owner = owners.owner(memberId).filter(ArchiveOwner::xConnected)
                 .orElseThrow(() -> new SyncCancelledException(CANCELLED));
         states.started(memberId);
+        LOG.info("Archive sync of member {} started", memberId);
         return owner;
     }
 
@@ -90,7 +91,8 @@ public class MemberSync {
     public SyncOutcome synced(@ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner,
             @ExchangeProperty(TweetflowExchange.FETCHED) FetchedWeeks fetched) {
         states.idle(owner.memberId());
-        LOG.info("Archive sync of member {} complete: {} weeks fetched", owner.memberId(), fetched.weeks().size());
+        LOG.info("Archive sync of member {} ended synced: {} weeks, {} posts fetched", owner.memberId(),
+                fetched.weeks().size(), fetched.posts());
         return new SyncOutcome(SyncOutcome.Kind.SYNCED, null, null);
     }
 
@@ -98,13 +100,26 @@ public class MemberSync {
     public SyncOutcome coolDown(@ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner,
             @ExchangeProperty(TweetflowExchange.FETCHED) FetchedWeeks fetched,
             @ExchangeProperty(TweetflowExchange.PLAN) SyncPlan plan) {
-        XApiException.RateLimited limit = fetched.stoppedBy();
+        XApiException.RateLimited limit = fetched.rateLimit();
         // the weeks saved are counted by the archive state, across every part of the sync (the dashboard says them)
         String detail = (limit.usageCap() ? "X's monthly usage cap is reached" : "X's rate limit is reached")
                 + "; what is fetched is saved, the rest follows after the cooldown";
         states.coolingDown(owner.memberId(), limit.retryAt(), detail);
-        LOG.info("Archive sync of member {} paused until {} ({} of {} weeks planned now fetched): {}",
-                owner.memberId(), limit.retryAt(), fetched.weeks().size(), plan.weeksDue(), detail);
+        LOG.info("Archive sync of member {} ended cooling down until {}: {} of {} weeks due, {} posts fetched; {}",
+                owner.memberId(), limit.retryAt(), fetched.weeks().size(), plan.weeksDue(), fetched.posts(), detail);
         return new SyncOutcome(SyncOutcome.Kind.COOLING_DOWN, limit.retryAt(), detail);
+    }
+
+    /**
+     * This replica stops: what was whole is uploaded, and the sync goes on with the next claim (another replica, or
+     * this one restarted). The member still sees it syncing, week k of n: it is the same sync.
+     */
+    public SyncOutcome stopped(@ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner,
+            @ExchangeProperty(TweetflowExchange.FETCHED) FetchedWeeks fetched,
+            @ExchangeProperty(TweetflowExchange.PLAN) SyncPlan plan) {
+        String detail = fetched.stoppedBy().getMessage();
+        LOG.info("Archive sync of member {} ended stopped: {} of {} weeks due, {} posts fetched and saved; {}",
+                owner.memberId(), fetched.weeks().size(), plan.weeksDue(), fetched.posts(), detail);
+        return new SyncOutcome(SyncOutcome.Kind.STOPPED, null, detail);
     }
 }

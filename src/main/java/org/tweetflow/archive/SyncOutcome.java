@@ -10,6 +10,11 @@ public record SyncOutcome(Kind kind, Instant notBefore, String detail) {
         SYNCED,
         /** The rate limit stopped it after uploading what was whole: the item waits for the cooldown. */
         COOLING_DOWN,
+        /**
+         * This replica stopped: what was whole is uploaded, and the item is free at once for the next claim, which
+         * goes on from there.
+         */
+        STOPPED,
         /** A provider refused the member's refresh token: nothing more until they connect again. */
         NEEDS_RECONNECT,
         /** Failed for a reason shown to the member; the stale scan tries again later. */
@@ -20,6 +25,6 @@ public record SyncOutcome(Kind kind, Instant notBefore, String detail) {
 
     /** Whether the work item stays queued (until {@link #notBefore()}). */
     public boolean staysQueued() {
-        return kind == Kind.COOLING_DOWN || kind == Kind.RETRY;
+        return kind == Kind.COOLING_DOWN || kind == Kind.STOPPED || kind == Kind.RETRY;
     }
 }

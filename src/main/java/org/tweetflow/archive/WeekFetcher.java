@@ -13,6 +13,7 @@ import org.tweetflow.twitter.XAnswers;
 import org.tweetflow.twitter.XApiException;
 import org.tweetflow.twitter.XCall;
 import org.tweetflow.twitter.XRequests;
+import org.tweetflow.work.ReplicaStoppingException;
 
 /**
  * The steps of the {@code fetch-week-range} route: page through one week range of the owner's posts, newest first.
@@ -67,10 +68,11 @@ public class WeekFetcher implements AggregationStrategy {
         return new FetchedRange(collector.finished(clock.instant()), null);
     }
 
-    /** A rate limit stopped the range: only the weeks known to be whole are kept. */
+    /** A rate limit, or this replica stopping, stopped the range: only the weeks known to be whole are kept. */
     public FetchedRange interrupted(@Body WeekCollector collector,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
-        return new FetchedRange(collector.interrupted(clock.instant()),
-                ObjectHelper.getException(XApiException.RateLimited.class, caught));
+        RuntimeException limit = ObjectHelper.getException(XApiException.RateLimited.class, caught);
+        return new FetchedRange(collector.interrupted(clock.instant()), limit != null ? limit
+                : ObjectHelper.getException(ReplicaStoppingException.class, caught));
     }
 }

@@ -10,6 +10,8 @@ public record CollectOutcome(Kind kind, Instant notBefore) {
         COLLECTED,
         /** X's rate limit stopped it: the item waits for the reset; the next run resumes after the last page. */
         RATE_LIMITED,
+        /** This replica stopped: the item is free at once for the next claim, which resumes after the last page. */
+        STOPPED,
         /** X was unavailable past the calls' redeliveries: the item is tried again later, resuming after the last page. */
         RETRY,
         /** Failed for a reason the researcher sees; the item leaves the queue. */

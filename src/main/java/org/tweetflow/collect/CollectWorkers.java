@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.work.LeaseLostException;
+import org.tweetflow.work.ShutdownSignal;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 import org.tweetflow.work.WorkerPool;
@@ -29,9 +30,9 @@ public class CollectWorkers {
 
     private final WorkerPool pool;
 
-    public CollectWorkers(WorkLeases leases, Clock clock, TweetflowProperties properties) {
+    public CollectWorkers(WorkLeases leases, Clock clock, ShutdownSignal shutdown, TweetflowProperties properties) {
         TweetflowProperties.Collect settings = properties.collect();
-        this.pool = new WorkerPool(leases, clock, CollectionQueue.KIND, settings.workers(), settings.lease());
+        this.pool = new WorkerPool(leases, clock, shutdown, CollectionQueue.KIND, settings.workers(), settings.lease());
     }
 
     public List<WorkItem> claim() {
@@ -76,6 +77,11 @@ public class CollectWorkers {
                 + " was taken over by another worker, or deleted"));
     }
 
+    /** Before each page: a replica that stops searches no more; the pages so far are kept. */
+    public void keepWorking(@ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item) {
+        pool.keepWorking(item);
+    }
+
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
         if (!(ended instanceof CollectOutcome outcome)) {
@@ -83,6 +89,8 @@ public class CollectWorkers {
             pool.releaseAfterLease(item);
         } else if (outcome.kind() == CollectOutcome.Kind.RATE_LIMITED) {
             pool.postpone(item, outcome.notBefore());
+        } else if (outcome.kind() == CollectOutcome.Kind.STOPPED) {
+            pool.handBack(item);
         } else if (outcome.kind() == CollectOutcome.Kind.RETRY) {
             pool.release(item, outcome.notBefore());
         } else if (outcome.kind() == CollectOutcome.Kind.LEASE_LOST) {

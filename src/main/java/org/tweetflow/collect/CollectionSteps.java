@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tweetflow.work.LeaseLostException;
@@ -16,6 +18,8 @@ public class CollectionSteps {
 
     /** The step made of all the others. */
     static final String BUNDLE = "bundle.zip";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionSteps.class);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -119,6 +123,10 @@ public class CollectionSteps {
                     item.leaseOwner()) == 0) {
                 throw new LeaseLostException("collection " + collectionId + " was taken over by another worker, "
                         + "or deleted: its step " + name + " is no longer this worker's");
+            }
+            if (over) {
+                LOG.info("Collection {} step {} ended {}{}", collectionId, name, state, detail == null ? ""
+                        : ": " + shortDetail);
             }
         }
     }

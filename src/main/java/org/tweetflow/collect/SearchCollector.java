@@ -64,6 +64,7 @@ public class SearchCollector implements AggregationStrategy {
         if (run.finishedAt() == null) {
             collections.collecting(collectionId);
         }
+        LOG.info("Collection {} step search started: {} posts collected before", collectionId, collection.collected());
         return SearchRun.of(collection, run);
     }
 
@@ -116,7 +117,7 @@ public class SearchCollector implements AggregationStrategy {
                 steps.stale(run.collection().id());
             }
         }
-        LOG.info("Collection {} collected: {} posts", run.collection().id(), run.collected());
+        LOG.info("Collection {} step search ended collected: {} posts", run.collection().id(), run.collected());
         return new CollectOutcome(CollectOutcome.Kind.COLLECTED, null);
     }
 
@@ -131,8 +132,16 @@ public class SearchCollector implements AggregationStrategy {
         XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
         // X's message says which limit: the window's, or the monthly usage cap
         collections.rateLimited(run.collection().id(), limit.retryAt(), limit.getMessage());
-        LOG.info("Collection {} rate limited until {}", run.collection().id(), limit.retryAt());
+        LOG.info("Collection {} step search ended rate limited until {}: {} posts collected so far",
+                run.collection().id(), limit.retryAt(), run.collected());
         return new CollectOutcome(CollectOutcome.Kind.RATE_LIMITED, limit.retryAt());
+    }
+
+    /** This replica stops: the pages so far are kept, and the next claim resumes after the last one. */
+    public CollectOutcome stopped(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        LOG.info("Collection {} step search ended stopped: {} posts collected so far; {}", run.collection().id(),
+                run.collected(), e.getMessage());
+        return new CollectOutcome(CollectOutcome.Kind.STOPPED, null);
     }
 
     /**
@@ -145,7 +154,7 @@ public class SearchCollector implements AggregationStrategy {
         Instant retryAt = clock.instant().plus(retryPolicy.retryDelayAfter(item == null ? 1 : item.attempts()));
         String detail = "X is unavailable (" + calls.of(e).reason() + "); tried again from " + retryAt;
         collections.retrying(run.collection().id(), retryAt, detail);
-        LOG.warn("Collection {}: {}", run.collection().id(), detail);
+        LOG.warn("Collection {} step search ended retrying: {}", run.collection().id(), detail);
         return new CollectOutcome(CollectOutcome.Kind.RETRY, retryAt);
     }
 
@@ -167,9 +176,9 @@ public class SearchCollector implements AggregationStrategy {
             collections.failed(id, failure.reason());
         }
         if (failure.expected()) {
-            LOG.warn("Collection {} failed: {}", id, failure.reason());
+            LOG.warn("Collection {} step search ended failed: {}", id, failure.reason());
         } else {
-            LOG.error("Collection {} failed unexpectedly", id, failure.cause());
+            LOG.error("Collection {} step search ended failed unexpectedly", id, failure.cause());
         }
         return new CollectOutcome(CollectOutcome.Kind.FAILED, null);
     }

@@ -23,6 +23,7 @@ public class WorkerPool {
 
     private final WorkLeases leases;
     private final Clock clock;
+    private final ShutdownSignal shutdown;
     private final String kind;
     private final int workers;
     private final Duration lease;
@@ -31,16 +32,21 @@ public class WorkerPool {
     /** The running items by lease owner. */
     private final Map<String, WorkItem> running = new ConcurrentHashMap<>();
 
-    public WorkerPool(WorkLeases leases, Clock clock, String kind, int workers, Duration lease) {
+    public WorkerPool(WorkLeases leases, Clock clock, ShutdownSignal shutdown, String kind, int workers,
+            Duration lease) {
         this.leases = leases;
         this.clock = clock;
+        this.shutdown = shutdown;
         this.kind = kind;
         this.workers = workers;
         this.lease = lease;
     }
 
-    /** The items this replica takes now: one per free worker. */
+    /** The items this replica takes now: one per free worker; none once it stops. */
     public List<WorkItem> claim() {
+        if (shutdown.stopping()) {
+            return List.of();
+        }
         List<WorkItem> claimed = leases.claimUpTo(kind, workers - running.size(),
                 () -> replica + "#" + claims.incrementAndGet(), lease);
         claimed.forEach(item -> running.put(item.leaseOwner(), item));
@@ -56,6 +62,17 @@ public class WorkerPool {
     public void keepLease(WorkItem item, Supplier<? extends RuntimeException> lost) {
         if (!holds(item)) {
             throw lost.get();
+        }
+    }
+
+    /**
+     * Called before each call to X: a replica that stops makes no further call, and the run ends keeping what it has
+     * (then {@link #handBack}).
+     */
+    public void keepWorking(WorkItem item) {
+        if (shutdown.stopping()) {
+            throw new ReplicaStoppingException("this replica stops: " + kind + (item == null ? ""
+                    : " " + item.subjectId()) + " goes on with the next claim");
         }
     }
 
@@ -88,6 +105,14 @@ public class WorkerPool {
     public void postpone(WorkItem item, Instant notBefore) {
         running.remove(item.leaseOwner());
         leases.postpone(item, item.leaseOwner(), notBefore);
+    }
+
+    /**
+     * The work made progress and this replica stops: queued again, free at once for the next claim (another replica,
+     * or this one restarted), attempts anew.
+     */
+    public void handBack(WorkItem item) {
+        postpone(item, clock.instant());
     }
 
     /** The work is tried again from notBefore. */

@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.LogLines;
 import org.tweetflow.MutableClock;
+import org.tweetflow.StructuredLogs;
 import org.tweetflow.TestClock;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.member.Member;
@@ -39,6 +46,7 @@ import org.tweetflow.sandbox.openhumans.OpenHumansSimulator;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.security.EncryptedAuthorizedClientService;
 import org.tweetflow.tokens.Provider;
+import org.tweetflow.work.LogContext;
 
 /** A member's whole sync through the archive-member route, against the sandbox's X and Open Humans. */
 @TweetflowTest
@@ -71,6 +79,8 @@ class ArchiveMemberRouteTest {
     MemberAccount account;
     @Autowired
     ConnectedMembers members;
+    @Autowired
+    Environment environment;
 
     @BeforeEach
     void resetCounts() {
@@ -538,6 +548,34 @@ class ArchiveMemberRouteTest {
 
         assertThat(tweetIds(members.archive(ADA))).doesNotHaveDuplicates().containsAll(archived)
                 .containsAll(x.reachableTweetIds(XSimulator.SAM));
+    }
+
+    /**
+     * An operator follows one sync in the logs: a line when it starts and one when it ends, with the outcome, weeks
+     * and posts; each with the member id in the MDC, which JSON logs (the production overlay's setting) make a field.
+     */
+    @Test
+    void aSyncLogsItsStartAndItsEndWithOutcomeWeeksAndPostsTheMemberInTheMdcAndInJson() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, clock.instant());
+        List<ILoggingEvent> lines;
+        try (LogLines logged = LogLines.of(MemberSync.class)) {
+            sync(ada);
+            lines = logged.startingWith("Archive sync of member " + ada.id() + " ");
+        }
+
+        int posts = x.reachableTweetIds(XSimulator.SAM).size();
+        assertThat(lines).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                started -> assertThat(started).isEqualTo("Archive sync of member " + ada.id() + " started"),
+                ended -> assertThat(ended).startsWith("Archive sync of member " + ada.id() + " ended synced: ")
+                        .endsWith("weeks, " + posts + " posts fetched"));
+        assertThat(lines).allSatisfy(line -> assertThat(line.getLevel()).isEqualTo(Level.INFO))
+                .allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                        .containsEntry(LogContext.MEMBER_ID, Long.toString(ada.id())));
+        assertThat(MDC.get(LogContext.MEMBER_ID)).as("cleared after the sync").isNull();
+
+        JsonNode json = new ObjectMapper().readTree(StructuredLogs.production(environment).encode(lines.get(1)));
+        assertThat(json.path("message").asText()).isEqualTo(lines.get(1).getFormattedMessage());
+        assertThat(json.at("/tweetflow/memberId").asText()).isEqualTo(Long.toString(ada.id()));
     }
 
     @Test

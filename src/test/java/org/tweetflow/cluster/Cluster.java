@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -37,15 +38,19 @@ public final class Cluster implements AutoCloseable {
     private final RoundRobinBalancer balancer;
     private final Path dir;
     private final ConfigurableApplicationContext sandbox;
+    /** Every replica's settings, for one started later ({@link #startReplica}). */
+    private final Map<String, String> replicaSettings;
     private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
     /** Every replica's address, in the order they joined the balancer: a replica's index names it. */
     private final List<URI> addresses = new ArrayList<>();
     private ChildReplica child;
 
-    private Cluster(RoundRobinBalancer balancer, Path dir, ConfigurableApplicationContext sandbox) {
+    private Cluster(RoundRobinBalancer balancer, Path dir, ConfigurableApplicationContext sandbox,
+            Map<String, String> replicaSettings) {
         this.balancer = balancer;
         this.dir = dir;
         this.sandbox = sandbox;
+        this.replicaSettings = replicaSettings;
     }
 
     /**
@@ -65,13 +70,11 @@ public final class Cluster implements AutoCloseable {
             ChildReplica child = inChild ? ChildReplica.start(named(replica, "child"),
                     Path.of("target", "cluster", database + "-child.log")) : null;
             cluster = new Cluster(balancer, dir, Replica.start(sandboxSettings(balancer.url(), dir, simulation),
-                    SandboxFaultInjection.class));
+                    SandboxFaultInjection.class), replica);
             // an ingress rule of its own: the simulated providers are one service outside the rotation
             balancer.pin(SandboxClients.ROOT + "/", URI.create("http://localhost:" + port(cluster.sandbox)));
             for (int i = 1; i <= inJvm; i++) {
-                ConfigurableApplicationContext context = Replica.start(named(replica, Integer.toString(i)));
-                cluster.replicas.add(context);
-                cluster.add(URI.create("http://localhost:" + port(context)));
+                cluster.startReplica();
             }
             if (child != null) {
                 cluster.child = child;
@@ -87,6 +90,25 @@ public final class Cluster implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** One more replica in this JVM (a pod started, or one restarted), named for the order it joins in. */
+    public ConfigurableApplicationContext startReplica() {
+        ConfigurableApplicationContext context = Replica.start(named(replicaSettings,
+                Integer.toString(addresses.size() + 1)));
+        replicas.add(context);
+        add(URI.create("http://localhost:" + port(context)));
+        return context;
+    }
+
+    /**
+     * Stops a replica in this JVM as Kubernetes stops a pod: out of the rotation (its endpoint dropped), then its
+     * context closed (SIGTERM: the graceful shutdown), in the background, as the close waits for the work in flight.
+     */
+    public CompletableFuture<Void> stopReplica(ConfigurableApplicationContext replica) {
+        replicas.remove(replica);
+        balancer.removeBackend(URI.create("http://localhost:" + port(replica)));
+        return CompletableFuture.runAsync(replica::close);
     }
 
     private void add(URI replica) {

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tweetflow.RoundRobinBalancer;
 import org.tweetflow.archive.ArchiveQueue;
@@ -50,6 +53,7 @@ import org.tweetflow.sandbox.SandboxClients;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxHttp;
 import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.work.ShutdownSignal;
 
 /**
  * Three replicas working together as a deployment runs them (issue 22): two in this JVM and one in a JVM of its
@@ -285,6 +289,77 @@ class ReplicasTest {
         assertThat(cluster.openHumans().completedUploads(BEN)).isEqualTo(1);
         assertThat(store.find(climate.id()).orElseThrow().collected()).isEqualTo(300);
         assertThat(postIds(climate.id())).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A replica stopped as Kubernetes stops a pod (SIGTERM, the context closed gracefully) in the middle of a sync and
+     * of a collection, each with a call to X held at the sandbox: it makes no further call, uploads the weeks it has
+     * and keeps the pages it has, hands both items back at once (no lease left to expire), and a replica started
+     * after it finishes both: every post once.
+     */
+    @Test
+    @Order(5)
+    void aReplicaStoppedMidWorkSavesWhatItFetchedHandsItBackAndARestartedOneFinishesIt() throws Exception {
+        // only the replica to be stopped claims while the work starts, and nobody while it is stopped: the child takes
+        // no part (killed by the test before, or now when this one runs alone)
+        if (cluster.child().isAlive()) {
+            cluster.killChild();
+        }
+        CamelContext staying = cluster.replicas().get(0).getBean(CamelContext.class);
+        staying.getRouteController().stopRoute("claim-queued-syncs");
+        staying.getRouteController().stopRoute("claim-queued-collections");
+        ConfigurableApplicationContext stopping = cluster.replicas().get(1);
+        ShutdownSignal signal = stopping.getBean(ShutdownSignal.class);
+        SandboxFaults faults = cluster.faults();
+        SandboxFaults.Hold firstWeeks = faults.hold("GET", "/x/2/users/*/tweets");
+        SandboxFaults.Hold firstPage = faults.hold("GET", "/x/2/tweets/search/recent");
+        Member vera = members.connect(BEN, XSimulator.VETERAN);
+        cluster.bean(ArchiveQueue.class).queue(vera.id(), "connected");
+        Collection climate = cluster.bean(NewCollections.class).start(vera.id(), "#climate", 300, null);
+        assertThat(firstWeeks.awaitTaken()).isTrue();
+        assertThat(firstPage.awaitTaken()).isTrue();
+        SandboxFaults.Hold laterWeeks = faults.hold("GET", "/x/2/users/*/tweets");
+        SandboxFaults.Hold secondPage = faults.hold("GET", "/x/2/tweets/search/recent");
+        firstWeeks.release();
+        firstPage.release();
+        assertThat(laterWeeks.awaitTaken()).isTrue();
+        assertThat(secondPage.awaitTaken()).isTrue();
+        int timelineCalls = cluster.x().callCount("users/tweets");
+
+        CompletableFuture<Void> stopped = cluster.stopReplica(stopping);
+        await().atMost(Duration.ofSeconds(10)).until(signal::stopping);
+        laterWeeks.release();
+        secondPage.release();
+        stopped.get(60, TimeUnit.SECONDS);
+
+        JdbcTemplate jdbc = cluster.bean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT subject_id, lease_owner, lease_until FROM work_item"))
+                .as("both items queued again, their leases given back").hasSize(2)
+                .allSatisfy(item -> assertThat(item.get("lease_owner")).isNull())
+                .allSatisfy(item -> assertThat(item.get("lease_until")).isNull());
+        assertThat(cluster.x().callCount("users/tweets")).as("timeline calls after the stop began: the held one")
+                .isEqualTo(timelineCalls + 1);
+        Collections store = cluster.bean(Collections.class);
+        List<String> savedPosts = members.archivedPostIds(BEN);
+        assertThat(savedPosts).as("the weeks fetched before the stop, uploaded").isNotEmpty()
+                .isSubsetOf(cluster.x().reachableTweetIds(XSimulator.VETERAN));
+        assertThat(cluster.openHumans().completedUploads(BEN)).isEqualTo(1);
+        int collected = store.find(climate.id()).orElseThrow().collected();
+        assertThat(collected).as("the pages collected before the stop").isPositive().isLessThan(300);
+        assertThat(postIds(climate.id())).hasSize(collected);
+
+        // the restarted replica alone finishes both
+        cluster.startReplica();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "idle".equals(
+                members.state(vera.id())) && Collection.COLLECTED.equals(store.find(climate.id()).orElseThrow()
+                .state()));
+        assertThat(members.archivedPostIds(BEN))
+                .containsExactlyInAnyOrderElementsOf(cluster.x().reachableTweetIds(XSimulator.VETERAN));
+        assertThat(store.find(climate.id()).orElseThrow().collected()).isEqualTo(300);
+        assertThat(store.runs(climate.id())).hasSize(1);
+        assertThat(postIds(climate.id())).hasSize(300).doesNotHaveDuplicates();
+        staying.getRouteController().startRoute("claim-queued-syncs");
+        staying.getRouteController().startRoute("claim-queued-collections");
     }
 
     /**

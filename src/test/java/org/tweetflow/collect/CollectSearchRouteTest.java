@@ -17,6 +17,7 @@ import java.util.zip.ZipFile;
 
 import javax.imageio.ImageIO;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.tweetflow.LogLines;
 import org.tweetflow.MutableClock;
 import org.tweetflow.TestClock;
 import org.tweetflow.TweetflowExchange;
@@ -42,6 +44,7 @@ import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.tokens.Provider;
+import org.tweetflow.work.LogContext;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 
@@ -213,7 +216,8 @@ class CollectSearchRouteTest {
 
         assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.FAILED);
 
-        assertThat(output.getOut().lines().filter(line -> line.contains("Collection " + asked.id() + " failed")))
+        assertThat(output.getOut().lines().filter(line -> line.contains("Collection " + asked.id()
+                + " step search ended failed")))
                 .singleElement().asString().contains("Reference to invalid operator 'climate'");
         assertThat(output.getAll()).as("no stack trace").doesNotContain("\tat ");
     }
@@ -226,7 +230,8 @@ class CollectSearchRouteTest {
 
         assertThat(collect(asked).kind()).isEqualTo(CollectOutcome.Kind.FAILED);
 
-        String logged = output.getOut().substring(output.getOut().indexOf("Collection " + asked.id() + " failed"));
+        String logged = output.getOut().substring(output.getOut().indexOf("Collection " + asked.id()
+                + " step search ended failed"));
         assertThat(logged).contains("IllegalStateException").contains("the data dir must be shared")
                 .contains("\tat org.tweetflow.collect.CollectionFiles.resumeAt");
     }
@@ -492,14 +497,26 @@ class CollectSearchRouteTest {
     }
 
     @Test
-    void aQueuedCollectionIsCollectedThenSummarisedEachOutputAStepOfItsOwn() throws Exception {
+    void aQueuedCollectionIsCollectedThenSummarisedEachOutputAStepOfItsOwnLoggedWithItsOutcome() throws Exception {
         Collection asked = newCollections.start(member().id(), QUERY, 120, null);
         WorkItem item = leases.claimNext(CollectionQueue.KIND, "test-worker", Duration.ofMinutes(5)).orElseThrow();
+        String named = "Collection " + asked.id() + " step ";
+        List<ILoggingEvent> lines;
+        try (LogLines logged = LogLines.of(SearchCollector.class, CollectionSteps.class)) {
+            camel.sendBody("seda:collections", item);
 
-        camel.sendBody("seda:collections", item);
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> "summarised".equals(steps.overall(asked.id()))
-                && jdbc.queryForList("SELECT id FROM work_item WHERE subject_id = ?", Long.class, asked.id()).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "summarised".equals(steps.overall(asked.id()))
+                    && jdbc.queryForList("SELECT id FROM work_item WHERE subject_id = ?", Long.class, asked.id())
+                    .isEmpty());
+            lines = logged.startingWith(named);
+        }
+        long collected = collections.find(asked.id()).orElseThrow().collected();
+        List<String> expected = new ArrayList<>(List.of(named + "search started: 0 posts collected before",
+                named + "search ended collected: " + collected + " posts"));
+        CollectionSummaries.STEPS.forEach(step -> expected.add(named + step + " ended done"));
+        assertThat(lines).extracting(ILoggingEvent::getFormattedMessage).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(lines).allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                .containsEntry(LogContext.COLLECTION_ID, Long.toString(asked.id())));
         assertThat(steps.of(asked.id())).extracting(CollectionStep::name)
                 .containsExactlyInAnyOrderElementsOf(CollectionSummaries.STEPS);
         assertThat(steps.of(asked.id())).as("each step says when it started and finished").allSatisfy(step -> {

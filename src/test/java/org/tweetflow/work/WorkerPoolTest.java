@@ -1,0 +1,91 @@
+package org.tweetflow.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tweetflow.MutableClock;
+
+/** One replica's workers when the replica stops: nothing more claimed or called, the work handed back at once. */
+class WorkerPoolTest {
+
+    static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    final MutableClock clock = new MutableClock(START);
+    final ShutdownSignal stopping = new ShutdownSignal();
+    JdbcTemplate jdbc;
+    WorkerPool pool;
+    WorkerPool otherReplica;
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(h2);
+        WorkLeases leases = new WorkLeases(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), clock);
+        stopping.start();
+        ShutdownSignal running = new ShutdownSignal();
+        running.start();
+        pool = new WorkerPool(leases, clock, stopping, "archive", 2, LEASE);
+        otherReplica = new WorkerPool(leases, clock, running, "archive", 2, LEASE);
+    }
+
+    @Test
+    void aStoppingReplicaClaimsNothingAndItsRunsMakeNoFurtherCall() {
+        WorkItem running = queueAndClaim(7L);
+        queue(8L);
+
+        stopping.stop();
+
+        assertThat(pool.claim()).isEmpty();
+        assertThatThrownBy(() -> pool.keepWorking(running)).isInstanceOf(ReplicaStoppingException.class);
+        assertThat(otherReplica.claim()).extracting(WorkItem::subjectId).containsExactly(8L);
+    }
+
+    @Test
+    void workHandedBackAtTheStopIsFreeAtOnceWithoutWaitingForItsLease() {
+        WorkItem running = queueAndClaim(7L);
+        stopping.stop();
+
+        pool.handBack(running);
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT lease_owner, lease_until, not_before FROM work_item");
+        assertThat(row.get("lease_owner")).isNull();
+        assertThat(row.get("lease_until")).isNull();
+        assertThat(otherReplica.claim()).as("claimed at the same instant").extracting(WorkItem::subjectId)
+                .containsExactly(7L);
+    }
+
+    @Test
+    void runsStillGoingWhenTheReplicasBeansCloseAreReleasedAtOnce() {
+        queueAndClaim(7L);
+
+        pool.releaseRunning();
+
+        assertThat(otherReplica.claim()).extracting(WorkItem::subjectId).containsExactly(7L);
+    }
+
+    private WorkItem queueAndClaim(long subject) {
+        queue(subject);
+        return pool.claim().get(0);
+    }
+
+    private void queue(long subject) {
+        jdbc.update("INSERT INTO work_item (kind, subject_id, reason, not_before, queued_at) VALUES (?, ?, ?, ?, ?)",
+                "archive", subject, "connected", Timestamp.from(START), Timestamp.from(START));
+    }
+}
