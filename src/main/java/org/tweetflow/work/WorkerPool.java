@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * One job's workers on this replica: they claim queued items up to the number of free workers (so no lease is held
  * by an item waiting for a worker), each claim under a lease owner of its own (so a re-claim of a stalled item is a
  * new run), renew a lease while their work makes progress (the archive) or on a heartbeat while it runs (collections,
- * whose steps have no progress of their own to renew at), and settle each item. The jobs' worker beans (archive,
- * collect) each hold one.
+ * whose steps have no progress of their own to renew at), and settle each item. Once the replica stops
+ * ({@link ShutdownSignal}) they claim nothing, their runs make no further call, and each item is handed back at once.
+ * The jobs' worker beans (archive, collect) each hold one.
  */
 public class WorkerPool {
 
