@@ -9,9 +9,11 @@
 -- reason. Times are the caller's clock (ARGV[2]), never Redis's: see RedisRateBudget. A window's key vanishes
 -- keep_ms after its reset, a pause's at its end.
 --
--- acquire  KEYS: window, pause  ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms, probe hold ms,
+-- acquire  KEYS: window, pause, the operators' pause (every endpoint)
+--                                ARGV: 'acquire', now, default window ms, probe answer wait ms, keep ms, probe hold ms,
 --                                      late ms
---          returns {1} granted, {2, until, reason} paused, {3, retry at} probe out, {4, reset} spent
+--          returns {1} granted, {2, until, reason} paused, {3, retry at} probe out, {4, reset} spent,
+--                  {5, reason} held by the operators (until they resume)
 -- observe  KEYS: window         ARGV: 'observe', now, limit, remaining, reset, keep ms, default window ms
 -- unanswered KEYS: window       ARGV: 'unanswered'
 -- pause    KEYS: pause          ARGV: 'pause', now, until, reason
@@ -34,6 +36,10 @@ local function window()
 end
 
 if op == 'acquire' then
+  local held = redis.call('HGET', KEYS[3], 'reason')
+  if held then
+    return {5, held}
+  end
   local pause = redis.call('HMGET', KEYS[2], 'until', 'reason')
   if pause[1] and tonumber(pause[1]) > now then
     return {2, tonumber(pause[1]), pause[2]}

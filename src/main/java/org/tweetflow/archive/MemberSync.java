@@ -21,6 +21,9 @@ import org.tweetflow.twitter.XApiException;
 public class MemberSync {
 
     static final String CANCELLED = "cancelled: the member disconnected X or left";
+    /** The operators paused fetching from X (RateBudget#pauseAll). */
+    static final String HELD = "fetching from X is paused by the operators; what is fetched is saved, the rest "
+            + "follows when they resume it";
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberSync.class);
 
@@ -102,8 +105,9 @@ public class MemberSync {
             @ExchangeProperty(TweetflowExchange.PLAN) SyncPlan plan) {
         XApiException.RateLimited limit = fetched.rateLimit();
         // the weeks saved are counted by the archive state, across every part of the sync (the dashboard says them)
-        String detail = (limit.usageCap() ? "X's monthly usage cap is reached" : "X's rate limit is reached")
-                + "; what is fetched is saved, the rest follows after the cooldown";
+        String detail = limit.held() ? HELD
+                : (limit.usageCap() ? "X's monthly usage cap is reached" : "X's rate limit is reached")
+                        + "; what is fetched is saved, the rest follows after the cooldown";
         states.coolingDown(owner.memberId(), limit.retryAt(), detail);
         LOG.info("Archive sync of member {} ended cooling down until {}: {} of {} weeks due, {} posts fetched; {}",
                 owner.memberId(), limit.retryAt(), fetched.weeks().size(), plan.weeksDue(), fetched.posts(), detail);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import org.tweetflow.config.TweetflowProperties;
  * The single-machine budget (see {@link RateBudget} for its rules). Windows live in memory (they are relearnt from
  * the first answer); pauses are stored ({@link RatePauses}) and kept in memory too, read once at the start.
  */
-@Component
+@Component("rateBudget")
 @ConditionalOnRedis(false)
 public class InProcessRateBudget implements RateBudget {
 
@@ -41,6 +42,10 @@ public class InProcessRateBudget implements RateBudget {
     @Override
     public Permit tryAcquire(BudgetKey key) {
         Instant now = clock.instant();
+        RatePauses.Pause all = pauses.get(RatePauses.EVERY_CALL);
+        if (all != null) {
+            return Permit.heldByOperators(now, all.reason());
+        }
         RatePauses.Pause pause = pauses.get(key.endpoint());
         if (pause != null && pause.until().isAfter(now)) {
             return Permit.paused(pause.until(), pause.reason());
@@ -103,6 +108,22 @@ public class InProcessRateBudget implements RateBudget {
     public void pause(String endpoint, Instant until, String reason) {
         storedPauses.pause(endpoint, until, reason);
         pauses.merge(endpoint, new RatePauses.Pause(until, reason), RatePauses.Pause::orLonger);
+    }
+
+    @Override
+    public void pauseAll(String reason) {
+        pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, reason);
+    }
+
+    @Override
+    public void resumeAll() {
+        storedPauses.end(RatePauses.EVERY_CALL);
+        pauses.remove(RatePauses.EVERY_CALL);
+    }
+
+    @Override
+    public Optional<String> allPaused() {
+        return Optional.ofNullable(pauses.get(RatePauses.EVERY_CALL)).map(RatePauses.Pause::reason);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.tweetflow.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The rate-limit budget every call to X is made under, keyed by endpoint and credential. Consulted before each
@@ -37,4 +38,22 @@ public interface RateBudget {
      * holds. The budget keeps the pauses where it keeps its windows, so a call is checked without a query.
      */
     void pause(String endpoint, Instant until, String reason);
+
+    /**
+     * The operators' pause: stops every metered call to X until {@link #resumeAll}, stored like {@link #pause} (for
+     * every replica, at its next call, and after a restart). A call refused by it ends its job as a rate limit does:
+     * what was fetched is kept, the rest waits in the queue.
+     */
+    void pauseAll(String reason);
+
+    /** Ends the operators' pause; the pauses of X's usage cap hold on. */
+    void resumeAll();
+
+    /** Why the operators paused every call, while they do. */
+    Optional<String> allPaused();
+
+    /** Whether calls to X go on (no operators' pause): the workers claim no work while they do not. */
+    default boolean fetching() {
+        return allPaused().isEmpty();
+    }
 }

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class RatePauses {
 
+    /** The kind of the operators' pause: every call to X, whatever its endpoint. */
+    public static final String EVERY_CALL = "*";
+    /** How long the operators' pause holds: until they resume fetching. */
+    public static final Instant UNTIL_RESUMED = Instant.parse("9999-12-31T00:00:00Z");
+
     private static final int REASON_LENGTH = 500;
 
     private final JdbcTemplate jdbc;
@@ -32,6 +37,11 @@ public class RatePauses {
             jdbc.update("UPDATE fetch_pause SET paused_until = ?, reason = ? WHERE kind = ? AND paused_until < ?",
                     end, why, endpoint, end);
         }
+    }
+
+    /** Ends the pause of {@code kind} now (the operators resume fetching). */
+    public void end(String kind) {
+        jdbc.update("DELETE FROM fetch_pause WHERE kind = ?", kind);
     }
 
     /** Stores the first pause of {@code endpoint}; false when one is stored already, by another replica too. */

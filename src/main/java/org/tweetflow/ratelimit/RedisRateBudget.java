@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -22,12 +23,13 @@ import org.tweetflow.config.TweetflowProperties;
  * reset replaces the window, an unknown limit allows one probe) that a refilling token bucket cannot express.
  *
  * <p>Keys: {@code tweetflow:budget:{endpoint}@credential} (the credential is an opaque id, never a token) and
- * {@code tweetflow:pause:{endpoint}}, on one standalone Redis (or one behind Sentinel; Redis Cluster is refused at the
- * start, {@code config.DeploymentSettings}). Usage-cap pauses are stored in the database as well
- * ({@link RatePauses}, which survives a Redis flush) and copied from there to Redis when the budget starts, so a call
- * never queries the database.
+ * {@code tweetflow:pause:{endpoint}} ({@code tweetflow:pause:{*}}: the operators' pause of every endpoint, which
+ * every acquire reads too), on one standalone Redis (or one behind Sentinel; Redis Cluster, where one script may not
+ * read keys of several slots, is refused at the start, {@code config.DeploymentSettings}). Pauses are stored in the
+ * database as well ({@link RatePauses}, which survives a Redis flush) and copied from there to Redis when the budget
+ * starts, so a call never queries the database.
  */
-@Component
+@Component("rateBudget")
 @ConditionalOnRedis
 public class RedisRateBudget implements RateBudget {
 
@@ -39,6 +41,7 @@ public class RedisRateBudget implements RateBudget {
     private static final long GRANTED = 1;
     private static final long PAUSED = 2;
     private static final long PROBE_OUT = 3;
+    private static final long HELD = 5;
 
     private final Clock clock;
     private final RatePauses storedPauses;
@@ -62,12 +65,16 @@ public class RedisRateBudget implements RateBudget {
 
     @Override
     public Permit tryAcquire(BudgetKey key) {
-        List<?> answer = run(List.of(windowKey(key), pauseKey(key.endpoint())), "acquire", DEFAULT_WINDOW.toMillis(),
-                PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis(), probeHold.toMillis(),
-                RateLimitHeaders.LATE_CALLS.toMillis());
+        Instant now = clock.instant();
+        List<?> answer = run(now, List.of(windowKey(key), pauseKey(key.endpoint()), pauseKey(RatePauses.EVERY_CALL)),
+                "acquire", DEFAULT_WINDOW.toMillis(), PROBE_ANSWER_WAIT.toMillis(), KEPT_AFTER_RESET.toMillis(),
+                probeHold.toMillis(), RateLimitHeaders.LATE_CALLS.toMillis());
         long outcome = (Long) answer.get(0);
         if (outcome == GRANTED) {
             return Permit.allow();
+        }
+        if (outcome == HELD) {
+            return Permit.heldByOperators(now, (String) answer.get(1));
         }
         Instant until = Instant.ofEpochMilli((Long) answer.get(1));
         if (outcome == PAUSED) {
@@ -93,6 +100,31 @@ public class RedisRateBudget implements RateBudget {
         storePause(endpoint, new RatePauses.Pause(until, reason));
     }
 
+    @Override
+    public void pauseAll(String reason) {
+        pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, reason);
+    }
+
+    /** The stored pause first: a replica started meanwhile copies it from there. */
+    @Override
+    public void resumeAll() {
+        storedPauses.end(RatePauses.EVERY_CALL);
+        try {
+            redis.delete(pauseKey(RatePauses.EVERY_CALL));
+        } catch (DataAccessException unavailable) {
+            throw new RateBudgetUnavailableException(unavailable);
+        }
+    }
+
+    @Override
+    public Optional<String> allPaused() {
+        try {
+            return Optional.ofNullable((String) redis.opsForHash().get(pauseKey(RatePauses.EVERY_CALL), "reason"));
+        } catch (DataAccessException unavailable) {
+            throw new RateBudgetUnavailableException(unavailable);
+        }
+    }
+
     private void storePause(String endpoint, RatePauses.Pause pause) {
         run(List.of(pauseKey(endpoint)), "pause", pause.until().toEpochMilli(), pause.reason());
     }
@@ -105,9 +137,13 @@ public class RedisRateBudget implements RateBudget {
      * @throws RateBudgetUnavailableException Redis did not answer: an outage, which the calls' redeliveries retry
      */
     private List<?> run(List<String> keys, String operation, Object... arguments) {
+        return run(clock.instant(), keys, operation, arguments);
+    }
+
+    private List<?> run(Instant now, List<String> keys, String operation, Object... arguments) {
         Object[] args = new Object[arguments.length + 2];
         args[0] = operation;
-        args[1] = Long.toString(clock.instant().toEpochMilli());
+        args[1] = Long.toString(now.toEpochMilli());
         for (int i = 0; i < arguments.length; i++) {
             args[i + 2] = arguments[i].toString();
         }

@@ -13,11 +13,18 @@ public sealed class XApiException extends RuntimeException {
     public static final class RateLimited extends XApiException {
         private final Instant retryAt;
         private final boolean usageCap;
+        private final boolean held;
 
         public RateLimited(Instant retryAt, boolean usageCap, String message) {
+            this(retryAt, usageCap, false, message);
+        }
+
+        /** @param held whether it is the operators' pause of every call: the work goes on when they resume it */
+        public RateLimited(Instant retryAt, boolean usageCap, boolean held, String message) {
             super(message);
             this.retryAt = retryAt;
             this.usageCap = usageCap;
+            this.held = held;
         }
 
         public Instant retryAt() {
@@ -27,6 +34,11 @@ public sealed class XApiException extends RuntimeException {
         /** The monthly usage cap (a 429 with requests still remaining): pause every call of that kind. */
         public boolean usageCap() {
             return usageCap;
+        }
+
+        /** The operators paused every call to X: no time is known, the work waits in the queue until they resume. */
+        public boolean held() {
+            return held;
         }
     }
 

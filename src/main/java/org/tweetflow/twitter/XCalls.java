@@ -50,8 +50,9 @@ public class XCalls {
         if (call.caller().metered() && !call.equals(exchange.getProperty(PERMIT_HELD))) {
             Permit permit = budget.tryAcquire(call.budget());
             if (!permit.granted()) {
-                throw new XApiException.RateLimited(permit.retryAt(), permit.paused(),
-                        call.budget() + ": " + permit.reason() + " until " + permit.retryAt());
+                throw new XApiException.RateLimited(permit.retryAt(), permit.paused(), permit.held(),
+                        call.budget() + ": " + permit.reason()
+                                + (permit.held() ? "" : " until " + permit.retryAt()));
             }
             exchange.setProperty(PERMIT_HELD, call);
         }

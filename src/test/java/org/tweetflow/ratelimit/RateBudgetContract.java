@@ -249,6 +249,57 @@ abstract class RateBudgetContract {
     }
 
     @Test
+    void theOperatorsPauseHoldsEveryCallUntilTheyResume() {
+        budget.tryAcquire(SAM_TIMELINE);
+        budget.observe(SAM_TIMELINE, new RateLimitHeaders(900, 899, START.plusSeconds(900)));
+
+        budget.pauseAll("paused by the operators");
+        clock.set(START.plus(Duration.ofDays(400)));
+        Permit timeline = budget.tryAcquire(SAM_TIMELINE);
+        Permit search = budget.tryAcquire(new BudgetKey("tweets/search/recent", "app"));
+        budget.resumeAll();
+
+        assertThat(timeline.granted()).isFalse();
+        assertThat(timeline.held()).as("said by the operators' pause").isTrue();
+        assertThat(timeline.paused()).as("no usage cap").isFalse();
+        assertThat(timeline.reason()).isEqualTo("paused by the operators");
+        assertThat(timeline.retryAt()).as("asked again from now on: claims wait for the resume").isEqualTo(clock.instant());
+        assertThat(search.held()).as("every endpoint and credential").isTrue();
+        assertThat(budget.allPaused()).isEmpty();
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isTrue();
+    }
+
+    @Test
+    void theOperatorsPauseHoldsInANewProcessAndItsResumeTooWithoutAQueryPerCall() {
+        budget.pauseAll("paused by the operators");
+
+        RateBudget restarted = started();
+        int before = connections.taken();
+        Permit permit = restarted.tryAcquire(SAM_TIMELINE);
+        int taken = connections.taken() - before;
+        restarted.resumeAll();
+
+        assertThat(permit.held()).as("said by the stored pause").isTrue();
+        assertThat(taken).as("database connections taken by the call").isZero();
+        assertThat(restarted.fetching()).isTrue();
+        assertThat(started().tryAcquire(SAM_TIMELINE).granted()).as("after another restart").isTrue();
+    }
+
+    @Test
+    void resumingLeavesTheUsageCapPauseInForce() {
+        Instant monthEnd = START.plusSeconds(86_400);
+        budget.pause("users/tweets", monthEnd, "X's monthly usage cap is reached");
+        budget.pauseAll("paused by the operators");
+
+        budget.resumeAll();
+        Permit permit = budget.tryAcquire(SAM_TIMELINE);
+
+        assertThat(permit.paused()).isTrue();
+        assertThat(permit.retryAt()).isEqualTo(monthEnd);
+        assertThat(started().tryAcquire(SAM_TIMELINE).paused()).as("after a restart").isTrue();
+    }
+
+    @Test
     void aShorterPauseDoesNotEndALongerOne() {
         Instant monthEnd = START.plusSeconds(86_400);
         budget.pause("users/tweets", monthEnd, "monthly usage cap");

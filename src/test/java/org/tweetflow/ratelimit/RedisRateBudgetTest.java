@@ -143,6 +143,34 @@ class RedisRateBudgetTest extends RateBudgetContract {
     }
 
     @Test
+    void theOperatorsPauseOnOneReplicaHoldsTheOthersNextCallAndAResumeOnAnyReleasesEvery() {
+        RateBudget other = started();
+        BudgetKey search = new BudgetKey("tweets/search/recent", "app");
+
+        budget.pauseAll("paused by the operators");
+        Permit held = other.tryAcquire(search);
+        boolean otherFetching = other.fetching();
+        other.resumeAll();
+
+        assertThat(held.held()).isTrue();
+        assertThat(otherFetching).as("the other replica's workers stop claiming").isFalse();
+        assertThat(budget.fetching()).isTrue();
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).isTrue();
+        assertThat(other.tryAcquire(search).granted()).isTrue();
+    }
+
+    @Test
+    void theOperatorsPauseOutlivesAFlushOfRedisThroughTheCopyTakenAtTheStart() {
+        budget.pauseAll("paused by the operators");
+        flush();
+
+        RateBudget restarted = started();
+
+        assertThat(restarted.tryAcquire(SAM_TIMELINE).held()).isTrue();
+        assertThat(restarted.allPaused()).contains("paused by the operators");
+    }
+
+    @Test
     void aPauseOutlivesAFlushOfRedisThroughTheCopyTakenAtTheStart() {
         Instant monthEnd = START.plusSeconds(86_400);
         budget.pause("users/tweets", monthEnd, "X's monthly usage cap is reached");

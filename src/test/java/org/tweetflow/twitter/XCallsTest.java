@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -84,6 +85,21 @@ class XCallsTest {
         @Override
         public void pause(String endpoint, Instant until, String reason) {
             throw new RateBudgetUnavailableException(new QueryTimeoutException("Redis command timed out"));
+        }
+
+        @Override
+        public void pauseAll(String reason) {
+            throw new UnsupportedOperationException("not an operator's test");
+        }
+
+        @Override
+        public void resumeAll() {
+            throw new UnsupportedOperationException("not an operator's test");
+        }
+
+        @Override
+        public Optional<String> allPaused() {
+            return Optional.empty();
         }
     }
 }
