@@ -41,6 +41,8 @@ public final class TweetflowExchange {
     public static final String PHOTO = "tweetflowPhoto";
     /** The claimed work item a worker is busy with ({@code WorkItem}). */
     public static final String WORK_ITEM = "tweetflowWorkItem";
+    /** Who asked for an operator's action: the ops account's name ({@code String}), for the log, never a secret. */
+    public static final String OPS_ACCOUNT = "tweetflowOpsAccount";
 
     private TweetflowExchange() {
     }

@@ -36,6 +36,7 @@ class ArchitectureTest {
 
     static final String WEB = "org.tweetflow.web..";
     static final String SECURITY = "org.tweetflow.security..";
+    static final String OPS = "org.tweetflow.ops..";
     static final String MEMBER = "org.tweetflow.member..";
     static final String ARCHIVE = "org.tweetflow.archive..";
     static final String COLLECT = "org.tweetflow.collect..";
@@ -51,7 +52,7 @@ class ArchitectureTest {
     static final String CONFIG = "org.tweetflow.config..";
     static final String SANDBOX = "org.tweetflow.sandbox..";
 
-    static final String[] PAGES = {WEB, SECURITY};
+    static final String[] PAGES = {WEB, SECURITY, OPS};
     static final String[] JOBS = {ARCHIVE, COLLECT};
     static final String[] APIS = {TWITTER, OPENHUMANS};
     static final String[] FOUNDATIONS = {RATELIMIT, WORK, HTTP, TOKENS};

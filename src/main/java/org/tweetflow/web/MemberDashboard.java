@@ -14,6 +14,7 @@ import org.tweetflow.archive.ArchiveStatus;
 import org.tweetflow.archive.WeekPlanner;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
+import org.tweetflow.ratelimit.RateBudget;
 
 /** Reads a member's archive state into what the dashboard shows, in words, figures and UTC times. */
 @Component
@@ -30,8 +31,11 @@ class MemberDashboard {
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
     private final CronExpression scan;
+    private final RateBudget budget;
 
-    MemberDashboard(ArchiveStates states, Figures figures, Clock clock, TweetflowProperties properties) {
+    MemberDashboard(ArchiveStates states, Figures figures, Clock clock, TweetflowProperties properties,
+            RateBudget budget) {
+        this.budget = budget;
         this.states = states;
         this.figures = figures;
         this.clock = clock;
@@ -41,21 +45,37 @@ class MemberDashboard {
 
     DashboardView view(Member member) {
         ArchiveStatus status = states.status(member.id());
+        boolean held = heldByOperators(status);
         Instant now = clock.instant();
         Instant askAgainFrom = status.syncRequestedAt() == null ? null
                 : status.syncRequestedAt().plus(settings.syncNowInterval());
         String syncNowFrom = askAgainFrom != null && askAgainFrom.isAfter(now) ? format(askAgainFrom) : null;
-        String syncNowNote = syncNowNote(status, syncNowFrom);
+        String syncNowNote = held ? "The sync goes on by itself when fetching from X resumes."
+                : syncNowNote(status, syncNowFrom);
         String weekSpan = status.firstWeek() == null ? null : status.firstWeek() + " to " + status.lastWeek();
         return new DashboardView(member.id(), member.twitterUsername(), member.twitterName(), status.state(),
-                label(status), status.weekIndex(), status.weekCount(),
-                status.lastCompleteAt() == null ? "not yet" : format(status.lastCompleteAt()), nextSync(status, now),
+                label(status, held), status.weekIndex(), status.weekCount(),
+                status.lastCompleteAt() == null ? "not yet" : format(status.lastCompleteAt()),
+                held ? "when fetching from X resumes" : nextSync(status, now),
                 status.tweets(), figures.number(status.tweets()), status.weeks(), weekSpan,
                 figures.number(status.weeks()) + (weekSpan == null ? "" : " (" + weekSpan + ")"), status.hasArchive(),
                 syncNowNote == null, syncNowNote, syncNowFrom, floorNote(member));
     }
 
-    private String label(ArchiveStatus status) {
+    /**
+     * Whether the sync waits (queued, or stopped by a refused call) for the operators to resume fetching from X: then
+     * it waits for them, whatever time its cooldown says.
+     */
+    private boolean heldByOperators(ArchiveStatus status) {
+        return (ArchiveStates.QUEUED.equals(status.state()) || ArchiveStates.COOLING_DOWN.equals(status.state()))
+                && !budget.fetching();
+    }
+
+    private String label(ArchiveStatus status, boolean held) {
+        if (held) {
+            return "Paused: fetching from X is paused by the operators; your sync goes on when they resume it"
+                    + (status.weekCount() == null ? "" : " (week " + progress(status) + ")");
+        }
         return switch (status.state()) {
             case ArchiveStates.QUEUED -> "Queued: the sync starts as soon as a worker is free";
             case ArchiveStates.SYNCING -> status.weekCount() == null || status.weekCount() == 0
