@@ -24,6 +24,7 @@ import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
+import org.tweetflow.ratelimit.RateBudget;
 import org.tweetflow.security.MemberSignIn;
 
 /** What the dashboard offers in the states where the member must act. */
@@ -39,6 +40,8 @@ class DashboardPageTest {
     MemberSignIn signIn;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RateBudget budget;
 
     @AfterEach
     void forget() {
@@ -178,6 +181,28 @@ class DashboardPageTest {
 
         assertThat(page.getElementById("sync-now").hasAttr("disabled")).isTrue();
         assertThat(page.getElementById("sync-now-note").text()).isEqualTo("A sync is under way.");
+    }
+
+    @Test
+    void aSyncWaitingForTheOperatorsToResumeFetchingSaysSoInsteadOfACooldownTime() throws Exception {
+        Member ada = connected("10000001");
+        state(ada, "cooling_down", "fetching from X is paused by the operators");
+        jdbc.update("UPDATE archive_state SET cooldown_until = ? WHERE member_id = ?", Timestamp.from(Instant.now()),
+                ada.id());
+
+        budget.pauseAll("fetching from X is paused by the operators");
+        Document page;
+        try {
+            page = dashboard(ada);
+        } finally {
+            budget.resumeAll();
+        }
+
+        assertThat(page.getElementById("state").text())
+                .isEqualTo("Paused: fetching from X is paused by the operators; your sync goes on when they resume it");
+        assertThat(page.selectFirst("[data-field=nextPlannedSync]").text()).isEqualTo("when fetching from X resumes");
+        assertThat(page.getElementById("sync-now-note").text())
+                .isEqualTo("The sync goes on by itself when fetching from X resumes.");
     }
 
     private Document dashboard(Member member) throws Exception {
