@@ -30,6 +30,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -43,12 +45,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tweetflow.RoundRobinBalancer;
+import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.Collections;
 import org.tweetflow.collect.NewCollections;
 import org.tweetflow.member.Member;
+import org.tweetflow.ratelimit.RateBudget;
 import org.tweetflow.sandbox.SandboxClients;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxHttp;
@@ -131,6 +135,7 @@ class ReplicasTest {
         cluster.faults().clear();
         cluster.x().resetCounts();
         cluster.openHumans().resetCounts();
+        cluster.bean(RateBudget.class).resumeAll();
         JdbcTemplate jdbc = cluster.bean(JdbcTemplate.class);
         jdbc.update("DELETE FROM work_item");
         jdbc.update("DELETE FROM member");
@@ -249,6 +254,58 @@ class ReplicasTest {
 
     @Test
     @Order(4)
+    void aPauseOnOneReplicaStopsTheCallsToXOfEveryReplicaAndAResumeOnAnotherContinuesTheirWork() throws Exception {
+        XSimulator x = cluster.x();
+        Map<String, String> accounts = Map.of(ADA, XSimulator.SANDY, BEN, XSimulator.VETERAN);
+        List<Member> connected = accounts.entrySet().stream().map(a -> members.connect(a.getKey(), a.getValue()))
+                .toList();
+        Collections store = cluster.bean(Collections.class);
+        long collection = cluster.bean(NewCollections.class).start(connected.get(0).id(), QUERIES.get(0), POSTS_EACH,
+                null).id();
+        ArchiveQueue queue = cluster.bean(ArchiveQueue.class);
+        connected.forEach(member -> queue.queue(member.id(), "connected"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> x.callCount("search/recent") >= APP_SEARCH_LIMIT);
+        JdbcTemplate jdbc = cluster.bean(JdbcTemplate.class);
+
+        opsAction(0, "direct:pause-x-fetching");
+        // every replica's running work stops at its next call and waits in the queue, with what it fetched kept
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM work_item WHERE lease_owner IS NOT NULL", Integer.class) == 0);
+        int timelineCalls = x.callCount("users/tweets");
+        int searchCalls = x.callCount("search/recent");
+        // the workers of this JVM's replicas look for work several times meanwhile (the child's as often)
+        List<NotifyBuilder> claims = cluster.replicas().stream().map(c -> new NotifyBuilder(c.getBean(
+                CamelContext.class)).fromRoute("claim-queued-collections").whenCompleted(3).create()).toList();
+        for (NotifyBuilder claimed : claims) {
+            assertThat(claimed.matches(30, TimeUnit.SECONDS)).isTrue();
+        }
+        int timelineCallsAfter = x.callCount("users/tweets");
+        int searchCallsAfter = x.callCount("search/recent");
+        Collection whilePaused = store.find(collection).orElseThrow();
+        opsAction(1, "direct:resume-x-fetching");
+
+        assertThat(timelineCallsAfter).as("timeline calls while paused").isEqualTo(timelineCalls);
+        assertThat(searchCallsAfter).as("search calls while paused").isEqualTo(searchCalls);
+        assertThat(whilePaused.collected()).as("collected before the pause, kept").isPositive()
+                .isLessThan(POSTS_EACH);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> Collection.COLLECTED
+                .equals(store.find(collection).orElseThrow().state())
+                && connected.stream().allMatch(member -> "idle".equals(members.state(member.id()))));
+        for (Map.Entry<String, String> member : accounts.entrySet()) {
+            assertThat(members.archivedPostIds(member.getKey())).as("archive of " + member.getKey())
+                    .containsExactlyInAnyOrderElementsOf(x.reachableTweetIds(member.getValue()));
+        }
+        assertThat(postIds(collection)).as("posts of the collection").hasSize(POSTS_EACH).doesNotHaveDuplicates();
+    }
+
+    /** An operator's action run on replica {@code replica} of this JVM, as its endpoint runs it. */
+    private static void opsAction(int replica, String route) {
+        cluster.replicas().get(replica).getBean(ProducerTemplate.class).send(route,
+                exchange -> exchange.setProperty(TweetflowExchange.OPS_ACCOUNT, "ops"));
+    }
+
+    @Test
+    @Order(5)
     void anotherReplicaResumesASyncAndACollectionOfAReplicaKilledMidWork() throws Exception {
         // only the child claims while the work starts: then what its held requests hold is its own
         List<CamelContext> others = cluster.replicas().stream().map(c -> c.getBean(CamelContext.class)).toList();
