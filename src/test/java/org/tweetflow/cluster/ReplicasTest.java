@@ -355,7 +355,7 @@ class ReplicasTest {
      * after it finishes both: every post once.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aReplicaStoppedMidWorkSavesWhatItFetchedHandsItBackAndARestartedOneFinishesIt() throws Exception {
         // only the replica to be stopped claims while the work starts, and nobody while it is stopped: the child takes
         // no part (killed by the test before, or now when this one runs alone)
