@@ -8,6 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -42,6 +48,8 @@ class DashboardPageTest {
     JdbcTemplate jdbc;
     @Autowired
     RateBudget budget;
+    @Autowired
+    ObservationRegistry observations;
 
     @AfterEach
     void forget() {
@@ -78,6 +86,27 @@ class DashboardPageTest {
                 new TestingAuthenticationToken("10000001", null));
 
         assertThat(jdbc.queryForList("SELECT subject_id FROM work_item", Long.class)).containsExactly(ada.id());
+    }
+
+    @Test
+    void aPageIsObservedAsOneRequestNotOncePerSecurityFilter() throws Exception {
+        List<String> observed = new CopyOnWriteArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                observed.add(context.getName());
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        Member ada = connected("10000001");
+
+        dashboard(ada);
+
+        assertThat(observed).contains("http.server.requests").noneMatch(name -> name.startsWith("spring.security"));
     }
 
     @Test
