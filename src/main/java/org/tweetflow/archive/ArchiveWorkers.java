@@ -16,6 +16,7 @@ import org.tweetflow.work.LeaseLostException;
 import org.tweetflow.work.ShutdownSignal;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
+import org.tweetflow.work.WorkQueueGauges;
 import org.tweetflow.work.WorkerPool;
 
 /**
@@ -29,10 +30,14 @@ public class ArchiveWorkers {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveWorkers.class);
 
     private final WorkerPool pool;
+    private final ArchiveMeters meters;
 
-    public ArchiveWorkers(WorkLeases leases, Clock clock, ShutdownSignal shutdown, TweetflowProperties properties) {
+    public ArchiveWorkers(WorkLeases leases, Clock clock, ShutdownSignal shutdown, TweetflowProperties properties,
+            ArchiveMeters meters, WorkQueueGauges queues) {
         TweetflowProperties.Archive settings = properties.archive();
         this.pool = new WorkerPool(leases, clock, shutdown, ArchiveQueue.KIND, settings.workers(), settings.lease());
+        this.meters = meters;
+        queues.watch(ArchiveQueue.KIND);
     }
 
     /** The items this replica takes now: one per free worker. */
@@ -71,6 +76,7 @@ public class ArchiveWorkers {
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
         // archive-member ends every sync it could record with an outcome; anything else escaped it
+        meters.synced(ended instanceof SyncOutcome outcome ? outcome : null);
         if (!(ended instanceof SyncOutcome outcome)) {
             LOG.warn("Archive sync of member {} ended without an outcome; it is tried again later", item.subjectId(),
                     escaped);

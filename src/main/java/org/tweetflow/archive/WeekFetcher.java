@@ -12,6 +12,7 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.twitter.XAnswers;
 import org.tweetflow.twitter.XApiException;
 import org.tweetflow.twitter.XCall;
+import org.tweetflow.twitter.TimelinePage;
 import org.tweetflow.twitter.XRequests;
 import org.tweetflow.work.ReplicaStoppingException;
 
@@ -26,11 +27,13 @@ public class WeekFetcher implements AggregationStrategy {
     private final XRequests requests;
     private final XAnswers answers;
     private final Clock clock;
+    private final ArchiveMeters meters;
 
-    public WeekFetcher(XRequests requests, XAnswers answers, Clock clock) {
+    public WeekFetcher(XRequests requests, XAnswers answers, Clock clock, ArchiveMeters meters) {
         this.requests = requests;
         this.answers = answers;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public WeekCollector begin(@Body WeekRange range) {
@@ -55,8 +58,9 @@ public class WeekFetcher implements AggregationStrategy {
             return collecting;
         }
         try {
-            collecting.getMessage().getBody(WeekCollector.class)
-                    .add(answers.page(answered.getMessage().getBody(String.class)));
+            TimelinePage page = answers.page(answered.getMessage().getBody(String.class));
+            collecting.getMessage().getBody(WeekCollector.class).add(page);
+            meters.postsFetched(page.tweets().size());
         } catch (XApiException.Rejected malformed) {
             collecting.setException(malformed);
         }

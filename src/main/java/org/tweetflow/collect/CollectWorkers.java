@@ -16,6 +16,7 @@ import org.tweetflow.work.LeaseLostException;
 import org.tweetflow.work.ShutdownSignal;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
+import org.tweetflow.work.WorkQueueGauges;
 import org.tweetflow.work.WorkerPool;
 
 /**
@@ -29,10 +30,14 @@ public class CollectWorkers {
     private static final Logger LOG = LoggerFactory.getLogger(CollectWorkers.class);
 
     private final WorkerPool pool;
+    private final CollectMeters meters;
 
-    public CollectWorkers(WorkLeases leases, Clock clock, ShutdownSignal shutdown, TweetflowProperties properties) {
+    public CollectWorkers(WorkLeases leases, Clock clock, ShutdownSignal shutdown, TweetflowProperties properties,
+            CollectMeters meters, WorkQueueGauges queues) {
         TweetflowProperties.Collect settings = properties.collect();
         this.pool = new WorkerPool(leases, clock, shutdown, CollectionQueue.KIND, settings.workers(), settings.lease());
+        this.meters = meters;
+        queues.watch(CollectionQueue.KIND);
     }
 
     public List<WorkItem> claim() {
@@ -84,6 +89,7 @@ public class CollectWorkers {
 
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
+        meters.ran(ended instanceof CollectOutcome outcome ? outcome : null);
         if (!(ended instanceof CollectOutcome outcome)) {
             LOG.warn("Collection {} ended without an outcome; it is tried again later", item.subjectId(), escaped);
             pool.releaseAfterLease(item);

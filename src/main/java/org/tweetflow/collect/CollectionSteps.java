@@ -2,6 +2,8 @@ package org.tweetflow.collect;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +25,12 @@ public class CollectionSteps {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CollectMeters meters;
 
-    public CollectionSteps(JdbcTemplate jdbc, Clock clock) {
+    public CollectionSteps(JdbcTemplate jdbc, Clock clock, CollectMeters meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public List<CollectionStep> of(long collectionId) {
@@ -127,8 +131,20 @@ public class CollectionSteps {
             if (over) {
                 LOG.info("Collection {} step {} ended {}{}", collectionId, name, state, detail == null ? ""
                         : ": " + shortDetail);
+                timed(collectionId, name, state);
             }
         }
+    }
+
+    /** How long the step took since the pass running it claimed it (none when it was never claimed). */
+    private void timed(long collectionId, String name, String state) {
+        jdbc.query("SELECT started_at, finished_at FROM collection_step WHERE collection_id = ? AND name = ?", rs -> {
+            Instant started = Collections.instant(rs.getTimestamp(1));
+            Instant finished = Collections.instant(rs.getTimestamp(2));
+            if (started != null && finished != null) {
+                meters.stepEnded(name, state, Duration.between(started, finished));
+            }
+        }, collectionId, name);
     }
 
     /**

@@ -41,10 +41,13 @@ public class SearchCollector implements AggregationStrategy {
     private final Clock clock;
     private final TweetflowProperties.Archive retryPolicy;
     private final CallFailures calls;
+    private final CollectMeters meters;
 
     public SearchCollector(Collections collections, CollectionFiles files, XRequests requests, ObjectMapper mapper,
-            CollectionSteps steps, Clock clock, TweetflowProperties properties, CallFailures calls) {
+            CollectionSteps steps, Clock clock, TweetflowProperties properties, CallFailures calls,
+            CollectMeters meters) {
         this.calls = calls;
+        this.meters = meters;
         this.collections = collections;
         this.steps = steps;
         this.clock = clock;
@@ -104,6 +107,7 @@ public class SearchCollector implements AggregationStrategy {
         long length = tweets == 0 ? run.dataLength() : files.append(id, mapper.writeValueAsString(page));
         collections.pageCollected(run.run(), tweets, nextToken, run.dataLength(), length,
                 page.path("meta").path("newest_id").asText(null));
+        meters.postsFetched(tweets);
         return run.after(tweets, nextToken, length);
     }
 

@@ -1,6 +1,7 @@
 package org.tweetflow.openhumans;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,10 +26,12 @@ public class ArchiveUploader {
 
     private final OpenHumansEndpoints endpoints;
     private final ObjectMapper mapper;
+    private final ArchiveUploadMeters meters;
 
-    public ArchiveUploader(OpenHumansEndpoints endpoints, ObjectMapper mapper) {
+    public ArchiveUploader(OpenHumansEndpoints endpoints, ObjectMapper mapper, ArchiveUploadMeters meters) {
         this.endpoints = endpoints;
         this.mapper = mapper;
+        this.meters = meters;
     }
 
     public OpenHumansCall requestUpload(@Body ArchiveUpload upload, @ExchangeProperty(MEMBER) OpenHumansMember member)
@@ -54,8 +57,11 @@ public class ArchiveUploader {
         return new OpenHumansCall("PUT", target.url(), null, upload.file(), null, 200, "the presigned PUT");
     }
 
+    /** The PUT of the file is done: its bytes are counted as uploaded. */
     public OpenHumansCall complete(@ExchangeProperty(TweetflowExchange.UPLOAD_TARGET) UploadTarget target,
+            @ExchangeProperty(TweetflowExchange.UPLOAD) ArchiveUpload upload,
             @ExchangeProperty(MEMBER) OpenHumansMember member) throws IOException {
+        meters.uploaded(Files.size(upload.file()));
         Map<String, Object> fields = fields(member);
         fields.put("file_id", target.fileId());
         return post(member, endpoints.uploadComplete().toString(), fields, 200, "upload/complete");

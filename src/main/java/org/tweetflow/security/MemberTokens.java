@@ -21,6 +21,8 @@ import org.tweetflow.tokens.MemberToken;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.tokens.ReconnectNeededException;
 import org.tweetflow.tokens.TokenBusyException;
+import org.tweetflow.tokens.TokenRefreshMeters;
+import org.tweetflow.tokens.TokenRefreshMeters.Outcome;
 
 /**
  * Access tokens for background work, through Spring Security's authorized-client manager: refreshed shortly before
@@ -45,12 +47,13 @@ public class MemberTokens implements AccessTokens {
     private final EncryptedAuthorizedClientService clients;
     private final JdbcTemplate locks;
     private final TransactionTemplate transaction;
+    private final TokenRefreshMeters refreshes;
 
     public MemberTokens(Members members,
             @Qualifier("authorizedClientManager") AuthorizedClientServiceOAuth2AuthorizedClientManager manager,
             @Qualifier("forcedRefreshManager") AuthorizedClientServiceOAuth2AuthorizedClientManager forcedRefresh,
             EncryptedAuthorizedClientService clients, JdbcTemplate jdbc, TransactionTemplate transaction,
-            TweetflowProperties properties) {
+            TweetflowProperties properties, TokenRefreshMeters refreshes) {
         this.members = members;
         this.manager = manager;
         this.forcedRefresh = forcedRefresh;
@@ -58,6 +61,7 @@ public class MemberTokens implements AccessTokens {
         this.locks = new JdbcTemplate(jdbc.getDataSource());
         this.locks.setQueryTimeout(lockWaitSeconds(properties.http()));
         this.transaction = transaction;
+        this.refreshes = refreshes;
     }
 
     /**
@@ -115,13 +119,24 @@ public class MemberTokens implements AccessTokens {
             try {
                 OAuth2AuthorizedClient client = using.authorize(OAuth2AuthorizeRequest
                         .withClientRegistrationId(provider.registrationId()).principal(member.projectMemberId()).build());
-                return client.getAccessToken().getTokenValue();
+                String token = client.getAccessToken().getTokenValue();
+                // the manager hands the stored token back when it was still good: only a new one is a refresh
+                if (!token.equals(stored.getAccessToken().getTokenValue())) {
+                    refreshes.refreshed(provider, Outcome.RENEWED);
+                }
+                return token;
             } catch (ClientAuthorizationException refused) {
                 if (REFUSED.contains(refused.getError().getErrorCode())) {
+                    refreshes.refreshed(provider, Outcome.REFUSED);
                     throw new ReconnectNeededException(provider, provider + " refused the refresh token of member "
                             + memberId + " (" + refused.getError().getErrorCode() + ")", refused);
                 }
+                refreshes.refreshed(provider, Outcome.FAILED);
                 throw refused;
+            } catch (RuntimeException failed) {
+                // the token endpoint did not answer (a timeout, a broken connection)
+                refreshes.refreshed(provider, Outcome.FAILED);
+                throw failed;
             }
         });
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -29,17 +30,21 @@ public class XCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(XCalls.class);
     private static final String PERMIT_HELD = "tweetflowPermitHeld";
+    private static final String SENDING = "tweetflowXCallSending";
 
     private final RateBudget budget;
     private final XAnswers answers;
     private final AccessTokens tokens;
     private final XEndpoints endpoints;
+    private final XCallMeters meters;
 
-    public XCalls(RateBudget budget, XAnswers answers, AccessTokens tokens, XEndpoints endpoints) {
+    public XCalls(RateBudget budget, XAnswers answers, AccessTokens tokens, XEndpoints endpoints,
+            XCallMeters meters) {
         this.budget = budget;
         this.answers = answers;
         this.tokens = tokens;
         this.endpoints = endpoints;
+        this.meters = meters;
     }
 
     public void prepare(Exchange exchange) {
@@ -50,6 +55,7 @@ public class XCalls {
         if (call.caller().metered() && !call.equals(exchange.getProperty(PERMIT_HELD))) {
             Permit permit = budget.tryAcquire(call.budget());
             if (!permit.granted()) {
+                meters.budgetRefused(call, permit);
                 throw new XApiException.RateLimited(permit.retryAt(), permit.paused(), permit.held(),
                         call.budget() + ": " + permit.reason()
                                 + (permit.held() ? "" : " until " + permit.retryAt()));
@@ -63,6 +69,9 @@ public class XCalls {
             message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         }
         message.setBody(call.form());
+        // a redelivery's message still has the status of the attempt before
+        message.removeHeader(Exchange.HTTP_RESPONSE_CODE);
+        exchange.setProperty(SENDING, meters.sending());
     }
 
     public void interpret(Exchange exchange) {
@@ -83,6 +92,7 @@ public class XCalls {
             // no member's token to renew (no SENT_TOKEN): the operator's setting is what X refused
             throw call.caller() instanceof XCaller.App ? new XApiException.Unauthorized(XCaller.App.REFUSED) : refused;
         } catch (XApiException.RateLimited limited) {
+            meters.rateLimited(call, limited.usageCap());
             if (limited.usageCap()) {
                 correct(call, () -> budget.pause(call.budget().endpoint(), limited.retryAt(), limited.getMessage()));
             } else if (limits.isEmpty()) {
@@ -90,6 +100,19 @@ public class XCalls {
                 correct(call, () -> budget.observe(call.budget(), RateLimitHeaders.spentUntil(limited.retryAt())));
             }
             throw limited;
+        }
+    }
+
+    /**
+     * After every attempt, answered or not: the call is counted by its status ({@code none} when no answer came). An
+     * attempt that never left (the budget or the token said no) is not a call.
+     */
+    public void sent(Exchange exchange) {
+        Timer.Sample sending = exchange.getProperty(SENDING, Timer.Sample.class);
+        if (sending != null) {
+            exchange.removeProperty(SENDING);
+            meters.answered(exchange.getProperty(TweetflowExchange.X_CALL, XCall.class), sending,
+                    exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
         }
     }
 

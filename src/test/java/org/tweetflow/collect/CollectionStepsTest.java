@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +36,7 @@ class CollectionStepsTest {
     JdbcTemplate jdbc;
     WorkLeases leases;
     CollectionSteps steps;
+    final MeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void database() {
@@ -41,7 +45,7 @@ class CollectionStepsTest {
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(h2);
         leases = new WorkLeases(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), clock);
-        steps = new CollectionSteps(jdbc, clock);
+        steps = new CollectionSteps(jdbc, clock, new CollectMeters(registry));
         Timestamp now = Timestamp.from(START);
         jdbc.update("INSERT INTO member (id, project_member_id, created_at, updated_at) VALUES (1, 'm1', ?, ?)", now,
                 now);
@@ -82,6 +86,26 @@ class CollectionStepsTest {
                 .isInstanceOf(LeaseLostException.class);
         steps.set(COLLECTION, next, OUTPUTS, CollectionStep.DONE, null, null);
         assertThat(steps.of(COLLECTION)).allSatisfy(step -> assertThat(step.state()).isEqualTo(CollectionStep.DONE));
+    }
+
+    @Test
+    void eachStepThatEndsIsTimedFromItsClaimByStepAndOutcome() {
+        WorkItem holder = leases.claimNext(CollectionQueue.KIND, "replica-a#1", LEASE).orElseThrow();
+        steps.claim(COLLECTION, holder, OUTPUTS);
+        clock.set(START.plusSeconds(90));
+        steps.set(COLLECTION, holder, List.of("count-hashtags.csv"), CollectionStep.RUNNING, "50 %", null);
+        steps.set(COLLECTION, holder, List.of("count-hashtags.csv"), CollectionStep.DONE, null, null);
+        clock.set(START.plusSeconds(120));
+        steps.set(COLLECTION, holder, List.of("media.csv"), CollectionStep.FAILED, null, "no photos");
+
+        var hashtags = registry.get("tweetflow.summary.steps").tag("step", "count-hashtags.csv").timer();
+        assertThat(hashtags.count()).as("progress is not an end").isEqualTo(1);
+        assertThat(hashtags.totalTime(TimeUnit.SECONDS)).isEqualTo(90);
+        assertThat(hashtags.getId().getTag("outcome")).isEqualTo(CollectionStep.DONE);
+        assertThat(registry.get("tweetflow.summary.steps").tag("step", "media.csv").tag("outcome", "failed").timer()
+                .totalTime(TimeUnit.SECONDS)).isEqualTo(120);
+        assertThat(registry.find("tweetflow.summary.steps").tag("step", "bundle.zip").timer()).as("still running")
+                .isNull();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.tweetflow.MutableClock;
 
 /** Pauses stored by two replicas at once: the usage cap met by two calls in the same instant. */
 class RatePausesTest {
@@ -35,6 +36,20 @@ class RatePausesTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         database = new JdbcTemplate(dataSource);
         pauses = new RatePauses(database);
+    }
+
+    @Test
+    void theGaugeSaysHowLongTheLongestPauseInForceStillHolds() {
+        MutableClock clock = new MutableClock(NOW);
+        RatePauseGauge gauge = new RatePauseGauge(pauses, clock);
+        assertThat(gauge.secondsLeft()).as("no pause").isZero();
+
+        pauses.pause("users/tweets", NOW.plusSeconds(600), "X's monthly usage cap is reached");
+        pauses.pause("tweets/search/recent", NOW.plusSeconds(60), "X's monthly usage cap is reached");
+        assertThat(gauge.secondsLeft()).isEqualTo(600);
+
+        clock.set(NOW.plusSeconds(601));
+        assertThat(gauge.secondsLeft()).as("every pause over").isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.tokens.ReconnectNeededException;
+import org.tweetflow.tokens.TokenRefreshMeters.Outcome;
 
 /**
  * Tokens for background work: encrypted at rest, refreshed before they expire, renewed once for many callers, and
@@ -56,6 +58,8 @@ class MemberTokensTest {
 
     @Autowired
     MemberTokens tokens;
+    @Autowired
+    MeterRegistry registry;
     @Autowired
     EncryptedAuthorizedClientService clients;
     @Autowired
@@ -95,18 +99,22 @@ class MemberTokensTest {
                 String.class);
         assertThat(raw).singleElement().asString().doesNotContain(issued.accessToken())
                 .doesNotContain(issued.refreshToken()).startsWith("v1:");
+        double renewed = refreshes(Provider.X, Outcome.RENEWED);
         assertThat(tokens.accessToken(ada.id(), Provider.X)).isEqualTo(issued.accessToken());
         assertThat(x.callCount("token")).isZero();
+        assertThat(refreshes(Provider.X, Outcome.RENEWED)).as("a token still good is no refresh").isEqualTo(renewed);
     }
 
     @Test
     void tokenAboutToExpireIsRefreshedBeforeUseAndTheRotatedRefreshTokenIsStored() {
         store(issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(20));
+        double renewed = refreshes(Provider.X, Outcome.RENEWED);
 
         String fresh = tokens.accessToken(ada.id(), Provider.X);
 
         assertThat(fresh).isNotEqualTo(issued.accessToken());
         assertThat(x.callCount("token")).isEqualTo(1);
+        assertThat(refreshes(Provider.X, Outcome.RENEWED)).isEqualTo(renewed + 1);
         OAuth2AuthorizedClient stored = clients.loadAuthorizedClient(Provider.X.registrationId(), ADA);
         assertThat(stored.getAccessToken().getTokenValue()).isEqualTo(fresh);
         assertThat(stored.getRefreshToken().getTokenValue()).isNotEqualTo(issued.refreshToken());
@@ -146,10 +154,12 @@ class MemberTokensTest {
     void refreshFromATokenEndpointThatNeverAnswersFailsWithinTheTimeoutAndLeavesTheTokenFreeForTheNextCall() {
         store(issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(20));
         faults.inject(Fault.delay("POST", "/x/2/oauth2/token", NEVER));
+        double failed = refreshes(Provider.X, Outcome.FAILED);
 
         // the read timeout (1 s) gave up on the answer X sends only after 15 s
         assertThatThrownBy(() -> tokens.accessToken(ada.id(), Provider.X))
                 .isNotInstanceOf(ReconnectNeededException.class).hasRootCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(refreshes(Provider.X, Outcome.FAILED)).isEqualTo(failed + 1);
         // the row lock went with the failed call: the next one refreshes at once with the same refresh token
         String fresh = tokens.accessToken(ada.id(), Provider.X);
         assertThat(fresh).isNotEqualTo(issued.accessToken());
@@ -176,9 +186,17 @@ class MemberTokensTest {
     void refreshTokenOpenHumansRefusesMeansTheMemberMustSignInAgain(int status) {
         store(Provider.OPEN_HUMANS, "oh-access", "oh-refresh", Instant.now().plusSeconds(7200));
         faults.inject(Fault.status("POST", "/openhumans/oauth2/token/", status, "{\"error\":\"invalid_grant\"}"));
+        double refused = refreshes(Provider.OPEN_HUMANS, Outcome.REFUSED);
 
         assertThatThrownBy(() -> tokens.renewedAccessToken(ada.id(), Provider.OPEN_HUMANS,
                 "oh-access")).isInstanceOf(ReconnectNeededException.class).hasMessageContaining("invalid_grant");
+        assertThat(refreshes(Provider.OPEN_HUMANS, Outcome.REFUSED)).isEqualTo(refused + 1);
+    }
+
+    /** tweetflow_token_refreshes_total of the provider and outcome so far. */
+    private double refreshes(Provider provider, Outcome outcome) {
+        return registry.get("tweetflow.token.refreshes").tag("provider", provider.registrationId())
+                .tag("outcome", outcome.name().toLowerCase()).counter().count();
     }
 
     private void store(String access, String refresh, Instant expiresAt) {
