@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -17,11 +21,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveWorkers;
@@ -69,10 +73,11 @@ class PrometheusMetricsTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
-    @Autowired
-    PrometheusMeterRegistry prometheus;
+    @LocalManagementPort
+    int managementPort;
 
     final List<Long> collections = new ArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void forget() {
@@ -85,7 +90,7 @@ class PrometheusMetricsTest {
     }
 
     @Test
-    void aSyncAndACollectionShowInEveryDocumentedMetricAndInCamelsPerRouteMeters() throws IOException {
+    void aSyncAndACollectionShowInEveryDocumentedMetricAndInCamelsPerRouteMeters() throws Exception {
         Instant now = clock.instant();
         // tokens issued two hours ago, a minute before they expire: the sync refreshes them first
         Member ada = members.connect("10000001", XSimulator.SAM, now.minus(Duration.ofHours(2)).plusSeconds(60));
@@ -112,7 +117,9 @@ class PrometheusMetricsTest {
         jdbc.update("INSERT INTO fetch_pause (kind, paused_until, reason) VALUES ('metrics-test', ?, 'a test')",
                 Timestamp.from(now.plusSeconds(3600)));
 
-        String scrape = prometheus.scrape();
+        HttpResponse<String> scraped = scrape(OpsAccount.basicAuth());
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        String scrape = scraped.body();
 
         Set<String> documented = documented();
         assertThat(documented).as("the table of docs/operations.md").hasSizeGreaterThan(10);
@@ -127,6 +134,21 @@ class PrometheusMetricsTest {
                     assertThat(sample.labels()).contains("routeId=\"archive-member\"");
                     assertThat(Double.parseDouble(sample.value())).isPositive();
                 });
+    }
+
+    @Test
+    void theScrapeAsksForTheOpsAccount() throws Exception {
+        assertThat(scrape(null).statusCode()).isEqualTo(401);
+    }
+
+    /** Prometheus's scrape of the management port, as Prometheus sends it (HTTP Basic), or without credentials. */
+    private HttpResponse<String> scrape(String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + "/actuator/prometheus"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int queued() {
