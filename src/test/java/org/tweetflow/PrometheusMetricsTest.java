@@ -8,14 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,8 +45,6 @@ import org.tweetflow.sandbox.x.XSimulator;
 @TweetflowTest
 class PrometheusMetricsTest {
 
-    /** A metric name in the documentation's table: its first column. */
-    static final Pattern DOCUMENTED = Pattern.compile("^\\| `((?:tweetflow|camel)_\\w+)`", Pattern.MULTILINE);
     /** One sample of the scrape: its name, its labels, its value. */
     static final Pattern SAMPLE = Pattern.compile("^(\\w+)(\\{[^}]*})? (\\S+)", Pattern.MULTILINE);
 
@@ -121,7 +116,7 @@ class PrometheusMetricsTest {
         assertThat(scraped.statusCode()).isEqualTo(200);
         String scrape = scraped.body();
 
-        Set<String> documented = documented();
+        Set<String> documented = MetricsTable.documented();
         assertThat(documented).as("the table of docs/operations.md").hasSizeGreaterThan(10);
         for (String metric : documented) {
             // ours each moved by what ran above; Camel's are there for every route, failures or not
@@ -153,16 +148,6 @@ class PrometheusMetricsTest {
 
     private int queued() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM work_item", Integer.class);
-    }
-
-    /** The metrics docs/operations.md documents, by their names in the scrape. */
-    static Set<String> documented() throws IOException {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = DOCUMENTED.matcher(Files.readString(Path.of("docs/operations.md")));
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
     }
 
     /** The samples of a metric: a counter's or gauge's by its name, a timer's by its count. */

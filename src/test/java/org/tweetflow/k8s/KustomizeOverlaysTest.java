@@ -45,13 +45,14 @@ class KustomizeOverlaysTest {
     Map<String, Object> application;
     JibImage image;
     Map<String, Manifests> rendered;
+    String kubectl;
 
     @BeforeAll
     void renderEveryOverlay() throws Exception {
         application = new Yaml().load(Files.readString(APPLICATION_YAML));
         image = JibImage.read(Path.of("pom.xml"));
         String out = Manifests.run(List.of("bash", "scripts/ensure-kubectl.sh")).strip();
-        String kubectl = out.substring(out.lastIndexOf('\n') + 1);
+        kubectl = out.substring(out.lastIndexOf('\n') + 1);
         try (Stream<Path> overlays = Files.list(OVERLAYS)) {
             rendered = overlays.filter(Files::isDirectory).collect(Collectors.toMap(
                     overlay -> overlay.getFileName().toString(), overlay -> Manifests.render(kubectl, overlay),
@@ -235,6 +236,37 @@ class KustomizeOverlaysTest {
                 assertThat(declared).as("the Ingress's port %s is one of the Service's", port).isTrue();
             }
         }
+    }
+
+    /**
+     * k8s/monitoring: Prometheus Operator scrapes the pods' management port where the metrics are, with the ops
+     * account of the Secret; Grafana's sidecar finds the dashboard, the file itself.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void monitoringScrapesEachOverlaysPodsOnTheManagementPortWithTheOpsAccount(String overlay) throws IOException {
+        Manifests manifests = rendered.get(overlay);
+        Manifests monitoring = Manifests.render(kubectl, Path.of("k8s", "monitoring"));
+        JsonNode podMonitor = monitoring.one("PodMonitor");
+        JsonNode endpoint = podMonitor.at("/spec/podMetricsEndpoints/0");
+
+        assertThat(podMonitor.at("/spec/selector/matchLabels"))
+                .isEqualTo(manifests.one("Deployment").at("/spec/template/metadata/labels"));
+        assertThat(manifests.containerPort(endpoint.path("port")))
+                .isEqualTo(Integer.parseInt(environment(manifests).get("MANAGEMENT_SERVER_PORT")));
+        assertThat(endpoint.path("path").asText()).isEqualTo("/actuator/prometheus");
+        Map<String, Object> secret = new Yaml().load(Files.readString(SECRET_TEMPLATE));
+        for (String part : List.of("username", "password")) {
+            JsonNode ref = endpoint.at("/basicAuth/" + part);
+            assertThat(ref.path("name").asText()).isEqualTo(manifests.container().at("/envFrom/1/secretRef/name")
+                    .asText());
+            assertThat(((Map<?, ?>) at(secret, "stringData")).containsKey(ref.path("key").asText()))
+                    .as("the Secret's key %s", ref.path("key")).isTrue();
+        }
+        JsonNode dashboard = monitoring.named("ConfigMap", "tweetflow-grafana-dashboard");
+        assertThat(dashboard.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+        assertThat(dashboard.at("/data/grafana-dashboard.json").asText())
+                .isEqualTo(Files.readString(Path.of("k8s", "monitoring", "grafana-dashboard.json")));
     }
 
     /** The pods take the public port from the ingress controller's namespace, the management one from monitoring's. */
