@@ -69,8 +69,6 @@ public class XCalls {
             message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         }
         message.setBody(call.form());
-        // a redelivery's message still has the status of the attempt before
-        message.removeHeader(Exchange.HTTP_RESPONSE_CODE);
         exchange.setProperty(SENDING, meters.sending());
     }
 

@@ -65,16 +65,29 @@ class XCallsTest {
 
     @Test
     void eachCallSentIsCountedByEndpointAndTheStatusOfItsAnswer() {
-        Exchange first = sent();
-        first.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
-        calls.sent(first);
-        // the redelivery of the same exchange: the status of the attempt before does not count for it
-        calls.prepare(first);
-        first.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        calls.sent(first);
+        Exchange call = sent();
+        call.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
+        calls.sent(call);
+        calls.prepare(call);
+        call.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        calls.sent(call);
 
         assertThat(callCount("503")).isEqualTo(1);
         assertThat(callCount("200")).isEqualTo(1);
+    }
+
+    /** HttpTarget clears the answer's headers before each attempt, the status among them. */
+    @Test
+    void aRedeliveryThatGotNoAnswerIsNotCountedWithTheStatusOfTheAttemptBefore() {
+        Exchange call = sent();
+        call.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
+        calls.sent(call);
+
+        calls.prepare(call);
+        calls.sent(call);
+
+        assertThat(callCount("503")).isEqualTo(1);
+        assertThat(callCount(XCallMeters.NO_ANSWER)).isEqualTo(1);
     }
 
     @Test
