@@ -33,6 +33,7 @@ import org.tweetflow.collect.CollectWorkers;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.NewCollections;
 import org.tweetflow.member.Member;
+import org.tweetflow.ratelimit.RatePauses;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -78,7 +79,7 @@ class PrometheusMetricsTest {
     void forget() {
         faults.clear();
         collections.forEach(files::delete);
-        jdbc.update("DELETE FROM fetch_pause WHERE kind = 'metrics-test'");
+        jdbc.update("DELETE FROM fetch_pause WHERE kind IN ('metrics-test', ?)", RatePauses.EVERY_CALL);
         jdbc.update("DELETE FROM collection");
         jdbc.update("DELETE FROM work_item");
         jdbc.update("DELETE FROM member");
@@ -111,6 +112,8 @@ class PrometheusMetricsTest {
                 Timestamp.from(now.minusSeconds(60)));
         jdbc.update("INSERT INTO fetch_pause (kind, paused_until, reason) VALUES ('metrics-test', ?, 'a test')",
                 Timestamp.from(now.plusSeconds(3600)));
+        jdbc.update("INSERT INTO fetch_pause (kind, paused_until, reason) VALUES (?, ?, 'a test')",
+                RatePauses.EVERY_CALL, Timestamp.from(RatePauses.UNTIL_RESUMED));
 
         HttpResponse<String> scraped = scrape(OpsAccount.basicAuth());
         assertThat(scraped.statusCode()).isEqualTo(200);

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * How long fetching stays paused ({@link RatePauses}: X's monthly usage cap, for every replica), read from the table
- * at each scrape: a pause another replica stored shows on this one too.
+ * How long fetching stays paused ({@link RatePauses}: X's monthly usage cap, for every replica), and whether the
+ * operators paused it all, read from the table at each scrape: a pause another replica stored shows here too.
  */
 @Component
 public class RatePauseGauge implements MeterBinder {
@@ -29,12 +29,19 @@ public class RatePauseGauge implements MeterBinder {
         Gauge.builder("tweetflow.fetch.paused", this::secondsLeft).baseUnit("seconds")
                 .description("Seconds until the last pause of calls to X in force ends (the monthly usage cap); "
                         + "0 when none holds").register(registry);
+        Gauge.builder("tweetflow.fetch.held", this::held)
+                .description("1 while the operators' pause of all fetching holds, else 0").register(registry);
     }
 
-    /** Seconds until the longest pause in force ends; 0 when none holds. */
+    /** Seconds until the longest endpoint's pause in force ends; 0 when none holds. The operators' has no end. */
     double secondsLeft() {
         Instant now = clock.instant();
-        return pauses.inForce(now).values().stream().map(RatePauses.Pause::until).max(Instant::compareTo)
+        return pauses.inForce(now).entrySet().stream().filter(e -> !RatePauses.EVERY_CALL.equals(e.getKey()))
+                .map(e -> e.getValue().until()).max(Instant::compareTo)
                 .map(until -> Duration.between(now, until).toMillis() / 1000.0).orElse(0.0);
+    }
+
+    double held() {
+        return pauses.inForce(clock.instant()).containsKey(RatePauses.EVERY_CALL) ? 1 : 0;
     }
 }

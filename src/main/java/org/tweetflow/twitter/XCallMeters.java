@@ -48,12 +48,16 @@ public class XCallMeters {
                 .register(registry).increment();
     }
 
-    /** The budget refused the call: the caller waits until the permit's retry time. */
+    /**
+     * The budget refused the call: the caller waits until the permit's retry time (an operators' pause, {@code held},
+     * has none: it lasts until they resume, and counts as no time).
+     */
     public void budgetRefused(XCall call, Permit refusal) {
         Duration wait = Duration.between(clock.instant(), refusal.retryAt());
         Timer.builder("tweetflow.budget.waits")
                 .description("Calls the rate budget held back, and how long until they may go")
-                .tag("endpoint", call.endpoint()).tag("cause", refusal.paused() ? "paused" : "window")
+                .tag("endpoint", call.endpoint())
+                .tag("cause", refusal.held() ? "held" : refusal.paused() ? "paused" : "window")
                 .register(registry).record(wait.isNegative() ? Duration.ZERO : wait);
     }
 }

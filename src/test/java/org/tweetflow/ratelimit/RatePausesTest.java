@@ -53,6 +53,17 @@ class RatePausesTest {
     }
 
     @Test
+    void theOperatorsPauseIsHeldNotCountedAsTimeLeft() {
+        RatePauseGauge gauge = new RatePauseGauge(pauses, new MutableClock(NOW));
+        assertThat(gauge.held()).isZero();
+
+        pauses.pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, "paused by ops");
+
+        assertThat(gauge.held()).isEqualTo(1);
+        assertThat(gauge.secondsLeft()).isZero();
+    }
+
+    @Test
     void aPauseStoredByAnotherReplicaWhileOursIsInsertedIsExtendedNotAnError() throws Exception {
         try (Connection otherReplica = dataSource.getConnection()) {
             otherReplica.setAutoCommit(false);

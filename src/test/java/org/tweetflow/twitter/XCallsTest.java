@@ -128,6 +128,18 @@ class XCallsTest {
     }
 
     @Test
+    void theOperatorsHoldIsCountedAsHeldWithoutAWait() {
+        XCalls refused = new XCalls(new RefusingBudget(new Permit(false, NOW, "paused by ops", false, true)),
+                answers, new OneToken(), null, new XCallMeters(registry, clock));
+
+        assertThatThrownBy(() -> refused.prepare(exchange())).isInstanceOf(XApiException.RateLimited.class);
+
+        Timer held = registry.get("tweetflow.budget.waits").tag("cause", "held").timer();
+        assertThat(held.count()).isEqualTo(1);
+        assertThat(held.totalTime(TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void rateLimitAnswersAreCountedByTheirLimit() {
         Exchange window = answer(429, false);
         // X's sign of the monthly cap: a 429 with calls still remaining in the window
@@ -214,6 +226,19 @@ class XCallsTest {
 
         @Override
         public void pause(String endpoint, Instant until, String reason) {
+        }
+
+        @Override
+        public void pauseAll(String reason) {
+        }
+
+        @Override
+        public void resumeAll() {
+        }
+
+        @Override
+        public Optional<String> allPaused() {
+            return Optional.empty();
         }
     }
 
