@@ -2,6 +2,7 @@ package org.tweetflow.security;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -13,6 +14,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -25,7 +29,9 @@ import org.tweetflow.config.TweetflowProperties;
 
 /**
  * Who may reach the management port: the health probes answer anyone (Kubernetes asks without credentials); every
- * other path there (metrics, Hawtio, the ops actions) needs the ops account from configuration, with HTTP Basic.
+ * other path there (metrics, Jolokia, the ops actions) needs the ops account from configuration, with HTTP Basic.
+ * Hawtio is the one browser application here: it signs the ops account in with its own form and session
+ * ({@link HawtioSignInConfiguration}), its pages lead there and its Jolokia path answers only that session.
  * Members' sign-ins count for nothing here, and without an ops password nobody gets past health. The members' port
  * serves no actuator at all: the management port is a server of its own ({@code DeploymentSettings} refuses it on
  * the members' port), so this chain matches requests by the server they reached, not by path.
@@ -34,6 +40,7 @@ import org.tweetflow.config.TweetflowProperties;
 public class ManagementSecurityConfiguration {
 
     static final String OPS_ROLE = "OPS";
+    static final String HAWTIO = "hawtio";
     private static final Logger log = LoggerFactory.getLogger(ManagementSecurityConfiguration.class);
 
     @Bean
@@ -42,6 +49,11 @@ public class ManagementSecurityConfiguration {
         http.securityMatcher(ManagementSecurityConfiguration::onManagementServer)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        // Hawtio's own filters guard the console: pages without its signed-in session lead to
+                        // its login form, and its path to Jolokia (a forward to /actuator/jolokia, checked again
+                        // there by Hawtio's filter) refuses calls without that session
+                        .requestMatchers(EndpointRequest.to(HAWTIO)).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
                         .anyRequest().hasRole(OPS_ROLE))
                 .userDetailsService(opsAccount(properties.ops()))
                 .httpBasic(basic -> basic.realmName("tweetflow operations"))
@@ -61,6 +73,11 @@ public class ManagementSecurityConfiguration {
         return new InMemoryUserDetailsManager(User.withUsername(ops.username())
                 .password(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(ops.password()))
                 .roles(OPS_ROLE).build());
+    }
+
+    /** The check of the ops account's password, for sign-ins that are not HTTP Basic (Hawtio's form). */
+    static AuthenticationManager opsSignIn(TweetflowProperties.Ops ops) {
+        return new ProviderManager(new DaoAuthenticationProvider(opsAccount(ops)));
     }
 
     private static boolean onManagementServer(HttpServletRequest request) {
