@@ -1,6 +1,8 @@
 package org.tweetflow.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -23,7 +26,12 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.tweetflow.config.TweetflowProperties;
 
@@ -56,12 +64,30 @@ public class ManagementSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
                         .anyRequest().hasRole(OPS_ROLE))
                 .userDetailsService(opsAccount(properties.ops()))
-                .httpBasic(basic -> basic.realmName("tweetflow operations"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(challengeUnlessCalledByAPage()))
                 // every call carries its credentials: there is no session whose cookie a foreign page could ride
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /**
+     * HTTP Basic's challenge for curl, Prometheus and a browser's address bar; a bare 401 for the calls a page makes
+     * (Hawtio's console probes paths such as {@code /jolokia} while it starts): a challenge there would open the
+     * browser's own sign-in dialog over Hawtio's form.
+     */
+    static AuthenticationEntryPoint challengeUnlessCalledByAPage() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("tweetflow operations");
+        RequestMatcher calledByAPage = request -> {
+            String mode = request.getHeader("Sec-Fetch-Mode");
+            return mode != null && !mode.equals("navigate");
+        };
+        var entryPoint = new DelegatingAuthenticationEntryPoint(new LinkedHashMap<>(
+                Map.of(calledByAPage, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
+        entryPoint.setDefaultEntryPoint(challenge);
+        return entryPoint;
     }
 
     /** The one account of the management port; none without a password (then only health answers). */

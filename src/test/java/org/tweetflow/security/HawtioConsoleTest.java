@@ -15,25 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import org.tweetflow.OpsAccount;
-import org.tweetflow.TweetflowTest;
+import org.tweetflow.OpsConsoleTest;
 
 /**
  * Hawtio and Jolokia on the management port: Hawtio's form signs in the ops account alone, Jolokia answers the ops
  * account (HTTP Basic, or Hawtio's session) and does only what its policy allows; the members' port has neither.
  */
-@TweetflowTest
+@OpsConsoleTest
 @DisableJmx(false)
-@TestPropertySource(properties = HawtioConsoleTest.WITH_JMX)
 class HawtioConsoleTest {
-
-    /**
-     * Camel's test support turns JMX off unless a class asks ({@code @DisableJmx(false)}); a context of their own
-     * for the classes that do (this setting is the default anyway), so none reuses one made without JMX.
-     */
-    public static final String WITH_JMX = "camel.main.jmx-enabled=true";
-
 
     static final String ROUTE = "identify-x-account";
 
@@ -93,6 +84,15 @@ class HawtioConsoleTest {
         // a cookie named like a session, but not one Hawtio opened
         assertThat(post("/actuator/hawtio/jolokia", null, HawtioSignInConfiguration.SESSION_COOKIE + "=forged",
                 "{\"type\":\"version\"}").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void aPagesCallsGetNoBasicChallengeSoTheBrowserOpensNoDialogOverHawtio() throws Exception {
+        HttpResponse<String> fromAPage = http.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + managementPort + "/jolokia")).header("Sec-Fetch-Mode", "cors").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fromAPage.statusCode()).isEqualTo(401);
+        assertThat(fromAPage.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 
     @Test

@@ -236,7 +236,7 @@ class MemberJourneyBrowserTest {
     }
 
     /** The state labels the dashboard shows, in order, until the archive is up to date; no reload by hand. */
-    private static List<String> watchUntilUpToDate(Browser browser) {
+    static List<String> watchUntilUpToDate(Browser browser) {
         List<String> seen = new ArrayList<>();
         browser.waitFor(SYNC, driver -> {
             String state = driver.findElement(By.id("state")).getText();
