@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.ratelimit.RatePauses;
 import org.tweetflow.twitter.XApiException;
 
 /**
@@ -22,7 +23,7 @@ public class MemberSync {
 
     static final String CANCELLED = "cancelled: the member disconnected X or left";
     /** The operators paused fetching from X (RateBudget#pauseAll). */
-    static final String HELD = "fetching from X is paused by the operators; what is fetched is saved, the rest "
+    static final String HELD = RatePauses.BY_THE_OPERATORS + "; what is fetched is saved, the rest "
             + "follows when they resume it";
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberSync.class);

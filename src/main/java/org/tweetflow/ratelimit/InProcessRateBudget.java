@@ -111,11 +111,6 @@ public class InProcessRateBudget implements RateBudget {
     }
 
     @Override
-    public void pauseAll(String reason) {
-        pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, reason);
-    }
-
-    @Override
     public void resumeAll() {
         storedPauses.end(RatePauses.EVERY_CALL);
         pauses.remove(RatePauses.EVERY_CALL);
@@ -123,7 +118,10 @@ public class InProcessRateBudget implements RateBudget {
 
     @Override
     public Optional<String> allPaused() {
-        return Optional.ofNullable(pauses.get(RatePauses.EVERY_CALL)).map(RatePauses.Pause::reason);
+        Optional<String> stored = storedPauses.everyCall();
+        stored.ifPresentOrElse(reason -> pauses.put(RatePauses.EVERY_CALL, new RatePauses.Pause(RatePauses.UNTIL_RESUMED,
+                reason)), () -> pauses.remove(RatePauses.EVERY_CALL));
+        return stored;
     }
 
     /**

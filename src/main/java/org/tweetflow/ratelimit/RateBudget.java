@@ -44,12 +44,17 @@ public interface RateBudget {
      * every replica, at its next call, and after a restart). A call refused by it ends its job as a rate limit does:
      * what was fetched is kept, the rest waits in the queue.
      */
-    void pauseAll(String reason);
+    default void pauseAll() {
+        pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, RatePauses.BY_THE_OPERATORS);
+    }
 
     /** Ends the operators' pause; the pauses of X's usage cap hold on. */
     void resumeAll();
 
-    /** Why the operators paused every call, while they do. */
+    /**
+     * Why the operators paused every call, while they do: read from the database ({@link RatePauses#everyCall}), the
+     * truth of their pause, once a claim poll; the budget's own copy, which each call reads, is set right on the way.
+     */
     Optional<String> allPaused();
 
     /** Whether calls to X go on (no operators' pause): the workers claim no work while they do not. */

@@ -3,6 +3,7 @@ package org.tweetflow.ratelimit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Pauses of a kind of call in the database ({@code fetch_pause}), for every replica and across restarts: X's monthly
  * usage cap holds until the month ends, and a restarted service must not run into it again to find out. The budget
- * reads them once at its start and keeps them beside its windows (in memory, or on Redis), so no call queries them.
+ * reads them once at its start and keeps them beside its windows (in memory, or on Redis), so no call queries them;
+ * the operators' pause is read again at each claim poll ({@link #everyCall}).
  */
 @Component
 public class RatePauses {
@@ -20,6 +22,8 @@ public class RatePauses {
     public static final String EVERY_CALL = "*";
     /** How long the operators' pause holds: until they resume fetching. */
     public static final Instant UNTIL_RESUMED = Instant.parse("9999-12-31T00:00:00Z");
+    /** Why the operators' pause holds, as members and the ops endpoint are told. */
+    public static final String BY_THE_OPERATORS = "fetching from X is paused by the operators";
 
     private static final int REASON_LENGTH = 500;
 
@@ -42,6 +46,15 @@ public class RatePauses {
     /** Ends the pause of {@code kind} now (the operators resume fetching). */
     public void end(String kind) {
         jdbc.update("DELETE FROM fetch_pause WHERE kind = ?", kind);
+    }
+
+    /**
+     * Why the operators paused every call, while they do: the truth of their pause, read by every claim poll (one
+     * query a poll, never one a call), so it holds on every replica whatever became of a copy of it.
+     */
+    public Optional<String> everyCall() {
+        return jdbc.query("SELECT reason FROM fetch_pause WHERE kind = ?", (rs, n) -> rs.getString(1), EVERY_CALL)
+                .stream().findFirst();
     }
 
     /** Stores the first pause of {@code endpoint}; false when one is stored already, by another replica too. */

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -27,7 +29,8 @@ import org.tweetflow.config.TweetflowProperties;
  * every acquire reads too), on one standalone Redis (or one behind Sentinel; Redis Cluster, where one script may not
  * read keys of several slots, is refused at the start, {@code config.DeploymentSettings}). Pauses are stored in the
  * database as well ({@link RatePauses}, which survives a Redis flush) and copied from there to Redis when the budget
- * starts, so a call never queries the database.
+ * starts, so a call never queries the database; the operators' pause is checked against the database, and its copy
+ * set right, at every claim poll ({@link #allPaused}).
  */
 @Component("rateBudget")
 @ConditionalOnRedis
@@ -60,7 +63,12 @@ public class RedisRateBudget implements RateBudget {
         this.storedPauses = storedPauses;
         this.redis = redis;
         this.probeHold = probeHold;
-        storedPauses.inForce(clock.instant()).forEach(this::storePause);
+        Map<String, RatePauses.Pause> stored = storedPauses.inForce(clock.instant());
+        stored.forEach(this::storePause);
+        if (stored.containsKey(RatePauses.EVERY_CALL)) {
+            // the operators may have resumed since the read: their pause stays copied only while it is still stored
+            allPaused();
+        }
     }
 
     @Override
@@ -100,26 +108,36 @@ public class RedisRateBudget implements RateBudget {
         storePause(endpoint, new RatePauses.Pause(until, reason));
     }
 
-    @Override
-    public void pauseAll(String reason) {
-        pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, reason);
-    }
-
     /** The stored pause first: a replica started meanwhile copies it from there. */
     @Override
     public void resumeAll() {
         storedPauses.end(RatePauses.EVERY_CALL);
-        try {
-            redis.delete(pauseKey(RatePauses.EVERY_CALL));
-        } catch (DataAccessException unavailable) {
-            throw new RateBudgetUnavailableException(unavailable);
-        }
+        redisCall(() -> redis.delete(pauseKey(RatePauses.EVERY_CALL)));
     }
 
+    /**
+     * The stored pause, and Redis's copy of it set right: copied again after a flush or restart of Redis, removed when
+     * a copy outlived the resume (a replica starting while the operators resume). A copy is checked against the
+     * database after it is written, so a resume between the read and the write is not undone; a pause between a
+     * removal's read and its delete is copied again at the next poll.
+     */
     @Override
     public Optional<String> allPaused() {
+        Optional<String> stored = storedPauses.everyCall();
+        boolean copied = Boolean.TRUE.equals(redisCall(() -> redis.hasKey(pauseKey(RatePauses.EVERY_CALL))));
+        if (stored.isPresent() && !copied) {
+            storePause(RatePauses.EVERY_CALL, new RatePauses.Pause(RatePauses.UNTIL_RESUMED, stored.get()));
+            stored = storedPauses.everyCall();
+        }
+        if (stored.isEmpty()) {
+            redisCall(() -> redis.delete(pauseKey(RatePauses.EVERY_CALL)));
+        }
+        return stored;
+    }
+
+    private static <T> T redisCall(Supplier<T> call) {
         try {
-            return Optional.ofNullable((String) redis.opsForHash().get(pauseKey(RatePauses.EVERY_CALL), "reason"));
+            return call.get();
         } catch (DataAccessException unavailable) {
             throw new RateBudgetUnavailableException(unavailable);
         }

@@ -15,6 +15,7 @@ import org.tweetflow.archive.WeekPlanner;
 import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
 import org.tweetflow.ratelimit.RateBudget;
+import org.tweetflow.ratelimit.RatePauses;
 
 /** Reads a member's archive state into what the dashboard shows, in words, figures and UTC times. */
 @Component
@@ -73,7 +74,7 @@ class MemberDashboard {
 
     private String label(ArchiveStatus status, boolean held) {
         if (held) {
-            return "Paused: fetching from X is paused by the operators; your sync goes on when they resume it"
+            return "Paused: " + RatePauses.BY_THE_OPERATORS + "; your sync goes on when they resume it"
                     + (status.weekCount() == null ? "" : " (week " + progress(status) + ")");
         }
         return switch (status.state()) {

@@ -253,7 +253,7 @@ abstract class RateBudgetContract {
         budget.tryAcquire(SAM_TIMELINE);
         budget.observe(SAM_TIMELINE, new RateLimitHeaders(900, 899, START.plusSeconds(900)));
 
-        budget.pauseAll("paused by the operators");
+        budget.pauseAll();
         clock.set(START.plus(Duration.ofDays(400)));
         Permit timeline = budget.tryAcquire(SAM_TIMELINE);
         Permit search = budget.tryAcquire(new BudgetKey("tweets/search/recent", "app"));
@@ -262,7 +262,7 @@ abstract class RateBudgetContract {
         assertThat(timeline.granted()).isFalse();
         assertThat(timeline.held()).as("said by the operators' pause").isTrue();
         assertThat(timeline.paused()).as("no usage cap").isFalse();
-        assertThat(timeline.reason()).isEqualTo("paused by the operators");
+        assertThat(timeline.reason()).isEqualTo(RatePauses.BY_THE_OPERATORS);
         assertThat(timeline.retryAt()).as("asked again from now on: claims wait for the resume").isEqualTo(clock.instant());
         assertThat(search.held()).as("every endpoint and credential").isTrue();
         assertThat(budget.allPaused()).isEmpty();
@@ -271,7 +271,7 @@ abstract class RateBudgetContract {
 
     @Test
     void theOperatorsPauseHoldsInANewProcessAndItsResumeTooWithoutAQueryPerCall() {
-        budget.pauseAll("paused by the operators");
+        budget.pauseAll();
 
         RateBudget restarted = started();
         int before = connections.taken();
@@ -289,7 +289,7 @@ abstract class RateBudgetContract {
     void resumingLeavesTheUsageCapPauseInForce() {
         Instant monthEnd = START.plusSeconds(86_400);
         budget.pause("users/tweets", monthEnd, "X's monthly usage cap is reached");
-        budget.pauseAll("paused by the operators");
+        budget.pauseAll();
 
         budget.resumeAll();
         Permit permit = budget.tryAcquire(SAM_TIMELINE);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,7 +148,7 @@ class RedisRateBudgetTest extends RateBudgetContract {
         RateBudget other = started();
         BudgetKey search = new BudgetKey("tweets/search/recent", "app");
 
-        budget.pauseAll("paused by the operators");
+        budget.pauseAll();
         Permit held = other.tryAcquire(search);
         boolean otherFetching = other.fetching();
         other.resumeAll();
@@ -161,13 +162,46 @@ class RedisRateBudgetTest extends RateBudgetContract {
 
     @Test
     void theOperatorsPauseOutlivesAFlushOfRedisThroughTheCopyTakenAtTheStart() {
-        budget.pauseAll("paused by the operators");
+        budget.pauseAll();
         flush();
 
         RateBudget restarted = started();
 
         assertThat(restarted.tryAcquire(SAM_TIMELINE).held()).isTrue();
-        assertThat(restarted.allPaused()).contains("paused by the operators");
+        assertThat(restarted.allPaused()).contains(RatePauses.BY_THE_OPERATORS);
+    }
+
+    @Test
+    void theOperatorsPauseHoldsTheClaimsThroughAFlushOfRedisAndTheCallsOnceAClaimPollCopiedItBack() {
+        RateBudget other = started();
+        budget.pauseAll();
+        flush();
+
+        boolean fetching = other.fetching();
+        Permit afterThePoll = other.tryAcquire(SAM_TIMELINE);
+
+        assertThat(fetching).as("the workers claim nothing: the database says paused").isFalse();
+        assertThat(afterThePoll.held()).as("the copy on Redis set right by the poll").isTrue();
+        assertThat(budget.tryAcquire(new BudgetKey("tweets/search/recent", "app")).held()).as("on every replica")
+                .isTrue();
+    }
+
+    @Test
+    void aReplicaStartingWhileTheOperatorsResumeDoesNotCopyTheirPauseBack() {
+        budget.pauseAll();
+        RatePauses resumedWhileRead = new RatePauses(database) {
+            @Override
+            public Map<String, Pause> inForce(Instant now) {
+                Map<String, Pause> read = super.inForce(now);
+                budget.resumeAll();
+                return read;
+            }
+        };
+
+        RateBudget starting = new RedisRateBudget(clock, resumedWhileRead, connect(), PROBE_HOLD);
+
+        assertThat(budget.tryAcquire(SAM_TIMELINE).granted()).as("no pause left on Redis").isTrue();
+        assertThat(starting.fetching()).isTrue();
     }
 
     @Test

@@ -229,10 +229,6 @@ class XCallsTest {
         }
 
         @Override
-        public void pauseAll(String reason) {
-        }
-
-        @Override
         public void resumeAll() {
         }
 
@@ -265,11 +261,6 @@ class XCallsTest {
         @Override
         public void pause(String endpoint, Instant until, String reason) {
             throw new RateBudgetUnavailableException(new QueryTimeoutException("Redis command timed out"));
-        }
-
-        @Override
-        public void pauseAll(String reason) {
-            throw new UnsupportedOperationException("not an operator's test");
         }
 
         @Override

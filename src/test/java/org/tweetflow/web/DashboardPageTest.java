@@ -219,7 +219,7 @@ class DashboardPageTest {
         jdbc.update("UPDATE archive_state SET cooldown_until = ? WHERE member_id = ?", Timestamp.from(Instant.now()),
                 ada.id());
 
-        budget.pauseAll("fetching from X is paused by the operators");
+        budget.pauseAll();
         Document page;
         try {
             page = dashboard(ada);
