@@ -109,11 +109,11 @@ public class WorkerPool {
     }
 
     /**
-     * The work made progress and this replica stops: queued again, free at once for the next claim (another replica,
-     * or this one restarted), attempts anew.
+     * This replica stops: the item is queued again, free at once for the next claim (another replica, or this one
+     * restarted), its attempts kept, so that a deploy during an outage does not restart the retries' backoff.
      */
     public void handBack(WorkItem item) {
-        postpone(item, clock.instant());
+        release(item, clock.instant());
     }
 
     /** The work is tried again from notBefore. */

@@ -71,6 +71,19 @@ class WorkerPoolTest {
     }
 
     @Test
+    void workHandedBackAtTheStopKeepsItsAttemptsSoAnOutagesBackoffGoesOnAfterADeploy() {
+        queue(7L);
+        jdbc.update("UPDATE work_item SET attempts = 2");
+        WorkItem third = pool.claim().get(0);
+        stopping.stop();
+
+        pool.handBack(third);
+
+        assertThat(otherReplica.claim()).extracting(WorkItem::attempts).as("the fourth attempt, not the first")
+                .containsExactly(4);
+    }
+
+    @Test
     void runsStillGoingWhenTheReplicasBeansCloseAreReleasedAtOnce() {
         queueAndClaim(7L);
 
