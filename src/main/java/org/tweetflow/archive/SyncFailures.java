@@ -47,6 +47,12 @@ public class SyncFailures {
         this.settings = properties.archive();
     }
 
+    /** This replica stopped before the sync began: nothing was done, the item goes back for the next claim. */
+    public SyncOutcome notStarted(@ExchangeProperty(CAUGHT) Exception stopping) {
+        LOG.info("Archive sync not started: {}", stopping.getMessage());
+        return new SyncOutcome(SyncOutcome.Kind.STOPPED, null, stopping.getMessage());
+    }
+
     /** Another worker took the sync over after this one held it past its lease; that one records the state. */
     public SyncOutcome leaseLost(@ExchangeProperty(OWNER) ArchiveOwner owner, @ExchangeProperty(CAUGHT) Exception e) {
         String detail = reason(e).getMessage();

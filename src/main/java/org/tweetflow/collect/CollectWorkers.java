@@ -87,6 +87,12 @@ public class CollectWorkers {
         pool.keepWorking(item);
     }
 
+    /** This replica stopped before the run began: nothing was done, the item goes back for the next claim. */
+    public CollectOutcome notStarted(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception stopping) {
+        LOG.info("Collection run not started: {}", stopping.getMessage());
+        return new CollectOutcome(CollectOutcome.Kind.STOPPED, null);
+    }
+
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
         meters.ran(ended instanceof CollectOutcome outcome ? outcome : null);

@@ -47,6 +47,7 @@ import org.tweetflow.sandbox.x.XSimulator;
 import org.tweetflow.security.EncryptedAuthorizedClientService;
 import org.tweetflow.tokens.Provider;
 import org.tweetflow.work.LogContext;
+import org.tweetflow.work.ShutdownSignal;
 
 /** A member's whole sync through the archive-member route, against the sandbox's X and Open Humans. */
 @TweetflowTest
@@ -81,6 +82,8 @@ class ArchiveMemberRouteTest {
     ConnectedMembers members;
     @Autowired
     Environment environment;
+    @Autowired
+    ShutdownSignal shutdown;
 
     @BeforeEach
     void resetCounts() {
@@ -595,6 +598,24 @@ class ArchiveMemberRouteTest {
         assertThat(tweetIds(archive)).contains(edited).doesNotContain(Long.toString(original));
         JsonNode week = weeksByName(archive).get(IsoWeek.of(clock.instant().minus(Duration.ofMinutes(70))).toString());
         assertThat(week.path("includes").path("tweets").findValuesAsText("id")).contains(Long.toString(original));
+    }
+
+    @Test
+    void aSyncTakenAfterTheReplicaBeganToStopStartsNothingNotEvenTheArchivesDownload() {
+        Member ada = members.connect(ADA, XSimulator.SANDY, clock.instant());
+        openHumans.resetCounts();
+
+        shutdown.stop();
+        SyncOutcome outcome;
+        try {
+            outcome = sync(ada);
+        } finally {
+            shutdown.start();
+        }
+
+        assertThat(outcome.kind()).isEqualTo(SyncOutcome.Kind.STOPPED);
+        assertThat(openHumans.callCount("exchange-member")).as("the archive looked for").isZero();
+        assertThat(x.callCount("users/tweets")).isZero();
     }
 
     private SyncOutcome sync(Member member) {

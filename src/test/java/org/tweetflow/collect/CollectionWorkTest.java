@@ -24,6 +24,7 @@ import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.x.XSimulator;
+import org.tweetflow.work.ShutdownSignal;
 import org.tweetflow.work.WorkItem;
 import org.tweetflow.work.WorkLeases;
 
@@ -65,6 +66,8 @@ class CollectionWorkTest {
     JdbcTemplate jdbc;
     @Autowired
     TweetflowProperties properties;
+    @Autowired
+    ShutdownSignal shutdown;
 
     Instant started;
 
@@ -156,6 +159,24 @@ class CollectionWorkTest {
         assertThat(steps.of(asked.id())).allSatisfy(step ->
                 assertThat(step.state()).as(step.name()).isEqualTo(CollectionStep.DONE));
         assertThat(collections.runs(asked.id())).as("summarised, not searched again").hasSize(1);
+    }
+
+    @Test
+    void aRunTakenFromTheQueueAfterTheReplicaBeganToStopStartsNothingAndItsItemGoesBackWithItsAttempts() {
+        Collection asked = newCollections.start(member().id(), "#climate", 30, null);
+        WorkItem taken = claimedAlone();
+
+        shutdown.stop();
+        try {
+            camel.requestBody("seda:collections", taken);
+        } finally {
+            shutdown.start();
+        }
+
+        assertThat(x.callCount("search/recent")).as("calls to X").isZero();
+        assertThat(collections.runs(asked.id())).as("no run begun").isEmpty();
+        assertThat(jdbc.queryForMap("SELECT lease_owner, attempts FROM work_item WHERE subject_id = ?", asked.id()))
+                .as("free for the next claim").containsEntry("LEASE_OWNER", null).containsEntry("ATTEMPTS", 1);
     }
 
     private WorkItem claimedAlone() {
