@@ -18,6 +18,7 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.calls.CallFailure;
 import org.tweetflow.calls.CallFailures;
 import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.ratelimit.RatePauses;
 import org.tweetflow.twitter.XApiException;
 import org.tweetflow.twitter.XCall;
 import org.tweetflow.twitter.XRequests;
@@ -30,6 +31,10 @@ import org.tweetflow.work.WorkItem;
  */
 @Component("searchCollector")
 public class SearchCollector implements AggregationStrategy {
+
+    /** The operators paused fetching from X (RateBudget#pauseAll): shown without a time, as no end is known. */
+    static final String HELD = RatePauses.BY_THE_OPERATORS + "; the posts so far are kept, the rest follows when they "
+            + "resume it";
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchCollector.class);
 
@@ -134,6 +139,13 @@ public class SearchCollector implements AggregationStrategy {
     /** X's rate limit stopped the run: the pages so far are kept, the rest follows after the reset. */
     public CollectOutcome rateLimited(@Body SearchRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
         XApiException.RateLimited limit = ObjectHelper.getException(XApiException.RateLimited.class, e);
+        if (limit.held()) {
+            // no time is known: the claims wait for the operators to resume
+            collections.rateLimited(run.collection().id(), null, HELD);
+            LOG.info("Collection {} step search ended paused by the operators: {} posts collected so far",
+                    run.collection().id(), run.collected());
+            return new CollectOutcome(CollectOutcome.Kind.RATE_LIMITED, limit.retryAt());
+        }
         // X's message says which limit: the window's, or the monthly usage cap
         collections.rateLimited(run.collection().id(), limit.retryAt(), limit.getMessage());
         LOG.info("Collection {} step search ended rate limited until {}: {} posts collected so far",

@@ -40,6 +40,8 @@ import org.tweetflow.TweetflowExchange;
 import org.tweetflow.TweetflowTest;
 import org.tweetflow.archive.ConnectedMembers;
 import org.tweetflow.member.Member;
+import org.tweetflow.ratelimit.RateBudget;
+import org.tweetflow.ratelimit.RatePauses;
 import org.tweetflow.sandbox.SandboxFaults;
 import org.tweetflow.sandbox.SandboxFaults.Fault;
 import org.tweetflow.sandbox.x.XSimulator;
@@ -98,6 +100,8 @@ class CollectSearchRouteTest {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RateBudget budget;
 
     final ObjectMapper mapper = new ObjectMapper();
 
@@ -631,6 +635,26 @@ class CollectSearchRouteTest {
 
     private Member member() {
         return members.connect(ADA, XSimulator.SAM, clock.instant());
+    }
+
+    @Test
+    void aCollectionHeldByTheOperatorsPauseSaysSoWithoutATimeAndMakesNoCall() {
+        Collection asked = newCollections.start(member().id(), QUERY, 300, null);
+
+        budget.pauseAll();
+        CollectOutcome held;
+        try {
+            held = collect(asked);
+        } finally {
+            budget.resumeAll();
+        }
+
+        assertThat(held.kind()).isEqualTo(CollectOutcome.Kind.RATE_LIMITED);
+        Collection paused = collections.find(asked.id()).orElseThrow();
+        assertThat(paused.state()).isEqualTo(Collection.RATE_LIMITED);
+        assertThat(paused.cooldownUntil()).as("no end is known").isNull();
+        assertThat(paused.detail()).startsWith(RatePauses.BY_THE_OPERATORS);
+        assertThat(x.callCount("search/recent")).isZero();
     }
 
     private CollectOutcome collect(Collection collection) {
