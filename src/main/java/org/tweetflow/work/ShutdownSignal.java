@@ -33,7 +33,11 @@ public class ShutdownSignal implements SmartLifecycle {
         return running;
     }
 
-    /** Stopped before the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 2048}) and Camel. */
+    /**
+     * Stopped before the web server's graceful shutdown (Boot 3.5's {@code WebServerGracefulShutdownLifecycle}, phase
+     * {@code DEFAULT_PHASE - 1024}), the web server's stop ({@code DEFAULT_PHASE - 2048}) and Camel's
+     * ({@code SpringCamelContext}, {@code DEFAULT_PHASE - 2049}): the phases as read in the 3.5.9 and 4.17 jars.
+     */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
