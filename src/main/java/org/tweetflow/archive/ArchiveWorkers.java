@@ -7,8 +7,6 @@ import jakarta.annotation.PreDestroy;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.config.TweetflowProperties;
@@ -26,8 +24,6 @@ import org.tweetflow.work.WorkerPool;
  */
 @Component("archiveWorkers")
 public class ArchiveWorkers {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ArchiveWorkers.class);
 
     private final WorkerPool pool;
     private final ArchiveMeters meters;
@@ -76,15 +72,14 @@ public class ArchiveWorkers {
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
         // archive-member ends every sync it could record with an outcome; anything else escaped it
-        meters.synced(ended instanceof SyncOutcome outcome ? outcome : null);
-        if (!(ended instanceof SyncOutcome outcome)) {
-            LOG.warn("Archive sync of member {} ended without an outcome; it is tried again later", item.subjectId(),
-                    escaped);
-            pool.releaseAfterLease(item);
-        } else if (outcome.kind() == SyncOutcome.Kind.COOLING_DOWN) {
+        SyncOutcome.Kind kind = ended instanceof SyncOutcome outcome ? outcome.kind() : null;
+        meters.ended(kind);
+        if (pool.settledAlike(item, kind, SyncOutcome.Kind.STOPPED, escaped)) {
+            return;
+        }
+        SyncOutcome outcome = (SyncOutcome) ended;
+        if (kind == SyncOutcome.Kind.COOLING_DOWN) {
             pool.postpone(item, outcome.notBefore());
-        } else if (outcome.kind() == SyncOutcome.Kind.STOPPED) {
-            pool.handBack(item);
         } else if (outcome.staysQueued()) {
             pool.release(item, outcome.notBefore());
         } else {

@@ -95,17 +95,16 @@ public class CollectWorkers {
 
     public void settle(@Body Object ended, @ExchangeProperty(TweetflowExchange.WORK_ITEM) WorkItem item,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception escaped) {
-        meters.ran(ended instanceof CollectOutcome outcome ? outcome : null);
-        if (!(ended instanceof CollectOutcome outcome)) {
-            LOG.warn("Collection {} ended without an outcome; it is tried again later", item.subjectId(), escaped);
-            pool.releaseAfterLease(item);
-        } else if (outcome.kind() == CollectOutcome.Kind.RATE_LIMITED) {
-            pool.postpone(item, outcome.notBefore());
-        } else if (outcome.kind() == CollectOutcome.Kind.STOPPED) {
-            pool.handBack(item);
-        } else if (outcome.kind() == CollectOutcome.Kind.RETRY) {
-            pool.release(item, outcome.notBefore());
-        } else if (outcome.kind() == CollectOutcome.Kind.LEASE_LOST) {
+        CollectOutcome.Kind kind = ended instanceof CollectOutcome outcome ? outcome.kind() : null;
+        meters.ended(kind);
+        if (pool.settledAlike(item, kind, CollectOutcome.Kind.STOPPED, escaped)) {
+            return;
+        }
+        if (kind == CollectOutcome.Kind.RATE_LIMITED) {
+            pool.postpone(item, ((CollectOutcome) ended).notBefore());
+        } else if (kind == CollectOutcome.Kind.RETRY) {
+            pool.release(item, ((CollectOutcome) ended).notBefore());
+        } else if (kind == CollectOutcome.Kind.LEASE_LOST) {
             LOG.info("Collection {} is another worker's now; its item is left to it", item.subjectId());
             pool.forget(item);
         } else {

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One job's workers on this replica: they claim queued items up to the number of free workers (so no lease is held
  * by an item waiting for a worker), each claim under a lease owner of its own (so a re-claim of a stalled item is a
@@ -21,6 +24,8 @@ import java.util.function.Supplier;
  * The jobs' worker beans (archive, collect) each hold one.
  */
 public class WorkerPool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
 
     private final WorkLeases leases;
     private final Clock clock;
@@ -114,6 +119,24 @@ public class WorkerPool {
      */
     public void handBack(WorkItem item) {
         release(item, clock.instant());
+    }
+
+    /**
+     * Settles what every job settles alike, and says whether it did: a run that ended without an outcome it could
+     * record (the database away, say) is tried again once a lease's time has passed; one this replica stopped is
+     * handed back. Any other outcome is the job's to settle.
+     *
+     * @param outcome the kind of outcome the run ended with, or null when it could not record one
+     * @param stopped the job's kind of outcome for a run this replica stopped
+     */
+    public <K extends Enum<K>> boolean settledAlike(WorkItem item, K outcome, K stopped, Exception escaped) {
+        if (outcome == null) {
+            LOG.warn("{} of {} ended without an outcome; it is tried again later", kind, item.subjectId(), escaped);
+            releaseAfterLease(item);
+        } else if (outcome == stopped) {
+            handBack(item);
+        }
+        return outcome == null || outcome == stopped;
     }
 
     /** The work is tried again from notBefore. */

@@ -20,10 +20,10 @@ class ArchiveMetersTest {
 
     @Test
     void syncsAreCountedByTheirOutcomeAndOneWithoutOutcomeAsUnrecorded() {
-        meters.synced(new SyncOutcome(SyncOutcome.Kind.SYNCED, null, null));
-        meters.synced(new SyncOutcome(SyncOutcome.Kind.SYNCED, null, null));
-        meters.synced(new SyncOutcome(SyncOutcome.Kind.COOLING_DOWN, null, "rate limit"));
-        meters.synced(null);
+        meters.ended(SyncOutcome.Kind.SYNCED);
+        meters.ended(SyncOutcome.Kind.SYNCED);
+        meters.ended(SyncOutcome.Kind.COOLING_DOWN);
+        meters.ended(null);
 
         assertThat(syncs("synced")).isEqualTo(2);
         assertThat(syncs("cooling_down")).isEqualTo(1);

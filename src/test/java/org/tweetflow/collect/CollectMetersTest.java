@@ -23,9 +23,9 @@ class CollectMetersTest {
     void runsAreCountedByTheirOutcomeAndOneWithoutOutcomeAsUnrecorded() {
         assertThat(registry.find("tweetflow.collect.runs").counters())
                 .hasSize(CollectOutcome.Kind.values().length + 1);
-        meters.ran(new CollectOutcome(CollectOutcome.Kind.COLLECTED, null));
-        meters.ran(new CollectOutcome(CollectOutcome.Kind.RATE_LIMITED, Instant.now()));
-        meters.ran(null);
+        meters.ended(CollectOutcome.Kind.COLLECTED);
+        meters.ended(CollectOutcome.Kind.RATE_LIMITED);
+        meters.ended(null);
 
         assertThat(runs("collected")).isEqualTo(1);
         assertThat(runs("rate_limited")).isEqualTo(1);
