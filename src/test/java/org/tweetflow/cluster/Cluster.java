@@ -157,6 +157,8 @@ public final class Cluster implements AutoCloseable {
         s.put("tweetflow.token-key", TOKEN_KEY);
         s.put("tweetflow.http.retry-delay", "10");
         s.put("camel.main.name", "tweetflow-" + name);
+        // the replicas share one JVM (one MBean server), where separate pods would not
+        s.put("spring.jmx.unique-names", "true");
         s.put("logging.level.root", "WARN");
         s.put("logging.level.org.tweetflow", "INFO");
         s.put("spring.main.banner-mode", "off");
