@@ -329,6 +329,20 @@ class CollectionsPageTest {
     }
 
     @Test
+    void aCollectionHeldByTheOperatorsPauseSaysSoWithoutATime() throws Exception {
+        Collection mine = collections.create(ada.id(), "#opendata", 25000, null);
+        collections.rateLimited(mine.id(), null, "fetching from X is paused by the operators; the posts so far are kept");
+
+        Document page = page(mvc.perform(get("/collections/{id}", mine.id()).with(SignedIn.as(ada))).andReturn());
+        Document list = page(mvc.perform(get("/collections").with(SignedIn.as(ada))).andReturn());
+
+        assertThat(page.getElementById("state").text())
+                .isEqualTo("Paused: fetching from X is paused by the operators; the posts so far are kept");
+        assertThat(page.select("#state time")).isEmpty();
+        assertThat(list.select("#collection-list tbody td").eachText()).contains("paused by the operators");
+    }
+
+    @Test
     void aRecurringCollectionThatStoppedAfterFailedRunsSaysSoAndItsOwnerCollectsItAgain() throws Exception {
         Collection mine = collections.create(ada.id(), "#opendata", 100, Repeat.DAILY);
         for (int run = 0; run < 3; run++) {
