@@ -1,5 +1,7 @@
 package org.tweetflow.tokens;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ public class TokenRefreshMeters {
 
     private Counter counter(Provider provider, Outcome outcome) {
         return Counter.builder("tweetflow.token.refreshes").description("Refreshes of members' access tokens")
-                .tag("provider", provider.registrationId()).tag("outcome", outcome.name().toLowerCase())
+                .tag("provider", provider.registrationId()).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 }

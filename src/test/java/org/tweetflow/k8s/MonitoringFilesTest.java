@@ -31,6 +31,8 @@ class MonitoringFilesTest {
     static final Path OPERATIONS = Path.of("docs", "operations.md");
     /** A metric's name in PromQL: ours or Camel's (label names and values never start so). */
     static final Pattern METRIC = Pattern.compile("\\b((?:tweetflow|camel)_[a-z0-9_]+)");
+    /** A series recorded by a rule of alerts.yaml: {@code tweetflow:<what>:<how>}. */
+    static final Pattern RECORDED = Pattern.compile("\\btweetflow:[a-z0-9_:]+");
     /** The series a timer adds to its name. */
     static final Pattern TIMER_SERIES = Pattern.compile("_(count|sum|max)$");
 
@@ -45,7 +47,19 @@ class MonitoringFilesTest {
                 "TweetflowMonthlyCapNear", "TweetflowSyncsFailing");
         alerts.forEach((alert, expr) -> {
             assertThat(undocumented(expr)).as(alert + ": " + expr).isEmpty();
+            assertThat(recorded(expr)).as(alert + " reads only series the file records").isSubsetOf(records().keySet());
             assertThat(guide).as("docs/operations.md explains " + alert).contains("`" + alert + "`");
+        });
+    }
+
+    @Test
+    void theRecordingRulesAskOnlyForDocumentedMetricsAndTheGuideNamesThem() throws IOException {
+        String guide = Files.readString(OPERATIONS);
+
+        assertThat(records()).containsKey("tweetflow:posts_fetched:increase1h");
+        records().forEach((series, expr) -> {
+            assertThat(undocumented(expr)).as(series + ": " + expr).isEmpty();
+            assertThat(guide).as("docs/operations.md names " + series).contains("`" + series + "`");
         });
     }
 
@@ -67,6 +81,9 @@ class MonitoringFilesTest {
     void everyRuleHasASeverityASummaryAndADescription() throws IOException {
         for (JsonNode group : rules().path("groups")) {
             for (JsonNode rule : group.path("rules")) {
+                if (rule.has("record")) {
+                    continue;
+                }
                 assertThat(rule.at("/labels/severity").asText()).as(rule.path("alert").asText())
                         .isIn("warning", "critical");
                 assertThat(rule.at("/annotations/summary").asText()).isNotBlank();
@@ -77,14 +94,35 @@ class MonitoringFilesTest {
 
     /** Each alert's expression, by alert name. */
     Map<String, String> alerts() throws IOException {
-        Map<String, String> alerts = new LinkedHashMap<>();
+        return rulesOfKind("alert");
+    }
+
+    /** Each recording rule's expression, by the series it records. */
+    Map<String, String> records() throws IOException {
+        return rulesOfKind("record");
+    }
+
+    private Map<String, String> rulesOfKind(String kind) throws IOException {
+        Map<String, String> rules = new LinkedHashMap<>();
         for (JsonNode group : rules().path("groups")) {
             for (JsonNode rule : group.path("rules")) {
-                assertThat(alerts.put(rule.path("alert").asText(), rule.path("expr").asText())).as("one name each")
-                        .isNull();
+                if (rule.has(kind)) {
+                    assertThat(rules.put(rule.path(kind).asText(), rule.path("expr").asText())).as("one name each")
+                            .isNull();
+                }
             }
         }
-        return alerts;
+        return rules;
+    }
+
+    /** The recorded series an expression asks for. */
+    static Set<String> recorded(String expr) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = RECORDED.matcher(expr);
+        while (matcher.find()) {
+            names.add(matcher.group());
+        }
+        return names;
     }
 
     JsonNode rules() throws IOException {

@@ -70,20 +70,13 @@ class HawtioBrowserTest {
             browser.waitFor(CONSOLE, ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
             browser.open(management("/actuator/hawtio/camel"));
-            try {
-                browser.waitFor(CONSOLE, ExpectedConditions.elementToBeClickable(
-                        By.xpath("//*[@id='camel-tree-view']//*[normalize-space(text())='routes']"))).click();
-                // the routes folder opens on its diagram; the table is the next tab
-                browser.waitFor(CONSOLE, ExpectedConditions.elementToBeClickable(
-                        By.xpath("//a[normalize-space()='Routes']"))).click();
-                browser.waitFor(CONSOLE, ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#camel-routes-table td[data-label='Name']")));
-            } catch (RuntimeException e) {
-                browser.screenshot("hawtio-debug");
-                Files.writeString(Path.of("target/hawtio-page.html"), browser.driver().getCurrentUrl() + "\n"
-                        + browser.driver().getPageSource());
-                throw e;
-            }
+            browser.waitFor(CONSOLE, ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[@id='camel-tree-view']//*[normalize-space(text())='routes']"))).click();
+            // the routes folder opens on its diagram; the table is the next tab
+            browser.waitFor(CONSOLE, ExpectedConditions.elementToBeClickable(
+                    By.xpath("//a[normalize-space()='Routes']"))).click();
+            browser.waitFor(CONSOLE, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#camel-routes-table td[data-label='Name']")));
             List<String> routeIds = routeIds();
             Map<String, Long> shown = browser.waitFor(CONSOLE, driver -> {
                 Map<String, Long> routes = routesTable(browser);
