@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.tweetflow.work.ScrapeSnapshot;
+import org.tweetflow.config.ScrapeSnapshot;
 
 /** Collections by state, every member's: one query of {@code collection} per scrape, shared by the gauges. */
 @Component

@@ -3,29 +3,28 @@ package org.tweetflow.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
+import org.tweetflow.config.ScrapeSnapshot;
 
 /**
  * How long fetching stays paused ({@link RatePauses}: X's monthly usage cap, for every replica), and whether the
- * operators paused it all, read from the table at each scrape: a pause another replica stored shows here too.
+ * operators paused it all, read from the table at each scrape (one query for both gauges): a pause another replica
+ * stored shows here too.
  */
 @Component
-public class RatePauseGauge implements MeterBinder {
+public class RatePauseGauge {
 
-    private final RatePauses pauses;
-    private final Clock clock;
+    private final ScrapeSnapshot<InForce> snapshot;
 
-    public RatePauseGauge(RatePauses pauses, Clock clock) {
-        this.pauses = pauses;
-        this.clock = clock;
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
+    public RatePauseGauge(RatePauses pauses, Clock clock, MeterRegistry registry) {
+        this.snapshot = new ScrapeSnapshot<>(() -> {
+            Instant now = clock.instant();
+            return new InForce(now, pauses.inForce(now));
+        }, registry.config().clock());
         Gauge.builder("tweetflow.fetch.paused", this::secondsLeft).baseUnit("seconds")
                 .description("Seconds until the last pause of calls to X in force ends (the monthly usage cap); "
                         + "0 when none holds").register(registry);
@@ -34,14 +33,18 @@ public class RatePauseGauge implements MeterBinder {
     }
 
     /** Seconds until the longest endpoint's pause in force ends; 0 when none holds. The operators' has no end. */
-    double secondsLeft() {
-        Instant now = clock.instant();
-        return pauses.inForce(now).entrySet().stream().filter(e -> !RatePauses.EVERY_CALL.equals(e.getKey()))
+    private double secondsLeft() {
+        InForce read = snapshot.get();
+        return read.pauses().entrySet().stream().filter(e -> !RatePauses.EVERY_CALL.equals(e.getKey()))
                 .map(e -> e.getValue().until()).max(Instant::compareTo)
-                .map(until -> Duration.between(now, until).toMillis() / 1000.0).orElse(0.0);
+                .map(until -> Duration.between(read.at(), until).toMillis() / 1000.0).orElse(0.0);
     }
 
-    double held() {
-        return pauses.inForce(clock.instant()).containsKey(RatePauses.EVERY_CALL) ? 1 : 0;
+    private double held() {
+        return snapshot.get().pauses().containsKey(RatePauses.EVERY_CALL) ? 1 : 0;
+    }
+
+    /** The pauses in force at the moment a scrape read them. */
+    private record InForce(Instant at, Map<String, RatePauses.Pause> pauses) {
     }
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tweetflow.config.ScrapeSnapshot;
 
 /**
  * The work queue as an operator watches it: per kind of work, how many items are due (waiting for a worker), waiting

@@ -41,13 +41,14 @@ class MonitoringFilesTest {
     @Test
     void theAlertsAskOnlyForDocumentedMetricsAndEachIsExplainedInTheOperatorsGuide() throws IOException {
         Map<String, String> alerts = alerts();
+        Set<String> records = records().keySet();
         String guide = Files.readString(OPERATIONS);
 
         assertThat(alerts).containsKeys("TweetflowQueueStuck", "TweetflowXFailing", "TweetflowFetchingPaused",
                 "TweetflowMonthlyCapNear", "TweetflowSyncsFailing");
         alerts.forEach((alert, expr) -> {
             assertThat(undocumented(expr)).as(alert + ": " + expr).isEmpty();
-            assertThat(recorded(expr)).as(alert + " reads only series the file records").isSubsetOf(records().keySet());
+            assertThat(recorded(expr)).as(alert + " reads only series the file records").isSubsetOf(records);
             assertThat(guide).as("docs/operations.md explains " + alert).contains("`" + alert + "`");
         });
     }
@@ -55,9 +56,10 @@ class MonitoringFilesTest {
     @Test
     void theRecordingRulesAskOnlyForDocumentedMetricsAndTheGuideNamesThem() throws IOException {
         String guide = Files.readString(OPERATIONS);
+        Map<String, String> records = records();
 
-        assertThat(records()).containsKey("tweetflow:posts_fetched:increase1h");
-        records().forEach((series, expr) -> {
+        assertThat(records).containsKey("tweetflow:posts_fetched:increase1h");
+        records.forEach((series, expr) -> {
             assertThat(undocumented(expr)).as(series + ": " + expr).isEmpty();
             assertThat(guide).as("docs/operations.md names " + series).contains("`" + series + "`");
         });

@@ -12,12 +12,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tweetflow.MutableClock;
+import org.tweetflow.config.ScrapeSnapshot;
 
 /** Pauses stored by two replicas at once: the usage cap met by two calls in the same instant. */
 class RatePausesTest {
@@ -28,6 +33,8 @@ class RatePausesTest {
     DriverManagerDataSource dataSource;
     JdbcTemplate database;
     RatePauses pauses;
+    final MockClock registryClock = new MockClock();
+    final MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, registryClock);
 
     @BeforeEach
     void createDatabase() {
@@ -41,26 +48,51 @@ class RatePausesTest {
     @Test
     void theGaugeSaysHowLongTheLongestPauseInForceStillHolds() {
         MutableClock clock = new MutableClock(NOW);
-        RatePauseGauge gauge = new RatePauseGauge(pauses, clock);
-        assertThat(gauge.secondsLeft()).as("no pause").isZero();
+        new RatePauseGauge(pauses, clock, registry);
+        assertThat(gauge("tweetflow.fetch.paused")).as("no pause").isZero();
 
         pauses.pause("users/tweets", NOW.plusSeconds(600), "X's monthly usage cap is reached");
         pauses.pause("tweets/search/recent", NOW.plusSeconds(60), "X's monthly usage cap is reached");
-        assertThat(gauge.secondsLeft()).isEqualTo(600);
+        nextScrape();
+        assertThat(gauge("tweetflow.fetch.paused")).isEqualTo(600);
 
         clock.set(NOW.plusSeconds(601));
-        assertThat(gauge.secondsLeft()).as("every pause over").isZero();
+        nextScrape();
+        assertThat(gauge("tweetflow.fetch.paused")).as("every pause over").isZero();
     }
 
     @Test
     void theOperatorsPauseIsHeldNotCountedAsTimeLeft() {
-        RatePauseGauge gauge = new RatePauseGauge(pauses, new MutableClock(NOW));
-        assertThat(gauge.held()).isZero();
+        new RatePauseGauge(pauses, new MutableClock(NOW), registry);
+        assertThat(gauge("tweetflow.fetch.held")).isZero();
 
         pauses.pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, "paused by ops");
+        nextScrape();
 
-        assertThat(gauge.held()).isEqualTo(1);
-        assertThat(gauge.secondsLeft()).isZero();
+        assertThat(gauge("tweetflow.fetch.held")).isEqualTo(1);
+        assertThat(gauge("tweetflow.fetch.paused")).isZero();
+    }
+
+    @Test
+    void bothGaugesOfOneScrapeShareOneQueryAndTheNextScrapeQueriesAgain() {
+        new RatePauseGauge(pauses, new MutableClock(NOW), registry);
+        pauses.pause("users/tweets", NOW.plusSeconds(600), "X's monthly usage cap is reached");
+        nextScrape();
+        assertThat(gauge("tweetflow.fetch.paused")).isEqualTo(600);
+
+        pauses.pause(RatePauses.EVERY_CALL, RatePauses.UNTIL_RESUMED, "paused by ops");
+        assertThat(gauge("tweetflow.fetch.held")).as("the same scrape, read by the first gauge").isZero();
+
+        nextScrape();
+        assertThat(gauge("tweetflow.fetch.held")).as("the next scrape").isEqualTo(1);
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
+    }
+
+    private void nextScrape() {
+        registryClock.add(ScrapeSnapshot.KEPT);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tweetflow.MutableClock;
+import org.tweetflow.config.ScrapeSnapshot;
 
 /** The work queue's gauges: depths by state and the oldest due item's wait, one query shared by a scrape. */
 class WorkQueueGaugesTest {

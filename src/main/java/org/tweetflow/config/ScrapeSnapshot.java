@@ -1,4 +1,4 @@
-package org.tweetflow.work;
+package org.tweetflow.config;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.Clock;
 public final class ScrapeSnapshot<T> {
 
     /** Shorter than any scrape interval, longer than the reading of one scrape. */
-    static final Duration KEPT = Duration.ofSeconds(5);
+    public static final Duration KEPT = Duration.ofSeconds(5);
 
     private final Supplier<T> query;
     private final Clock clock;
