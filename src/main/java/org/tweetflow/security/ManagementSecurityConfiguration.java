@@ -1,7 +1,6 @@
 package org.tweetflow.security;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -19,13 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -47,7 +41,6 @@ import org.tweetflow.config.TweetflowProperties;
 @Configuration(proxyBeanMethods = false)
 public class ManagementSecurityConfiguration {
 
-    static final String OPS_ROLE = "OPS";
     static final String HAWTIO = "hawtio";
     private static final Logger log = LoggerFactory.getLogger(ManagementSecurityConfiguration.class);
 
@@ -62,11 +55,17 @@ public class ManagementSecurityConfiguration {
                         // there by Hawtio's filter) refuses calls without that session
                         .requestMatchers(EndpointRequest.to(HAWTIO)).permitAll()
                         .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
-                        .anyRequest().hasRole(OPS_ROLE))
-                .userDetailsService(opsAccount(properties.ops()))
+                        .requestMatchers(ManagementSecurityConfiguration::sentByAnotherSitesPage).denyAll()
+                        .anyRequest().hasRole(OpsCredentials.OPS_ROLE))
+                .authenticationManager(opsSignIn(properties.ops()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(challengeUnlessCalledByAPage()))
-                // every call carries its credentials: there is no session whose cookie a foreign page could ride
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No CSRF tokens (curl and Prometheus have none to send), though a browser that once sent the ops
+                // account's Basic credentials sends them again with any page's request here. What holds instead:
+                // a request another site's page makes is refused (its browser says so: Sec-Fetch-Site); the ops
+                // actions consume JSON alone, which another site's page can send only after a CORS preflight that
+                // nothing here allows (a form or text/plain POST gets 415); Hawtio's session cookie is
+                // SameSite=Strict, so no other site's request carries it.
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
@@ -90,20 +89,27 @@ public class ManagementSecurityConfiguration {
         return entryPoint;
     }
 
-    /** The one account of the management port; none without a password (then only health answers). */
-    static InMemoryUserDetailsManager opsAccount(TweetflowProperties.Ops ops) {
+    /**
+     * The check of the ops account, for HTTP Basic here and Hawtio's sign-in form; without a password nobody passes
+     * it (then only health answers).
+     */
+    static AuthenticationManager opsSignIn(TweetflowProperties.Ops ops) {
         if (ops.password() == null) {
             log.info("No ops password (TWEETFLOW_OPS_PASSWORD): the management port answers health probes only");
-            return new InMemoryUserDetailsManager(List.<UserDetails>of());
         }
-        return new InMemoryUserDetailsManager(User.withUsername(ops.username())
-                .password(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(ops.password()))
-                .roles(OPS_ROLE).build());
+        return new ProviderManager(new OpsCredentials(ops));
     }
 
-    /** The check of the ops account's password, for sign-ins that are not HTTP Basic (Hawtio's form). */
-    static AuthenticationManager opsSignIn(TweetflowProperties.Ops ops) {
-        return new ProviderManager(new DaoAuthenticationProvider(opsAccount(ops)));
+    /**
+     * A request another site's page made (a link, a form, an image, a script's fetch), as the browser says in
+     * {@code Sec-Fetch-Site}: even one with the ops account's credentials must do nothing here, a Jolokia URL
+     * included (Hawtio's pages answer it with their sign-in form). The members' pages on this host are another
+     * origin too. Hawtio's own calls are same-origin, and
+     * curl, Prometheus and an address typed in a browser ({@code none}) send no such header or not this value.
+     */
+    private static boolean sentByAnotherSitesPage(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return site != null && !site.equals("same-origin") && !site.equals("none");
     }
 
     private static boolean onManagementServer(HttpServletRequest request) {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,14 +100,46 @@ class OpsActionsTest {
         Member ada = members.connect(ADA, XSimulator.SAM, Instant.now());
 
         HttpResponse<String> anonymous = post(managementPort, "/actuator/fetching", "{\"paused\":true}", null);
-        HttpResponse<String> wrongPassword = post(managementPort, "/actuator/syncs/" + ADA, "",
+        HttpResponse<String> wrongPassword = post(managementPort, "/actuator/syncs/" + ADA, null,
                 "Basic " + Base64.getEncoder().encodeToString((OpsAccount.USERNAME + ":wrong").getBytes()));
-        HttpResponse<String> publicPortWithTheAccount = post(publicPort, "/actuator/syncs", "",
+        HttpResponse<String> publicPortWithTheAccount = post(publicPort, "/actuator/syncs", null,
                 OpsAccount.basicAuth());
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(publicPortWithTheAccount.statusCode()).isNotEqualTo(200);
+        assertThat(budget.fetching()).isTrue();
+        assertThat(queuedMembers()).doesNotContain(ada.id());
+    }
+
+    @Test
+    void everyOpsActionTheGuideShowsSendsJsonAsThisTestDoes() throws IOException {
+        List<String> posts = Files.readAllLines(Path.of("docs", "operations.md")).stream()
+                .filter(line -> line.startsWith("curl $OPS -X POST")).toList();
+
+        assertThat(posts).hasSize(5).allSatisfy(line -> assertThat(line)
+                .contains("-X POST -H 'Content-Type: application/json' "));
+    }
+
+    @Test
+    void aPostAnotherSitesPageCouldSendWithoutAPreflightIsRefusedAndChangesNothing() throws Exception {
+        Member ada = members.connect(ADA, XSimulator.SAM, Instant.now());
+
+        // what a form or a script's simple request of another site can send with the browser's cached credentials
+        HttpResponse<String> text = post(managementPort, "/actuator/fetching", "text/plain", "{\"paused\":true}",
+                OpsAccount.basicAuth());
+        HttpResponse<String> form = post(managementPort, "/actuator/syncs/" + ADA,
+                "application/x-www-form-urlencoded", "", OpsAccount.basicAuth());
+        // and a JSON one, which a browser sends only after a preflight, says which site's page made it
+        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + managementPort + "/actuator/fetching")).header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "same-site").header("Authorization", OpsAccount.basicAuth())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"paused\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(budget.fetching()).isTrue();
         assertThat(queuedMembers()).doesNotContain(ada.id());
     }
@@ -117,8 +151,8 @@ class OpsActionsTest {
         jdbc.update("DELETE FROM work_item");
         assertThat(accounts.requestSync(ada.id())).as("the member may not ask again yet").isPresent();
 
-        HttpResponse<String> first = post(managementPort, "/actuator/syncs/" + ADA, "", OpsAccount.basicAuth());
-        HttpResponse<String> second = post(managementPort, "/actuator/syncs/" + ADA, "", OpsAccount.basicAuth());
+        HttpResponse<String> first = post(managementPort, "/actuator/syncs/" + ADA, null, OpsAccount.basicAuth());
+        HttpResponse<String> second = post(managementPort, "/actuator/syncs/" + ADA, null, OpsAccount.basicAuth());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("queued the archive sync of member " + ADA);
@@ -134,8 +168,8 @@ class OpsActionsTest {
     void anUnknownMemberIsNotFoundAndOneWithoutXConflictsAndNothingIsQueued() throws Exception {
         Member signedInOnly = members.signIn(BEN, Instant.now());
 
-        HttpResponse<String> unknown = post(managementPort, "/actuator/syncs/99999999", "", OpsAccount.basicAuth());
-        HttpResponse<String> withoutX = post(managementPort, "/actuator/syncs/" + BEN, "", OpsAccount.basicAuth());
+        HttpResponse<String> unknown = post(managementPort, "/actuator/syncs/99999999", null, OpsAccount.basicAuth());
+        HttpResponse<String> withoutX = post(managementPort, "/actuator/syncs/" + BEN, null, OpsAccount.basicAuth());
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("no member with Open Humans member id 99999999");
@@ -152,7 +186,7 @@ class OpsActionsTest {
         jdbc.update("UPDATE archive_state SET last_complete_at = ? WHERE member_id = ?", Timestamp.from(Instant.now()),
                 fresh.id());
 
-        HttpResponse<String> answer = post(managementPort, "/actuator/syncs", "", OpsAccount.basicAuth());
+        HttpResponse<String> answer = post(managementPort, "/actuator/syncs", null, OpsAccount.basicAuth());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("queued 1 stale member(s)");
@@ -210,13 +244,13 @@ class OpsActionsTest {
         step(collection, "words.csv", "done");
 
         HttpResponse<String> unknownCollection = post(managementPort, "/actuator/summarysteps/99999999/media.csv",
-                "", OpsAccount.basicAuth());
+                null, OpsAccount.basicAuth());
         HttpResponse<String> unknownStep = post(managementPort, "/actuator/summarysteps/" + collection + "/no.csv",
-                "", OpsAccount.basicAuth());
-        HttpResponse<String> done = post(managementPort, "/actuator/summarysteps/" + collection + "/words.csv", "",
+                null, OpsAccount.basicAuth());
+        HttpResponse<String> done = post(managementPort, "/actuator/summarysteps/" + collection + "/words.csv", null,
                 OpsAccount.basicAuth());
         boolean queuedBefore = !jdbc.queryForList("SELECT id FROM work_item").isEmpty();
-        HttpResponse<String> failed = post(managementPort, "/actuator/summarysteps/" + collection + "/media.csv", "",
+        HttpResponse<String> failed = post(managementPort, "/actuator/summarysteps/" + collection + "/media.csv", null,
                 OpsAccount.basicAuth());
 
         assertThat(unknownCollection.statusCode()).isEqualTo(404);
@@ -257,10 +291,20 @@ class OpsActionsTest {
                 .header("Authorization", OpsAccount.basicAuth()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * An ops action as docs/operations.md's curl lines send it: {@code -X POST -H 'Content-Type: application/json'},
+     * with {@code -d json} when there is one, else no body at all.
+     */
     private HttpResponse<String> post(int port, String path, String json, String authorization)
             throws IOException, InterruptedException {
+        return post(port, path, "application/json", json, authorization);
+    }
+
+    private HttpResponse<String> post(int port, String path, String contentType, String body, String authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType).POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -109,6 +109,18 @@ class HawtioConsoleTest {
     }
 
     @Test
+    void theGuidesJolokiaReadAnswersAsWritten() throws Exception {
+        // docs/operations.md, "Hawtio": the curl line's URL as it is
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + managementPort + "/actuator/jolokia/read/org.apache.camel:context=tweetflow,type=routes,"
+                + "name=%22archive-member%22/ExchangesTotal")).header("Authorization", OpsAccount.basicAuth()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"status\":200").contains("\"value\":");
+    }
+
+    @Test
     void jolokiaReadsTheRoutesStatistics() throws Exception {
         assertThat(jolokia("{\"type\":\"read\",\"mbean\":\"" + routeMBean() + "\",\"attribute\":\"ExchangesTotal\"}"))
                 .contains("\"status\":200");
