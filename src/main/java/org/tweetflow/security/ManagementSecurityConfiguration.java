@@ -104,8 +104,8 @@ public class ManagementSecurityConfiguration {
      * A request another site's page made (a link, a form, an image, a script's fetch), as the browser says in
      * {@code Sec-Fetch-Site}: even one with the ops account's credentials must do nothing here, a Jolokia URL
      * included (Hawtio's pages answer it with their sign-in form). The members' pages on this host are another
-     * origin too. Hawtio's own calls are same-origin, and
-     * curl, Prometheus and an address typed in a browser ({@code none}) send no such header or not this value.
+     * origin too. Hawtio's own calls are same-origin; curl and Prometheus send no such header, an address typed in
+     * a browser sends {@code none}.
      */
     private static boolean sentByAnotherSitesPage(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");

@@ -45,7 +45,9 @@ class ManagementPortTest {
     @Test
     void theHealthProbesAnswerWithoutCredentials() throws Exception {
         assertThat(get(managementPort, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-        assertThat(get(managementPort, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = get(managementPort, "/actuator/health/readiness", null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).as("no details without the ops account").doesNotContain("\"db\"");
     }
 
     @Test
@@ -58,6 +60,10 @@ class ManagementPortTest {
         assertThat(get(managementPort, "/actuator/info", basic(OpsAccount.USERNAME, "wrong")).statusCode())
                 .isEqualTo(401);
         assertThat(get(managementPort, "/actuator/info", OpsAccount.basicAuth()).statusCode()).isEqualTo(200);
+        // docs/operations.md's curl lines: what the port offers, and health's details
+        assertThat(get(managementPort, "/actuator", OpsAccount.basicAuth()).body()).contains("\"fetching\"")
+                .contains("\"prometheus\"");
+        assertThat(get(managementPort, "/actuator/health", OpsAccount.basicAuth()).body()).contains("\"db\"");
     }
 
     @Test
