@@ -79,10 +79,9 @@ class PrometheusMetricsTest {
     void forget() {
         faults.clear();
         collections.forEach(files::delete);
-        jdbc.update("DELETE FROM fetch_pause WHERE kind IN ('metrics-test', ?)", RatePauses.EVERY_CALL);
         jdbc.update("DELETE FROM collection");
-        jdbc.update("DELETE FROM work_item");
-        jdbc.update("DELETE FROM member");
+        // the members, their work, the pauses and their archives on the sandbox's Open Humans
+        members.forgetAll();
     }
 
     @Test

@@ -132,7 +132,7 @@ public class ConnectedMembers {
         return jdbc.queryForObject("SELECT detail FROM archive_state WHERE member_id = ?", String.class, memberId);
     }
 
-    void forgetAll() {
+    public void forgetAll() {
         jdbc.update("DELETE FROM work_item");
         jdbc.update("DELETE FROM member");
         jdbc.update("DELETE FROM fetch_pause");
