@@ -118,10 +118,18 @@ public class InProcessRateBudget implements RateBudget {
 
     @Override
     public Optional<String> allPaused() {
+        return storedPauses.everyCall();
+    }
+
+    @Override
+    public boolean reconciledFetching() {
         Optional<String> stored = storedPauses.everyCall();
-        stored.ifPresentOrElse(reason -> pauses.put(RatePauses.EVERY_CALL, new RatePauses.Pause(RatePauses.UNTIL_RESUMED,
-                reason)), () -> pauses.remove(RatePauses.EVERY_CALL));
-        return stored;
+        if (stored.isPresent()) {
+            pauses.put(RatePauses.EVERY_CALL, new RatePauses.Pause(RatePauses.UNTIL_RESUMED, stored.get()));
+        } else {
+            pauses.remove(RatePauses.EVERY_CALL);
+        }
+        return stored.isEmpty();
     }
 
     /**

@@ -53,12 +53,19 @@ public interface RateBudget {
 
     /**
      * Why the operators paused every call, while they do: read from the database ({@link RatePauses#everyCall}), the
-     * truth of their pause, once a claim poll; the budget's own copy, which each call reads, is set right on the way.
+     * truth of their pause; one query, nothing written, so pages and endpoints may ask it at every view.
      */
     Optional<String> allPaused();
 
-    /** Whether calls to X go on (no operators' pause): the workers claim no work while they do not. */
+    /** Whether calls to X go on (no operators' pause), read as {@link #allPaused} reads it. */
     default boolean fetching() {
         return allPaused().isEmpty();
     }
+
+    /**
+     * Whether calls to X go on, once a claim poll (the workers claim no work while they do not): the database read
+     * as {@link #fetching} reads it, and the budget's own copy of the operators' pause, which each call reads, set
+     * right from it.
+     */
+    boolean reconciledFetching();
 }

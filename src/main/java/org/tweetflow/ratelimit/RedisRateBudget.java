@@ -30,7 +30,7 @@ import org.tweetflow.config.TweetflowProperties;
  * read keys of several slots, is refused at the start, {@code config.DeploymentSettings}). Pauses are stored in the
  * database as well ({@link RatePauses}, which survives a Redis flush) and copied from there to Redis when the budget
  * starts, so a call never queries the database; the operators' pause is checked against the database, and its copy
- * set right, at every claim poll ({@link #allPaused}).
+ * set right, at every claim poll ({@link #reconciledFetching}); pages and endpoints only read the database.
  */
 @Component("rateBudget")
 @ConditionalOnRedis
@@ -67,7 +67,7 @@ public class RedisRateBudget implements RateBudget {
         stored.forEach(this::storePause);
         if (stored.containsKey(RatePauses.EVERY_CALL)) {
             // the operators may have resumed since the read: their pause stays copied only while it is still stored
-            allPaused();
+            reconciledFetching();
         }
     }
 
@@ -115,24 +115,32 @@ public class RedisRateBudget implements RateBudget {
         redisCall(() -> redis.delete(pauseKey(RatePauses.EVERY_CALL)));
     }
 
-    /**
-     * The stored pause, and Redis's copy of it set right: copied again after a flush or restart of Redis, removed when
-     * a copy outlived the resume (a replica starting while the operators resume). A copy is checked against the
-     * database after it is written, so a resume between the read and the write is not undone; a pause between a
-     * removal's read and its delete is copied again at the next poll.
-     */
     @Override
     public Optional<String> allPaused() {
+        return storedPauses.everyCall();
+    }
+
+    /**
+     * Redis's copy of the operators' pause set right: copied again after a flush or restart of Redis, removed when a
+     * copy outlived the resume (a replica starting while the operators resume). The database is read again after
+     * each write, so a resume between the read and the copy is not undone, and a pause (another replica's) between
+     * the read and the removal is copied back at once.
+     */
+    @Override
+    public boolean reconciledFetching() {
         Optional<String> stored = storedPauses.everyCall();
         boolean copied = Boolean.TRUE.equals(redisCall(() -> redis.hasKey(pauseKey(RatePauses.EVERY_CALL))));
         if (stored.isPresent() && !copied) {
-            storePause(RatePauses.EVERY_CALL, new RatePauses.Pause(RatePauses.UNTIL_RESUMED, stored.get()));
+            copyOperatorsPause(stored.get());
+            copied = true;
             stored = storedPauses.everyCall();
         }
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && copied) {
             redisCall(() -> redis.delete(pauseKey(RatePauses.EVERY_CALL)));
+            stored = storedPauses.everyCall();
+            stored.ifPresent(this::copyOperatorsPause);
         }
-        return stored;
+        return stored.isEmpty();
     }
 
     private static <T> T redisCall(Supplier<T> call) {
@@ -141,6 +149,10 @@ public class RedisRateBudget implements RateBudget {
         } catch (DataAccessException unavailable) {
             throw new RateBudgetUnavailableException(unavailable);
         }
+    }
+
+    private void copyOperatorsPause(String reason) {
+        storePause(RatePauses.EVERY_CALL, new RatePauses.Pause(RatePauses.UNTIL_RESUMED, reason));
     }
 
     private void storePause(String endpoint, RatePauses.Pause pause) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -177,13 +179,54 @@ class RedisRateBudgetTest extends RateBudgetContract {
         budget.pauseAll();
         flush();
 
-        boolean fetching = other.fetching();
+        boolean fetching = other.reconciledFetching();
         Permit afterThePoll = other.tryAcquire(SAM_TIMELINE);
 
         assertThat(fetching).as("the workers claim nothing: the database says paused").isFalse();
         assertThat(afterThePoll.held()).as("the copy on Redis set right by the poll").isTrue();
         assertThat(budget.tryAcquire(new BudgetKey("tweets/search/recent", "app")).held()).as("on every replica")
                 .isTrue();
+    }
+
+    @Test
+    void readingWhetherFetchingGoesOnSendsNothingToRedis() {
+        StringRedisTemplate redis = Mockito.spy(connect());
+        RateBudget pages = new RedisRateBudget(clock, new RatePauses(database), redis, PROBE_HOLD);
+        Mockito.clearInvocations(redis);
+
+        boolean fetching = pages.fetching();
+        budget.pauseAll();
+        Optional<String> paused = pages.allPaused();
+
+        assertThat(fetching).isTrue();
+        assertThat(paused).contains(RatePauses.BY_THE_OPERATORS);
+        Mockito.verifyNoInteractions(redis);
+    }
+
+    @Test
+    void aPauseAnotherReplicaCopiesBetweenAClaimPollsReadAndItsRemovalOfAStaleCopyStaysCopied() {
+        RateBudget other = started();
+        budget.pauseAll();
+        database.update("DELETE FROM fetch_pause");
+        boolean[] pausedMeanwhile = {false};
+        RatePauses pausedAfterTheRead = new RatePauses(database) {
+            @Override
+            public Optional<String> everyCall() {
+                Optional<String> read = super.everyCall();
+                if (!pausedMeanwhile[0]) {
+                    pausedMeanwhile[0] = true;
+                    other.pauseAll();
+                }
+                return read;
+            }
+        };
+        RateBudget polling = new RedisRateBudget(clock, pausedAfterTheRead, connect(), PROBE_HOLD);
+
+        boolean fetching = polling.reconciledFetching();
+
+        assertThat(pausedMeanwhile[0]).isTrue();
+        assertThat(fetching).as("the pause read again after the removal").isFalse();
+        assertThat(other.tryAcquire(SAM_TIMELINE).held()).as("the copy on Redis restored").isTrue();
     }
 
     @Test

@@ -236,6 +236,11 @@ class XCallsTest {
         public Optional<String> allPaused() {
             return Optional.empty();
         }
+
+        @Override
+        public boolean reconciledFetching() {
+            return true;
+        }
     }
 
     /** A budget whose store stopped answering after the permit was taken. */
@@ -271,6 +276,11 @@ class XCallsTest {
         @Override
         public Optional<String> allPaused() {
             return Optional.empty();
+        }
+
+        @Override
+        public boolean reconciledFetching() {
+            return true;
         }
     }
 }
