@@ -123,6 +123,17 @@ public class WorkLeases {
                 WHERE id = ? AND lease_owner = ?""", Timestamp.from(notBefore), item.id(), owner);
     }
 
+    /**
+     * The run stopped with this replica, neither failed nor done: the item is queued again, free at once, with the
+     * attempts it had before this claim, so that a deploy neither restarts nor lengthens the retries' backoff.
+     */
+    public void handBack(WorkItem item, String owner) {
+        jdbc.update("""
+                UPDATE work_item SET lease_owner = NULL, lease_until = NULL, not_before = ?, attempts = ?
+                WHERE id = ? AND lease_owner = ?""", Timestamp.from(clock.instant()), item.attempts() - 1, item.id(),
+                owner);
+    }
+
     /** The work must wait (a retry later): the item stays queued, free for anyone after notBefore. */
     public void release(WorkItem item, String owner, Instant notBefore) {
         jdbc.update("""

@@ -114,14 +114,6 @@ public class WorkerPool {
     }
 
     /**
-     * This replica stops: the item is queued again, free at once for the next claim (another replica, or this one
-     * restarted), its attempts kept, so that a deploy during an outage does not restart the retries' backoff.
-     */
-    public void handBack(WorkItem item) {
-        release(item, clock.instant());
-    }
-
-    /**
      * Settles what every job settles alike, and says whether it did: a run that ended without an outcome it could
      * record (the database away, say) is tried again once a lease's time has passed; one this replica stopped is
      * handed back. Any other outcome is the job's to settle.
@@ -150,14 +142,24 @@ public class WorkerPool {
         running.remove(item.leaseOwner());
     }
 
-    /** The work ended in a way nobody could record: tried again once a lease's time has passed. */
-    public void releaseAfterLease(WorkItem item) {
-        release(item, clock.instant().plus(lease));
+    /** On shutdown the running items are handed back, for another replica to resume them. */
+    public void releaseRunning() {
+        running.values().forEach(item -> leases.handBack(item, item.leaseOwner()));
     }
 
-    /** On shutdown the running items are freed at once, for another replica to resume them. */
-    public void releaseRunning() {
-        running.values().forEach(item -> leases.release(item, item.leaseOwner(), clock.instant()));
+    /**
+     * This replica stops: the item is queued again, free at once for the next claim (another replica, or this one
+     * restarted), with the attempts it had before this claim, so that a deploy during an outage neither restarts nor
+     * lengthens the retries' backoff.
+     */
+    private void handBack(WorkItem item) {
+        running.remove(item.leaseOwner());
+        leases.handBack(item, item.leaseOwner());
+    }
+
+    /** The work ended in a way nobody could record: tried again once a lease's time has passed. */
+    private void releaseAfterLease(WorkItem item) {
+        release(item, clock.instant().plus(lease));
     }
 
     private static String hostName() {

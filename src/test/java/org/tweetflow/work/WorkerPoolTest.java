@@ -61,7 +61,7 @@ class WorkerPoolTest {
         WorkItem running = queueAndClaim(7L);
         stopping.stop();
 
-        pool.handBack(running);
+        pool.settledAlike(running, Ended.STOPPED, Ended.STOPPED, null);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT lease_owner, lease_until, not_before FROM work_item");
         assertThat(row.get("lease_owner")).isNull();
@@ -71,30 +71,37 @@ class WorkerPoolTest {
     }
 
     @Test
-    void workHandedBackAtTheStopKeepsItsAttemptsSoAnOutagesBackoffGoesOnAfterADeploy() {
+    void workHandedBackAtTheStopKeepsTheAttemptsItHadBeforeItsClaimSoADeployNeitherRestartsNorLengthensTheBackoff() {
         queue(7L);
         jdbc.update("UPDATE work_item SET attempts = 2");
         WorkItem third = pool.claim().get(0);
         stopping.stop();
 
-        pool.handBack(third);
+        pool.settledAlike(third, Ended.STOPPED, Ended.STOPPED, null);
 
-        assertThat(otherReplica.claim()).extracting(WorkItem::attempts).as("the fourth attempt, not the first")
-                .containsExactly(4);
+        assertThat(otherReplica.claim()).extracting(WorkItem::attempts).as("the third attempt again")
+                .containsExactly(3);
     }
 
     @Test
-    void runsStillGoingWhenTheReplicasBeansCloseAreReleasedAtOnce() {
-        queueAndClaim(7L);
+    void runsStillGoingWhenTheReplicasBeansCloseAreReleasedAtOnceWithTheAttemptsTheyHadBefore() {
+        queue(7L);
+        jdbc.update("UPDATE work_item SET attempts = 2");
+        pool.claim();
 
         pool.releaseRunning();
 
-        assertThat(otherReplica.claim()).extracting(WorkItem::subjectId).containsExactly(7L);
+        assertThat(otherReplica.claim()).extracting(WorkItem::attempts).containsExactly(3);
     }
 
     private WorkItem queueAndClaim(long subject) {
         queue(subject);
         return pool.claim().get(0);
+    }
+
+    /** A job's kinds of outcome, as far as the pool knows them. */
+    enum Ended {
+        DONE, STOPPED
     }
 
     private void queue(long subject) {
