@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP relay on a loopback port to a server on another, which a test cuts (the server is gone: the listener closes
  * and every open connection drops) and restores (the same port answers again), to see what an outage does.
  */
-public final class TcpProxy {
+public final class TcpProxy implements AutoCloseable {
 
     private final int target;
     private final int port;
@@ -49,6 +49,12 @@ public final class TcpProxy {
             socket.close();
         }
         open.clear();
+    }
+
+    /** Closes the relay for good: its port and every connection through it. */
+    @Override
+    public void close() throws IOException {
+        cut();
     }
 
     /** Accepts connections on the same port again. */

@@ -114,7 +114,8 @@ public record TweetflowProperties(
     public record Ops(@DefaultValue("ops") String username, String password) {
 
         public Ops {
-            password = stripped(password);
+            // blank is no password: an empty one would let "ops:" in
+            password = StringUtils.hasText(password) ? password.strip() : null;
         }
 
         @Override

@@ -102,6 +102,13 @@ class TweetflowPropertiesTest {
     }
 
     @Test
+    void aBlankOpsPasswordIsNone() {
+        assertThat(new TweetflowProperties.Ops("ops", "").password()).isNull();
+        assertThat(new TweetflowProperties.Ops("ops", "  \n").password()).isNull();
+        assertThat(new TweetflowProperties.Ops("ops", "secret\n").password()).isEqualTo("secret");
+    }
+
+    @Test
     void invalidDurationFailsTheStart() {
         runner.withPropertyValues("tweetflow.archive.stale-after=four days")
                 .run(context -> assertThat(context).hasFailed());

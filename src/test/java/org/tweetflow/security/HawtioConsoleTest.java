@@ -54,17 +54,57 @@ class HawtioConsoleTest {
 
     @Test
     void hawtiosFormSignsInTheOpsAccountAndItsSessionReachesJolokia() throws Exception {
-        HttpResponse<String> signedIn = post("/actuator/hawtio/auth/login", null, null,
-                "{\"username\":\"" + OpsAccount.USERNAME + "\",\"password\":\"" + OpsAccount.PASSWORD + "\"}");
-        assertThat(signedIn.statusCode()).isEqualTo(200);
-        String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(session).startsWith(HawtioSignInConfiguration.SESSION_COOKIE + "=").contains("SameSite=Strict")
-                .contains("HttpOnly");
-        String cookie = session.substring(0, session.indexOf(';'));
+        String cookie = hawtioSession();
 
         HttpResponse<String> version = post("/actuator/hawtio/jolokia", null, cookie, "{\"type\":\"version\"}");
         assertThat(version.statusCode()).isEqualTo(200);
         assertThat(version.body()).contains("\"status\":200").contains("\"agent\"");
+    }
+
+    @Test
+    void anotherPageOnThisHostCannotRideHawtiosSession() throws Exception {
+        // SameSite ignores ports: a members' page on this host is same-site and its request carries the cookie
+        String cookie = hawtioSession();
+        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/hawtio/jolokia")).header("Content-Type", "text/plain").header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-site").POST(HttpRequest.BodyPublishers.ofString(stopRoute())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stop.statusCode()).isEqualTo(403);
+        assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void jolokiaTakesNoGetSoNoImageOrLinkRunsAnOperation() throws Exception {
+        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/jolokia/exec/" + camel.getManagementStrategy().getManagementObjectNameStrategy()
+                .getObjectNameForRoute(camel.getRoute(ROUTE)).getCanonicalName().replace("\"", "%22") + "/stop()"))
+                .header("Authorization", OpsAccount.basicAuth()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stop.body()).doesNotContain("\"status\":200");
+        assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void aPostFromAnotherOriginIsRefusedEvenWithTheOpsAccount() throws Exception {
+        // over plain HTTP browsers send no Sec-Fetch-Site; a cross-origin POST carries its page's Origin
+        for (String origin : new String[] {"http://localhost:" + publicPort, "http://evil.example", "null"}) {
+            HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + managementPort + "/actuator/jolokia")).header("Content-Type", "text/plain")
+                    .header("Authorization", OpsAccount.basicAuth()).header("Origin", origin)
+                    .POST(HttpRequest.BodyPublishers.ofString(stopRoute())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stop.statusCode()).as(origin).isEqualTo(403);
+        }
+        assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Started);
+
+        // Hawtio's own calls carry this server's origin
+        HttpResponse<String> version = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + managementPort + "/actuator/jolokia")).header("Authorization", OpsAccount.basicAuth())
+                .header("Origin", "http://localhost:" + managementPort)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(version.body()).contains("\"agent\"");
     }
 
     @Test
@@ -93,6 +133,17 @@ class HawtioConsoleTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(fromAPage.statusCode()).isEqualTo(401);
         assertThat(fromAPage.headers().firstValue("WWW-Authenticate")).isEmpty();
+
+        // over plain HTTP a page's call has no Sec-Fetch-Mode: Hawtio's probe of a Jolokia path, a script's call
+        for (HttpRequest.Builder overHttp : new HttpRequest.Builder[] {
+            HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/hawtio/jolokia"))
+                    .header("Accept", "application/json"),
+            HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/info"))
+                    .header("X-Requested-With", "XMLHttpRequest")}) {
+            HttpResponse<String> answer = http.send(overHttp.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as(answer.uri().toString()).isEmpty();
+        }
     }
 
     @Test
@@ -110,11 +161,10 @@ class HawtioConsoleTest {
 
     @Test
     void theGuidesJolokiaReadAnswersAsWritten() throws Exception {
-        // docs/operations.md, "Hawtio": the curl line's URL as it is
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + managementPort + "/actuator/jolokia/read/org.apache.camel:context=tweetflow,type=routes,"
-                + "name=%22archive-member%22/ExchangesTotal")).header("Authorization", OpsAccount.basicAuth()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // docs/operations.md, "Hawtio": the curl line's request as it is
+        HttpResponse<String> answer = post("/actuator/jolokia", OpsAccount.basicAuth(), null, "{\"type\":\"read\","
+                + "\"mbean\":\"org.apache.camel:context=tweetflow,type=routes,name=\\\"archive-member\\\"\","
+                + "\"attribute\":\"ExchangesTotal\"}");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"status\":200").contains("\"value\":");
@@ -154,6 +204,21 @@ class HawtioConsoleTest {
             assertThat(answer.statusCode()).as(path).isGreaterThanOrEqualTo(400);
             assertThat(answer.body()).as(path).doesNotContainIgnoringCase("<html").doesNotContain("\"agent\"");
         }
+    }
+
+    /** Signs the ops account in with Hawtio's form; the session cookie, as a Cookie header's value. */
+    private String hawtioSession() throws IOException, InterruptedException {
+        HttpResponse<String> signedIn = post("/actuator/hawtio/auth/login", null, null,
+                "{\"username\":\"" + OpsAccount.USERNAME + "\",\"password\":\"" + OpsAccount.PASSWORD + "\"}");
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(session).startsWith(HawtioSignInConfiguration.SESSION_COOKIE + "=").contains("SameSite=Strict")
+                .contains("HttpOnly");
+        return session.substring(0, session.indexOf(';'));
+    }
+
+    private String stopRoute() throws Exception {
+        return "{\"type\":\"exec\",\"mbean\":\"" + routeMBean() + "\",\"operation\":\"stop()\"}";
     }
 
     private String jolokia(String request) throws IOException, InterruptedException {

@@ -131,6 +131,18 @@ class ManagementPortTest {
                 "null"))).isInstanceOf(BadCredentialsException.class);
     }
 
+    @Test
+    void aBlankOpsPasswordIsNoPasswordSoNobodySignsIn() {
+        for (String blank : new String[] {"", "  "}) {
+            AuthenticationManager check = ManagementSecurityConfiguration.opsSignIn(
+                    new TweetflowProperties.Ops("ops", blank));
+            for (String guess : new String[] {"", "  ", "null"}) {
+                assertThatThrownBy(() -> check.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("ops",
+                        guess))).as("'%s' against '%s'", guess, blank).isInstanceOf(BadCredentialsException.class);
+            }
+        }
+    }
+
     private HttpResponse<String> send(int port, String path, String cookie, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

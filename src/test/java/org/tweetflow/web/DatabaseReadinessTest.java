@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -28,6 +30,8 @@ import org.tweetflow.TweetflowTest;
 @TweetflowTest
 // a health check waits this long for a connection while the database is gone (Hikari's default: 30 s)
 @TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
+// its database is reached through the relay closed below: no later test may reuse this context
+@DirtiesContext
 class DatabaseReadinessTest {
 
     private static final Pattern PORT = Pattern.compile("//localhost:(\\d+)/");
@@ -51,6 +55,14 @@ class DatabaseReadinessTest {
             database = TcpProxy.to(Integer.parseInt(port.group(1)));
         }
         return port.replaceFirst("//localhost:" + database.port() + "/");
+    }
+
+    @AfterAll
+    static synchronized void closeTheRelay() throws IOException {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     @Test
