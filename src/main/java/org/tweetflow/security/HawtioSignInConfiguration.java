@@ -36,7 +36,8 @@ public class HawtioSignInConfiguration {
             SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
             cookie.setName(SESSION_COOKIE);
             cookie.setHttpOnly(true);
-            // a page elsewhere cannot ride the console's session (Hawtio's calls carry no CSRF token)
+            // another site's page cannot ride the console's session (Hawtio's calls carry no CSRF token); a page
+            // on another port of this host can (same-site): ManagementSecurityConfiguration refuses its requests
             cookie.setAttribute("SameSite", "Strict");
         };
     }
