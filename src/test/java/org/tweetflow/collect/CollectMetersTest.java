@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tweetflow.TestH2;
 
 /** Runs counted by how they ended, posts fetched by the collection job, and every member's collections by state. */
 class CollectMetersTest {
@@ -43,9 +42,7 @@ class CollectMetersTest {
 
     @Test
     void collectionsAreCountedByStateEveryStateReadingZeroWhenNoneIsInIt() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        JdbcDataSource h2 = TestH2.migrated();
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("INSERT INTO member (id, project_member_id, created_at, updated_at) VALUES (1, 'm1', ?, ?)", now,
