@@ -37,6 +37,7 @@ public record TweetflowProperties(
         @Valid @DefaultValue OpenHumans openhumans,
         @Valid @DefaultValue Ops ops,
         @Valid @DefaultValue Archive archive,
+        @Valid @DefaultValue Imports imports,
         @Valid @DefaultValue Collect collect,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Media media,
@@ -60,7 +61,7 @@ public record TweetflowProperties(
     public String toString() {
         return "TweetflowProperties[publicUrl=" + publicUrl + ", sandbox=" + sandbox + ", tokenKey="
                 + Secrets.shown(tokenKey) + ", twitter=" + twitter + ", openhumans=" + openhumans + ", ops=" + ops
-                + ", archive=" + archive + ", collect=" + collect + ", http=" + http + ", media=" + media + ", web=" + web + "]";
+                + ", archive=" + archive + ", imports=" + imports + ", collect=" + collect + ", http=" + http + ", media=" + media + ", web=" + web + "]";
     }
 
     private static void requireText(List<String> missing, String value, String variable) {
@@ -166,6 +167,31 @@ public record TweetflowProperties(
             }
             return delay.compareTo(retryDelayMax) < 0 ? delay : retryDelayMax;
         }
+    }
+
+    /**
+     * The import of a member's X data export (the "Your X data" zip, or its tweets files alone). Only the posts are
+     * read; the bounds refuse hostile uploads before they cost more than a legitimate export would.
+     *
+     * @param dir               where an upload's posts (converted, nothing else of the zip) wait for the import to
+     *                          merge them; every replica must reach it (the collections' volume serves); each file
+     *                          goes when its import ends
+     * @param maxUploadSize     the most one upload may send, all its files together (X's exports reach 16 GB)
+     * @param maxPostsFileSize  the most one tweets file may inflate to (X writes parts of about 100 MB)
+     * @param maxInflation      how many times its compressed size an entry may inflate to, beyond its first MB (a
+     *                          zip bomb inflates thousands of times; JSON about ten, photos about once)
+     * @param maxNestingDepth   the deepest JSON nesting a tweets file may hold (a post nests about six deep)
+     * @param maxPostSize       the largest one post may be, as JSON
+     * @param sortMemory        how much of the posts the import holds in memory at once while it sorts them into weeks
+     */
+    public record Imports(
+            @NotNull @DefaultValue("./data/imports") Path dir,
+            @NotNull @DefaultValue("20GB") DataSize maxUploadSize,
+            @NotNull @DefaultValue("1GB") DataSize maxPostsFileSize,
+            @Min(2) @DefaultValue("100") int maxInflation,
+            @Min(8) @DefaultValue("64") int maxNestingDepth,
+            @NotNull @DefaultValue("1MB") DataSize maxPostSize,
+            @NotNull @DefaultValue("32MB") DataSize sortMemory) {
     }
 
     /**
