@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import org.tweetflow.ratelimit.RateLimitHeaders;
 
@@ -55,7 +56,10 @@ public class XAnswers {
                 user.hasNonNull("created_at") ? Instant.parse(user.path("created_at").asText()) : null);
     }
 
-    /** Reads a timeline or search page; a body that is not a v2 page fails with a clear reason. */
+    /**
+     * Reads a timeline or search page, its posts' text as posted ({@link PostText}); a body that is not a v2 page
+     * fails with a clear reason.
+     */
     public TimelinePage page(String body) {
         JsonNode root;
         try {
@@ -70,9 +74,19 @@ public class XAnswers {
             throw new XApiException.Rejected("X answered with errors: " + root.path("errors").path(0).path("detail")
                     .asText(root.path("errors").path(0).path("message").asText()));
         }
+        textAsPosted(root.path("data"));
+        textAsPosted(root.path("includes").path("tweets"));
         JsonNode next = root.path("meta").path("next_token");
         return new TimelinePage(TimelinePage.items(root.path("data")), new Includes().add(root.path("includes")),
                 next.isTextual() ? next.asText() : null);
+    }
+
+    private static void textAsPosted(JsonNode posts) {
+        for (JsonNode post : posts) {
+            if (post.path("text").isTextual()) {
+                ((ObjectNode) post).put("text", PostText.asPosted(post.path("text").asText()));
+            }
+        }
     }
 
     /** X's own words: the first error's message (what an invalid request names), else the problem's title. */

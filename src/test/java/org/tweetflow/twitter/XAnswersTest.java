@@ -68,6 +68,25 @@ class XAnswersTest {
     }
 
     @Test
+    void pageGivesThePostsAndTheirIncludedPostsTextAsPosted() {
+        // escaped as X's v2 API sends text (twarc-csv's entities_test.jsonl); a posted "&amp;" comes as "&amp;amp;"
+        TimelinePage page = answers.page("""
+                {"data":[{"id":"1574186889686441985","created_at":"2022-09-25T23:59:36.000Z",
+                          "text":"RT @illesgergo_eu: the comeback of Conte &amp; M5S \u2026 salvini &gt; meloni &lt;3",
+                          "edit_history_tweet_ids":["1574186889686441985"]},
+                         {"id":"1574186889686441984","text":"write &amp;amp; for &amp;",
+                          "referenced_tweets":[{"type":"quoted","id":"1574180000000000000"}],
+                          "edit_history_tweet_ids":["1574186889686441984"]}],
+                 "includes":{"tweets":[{"id":"1574180000000000000","text":"Conte &amp; M5S"}]},
+                 "meta":{"result_count":2}}""");
+
+        assertThat(page.tweets()).extracting(t -> t.path("text").asText()).containsExactly(
+                "RT @illesgergo_eu: the comeback of Conte & M5S \u2026 salvini > meloni <3", "write &amp; for &");
+        assertThat(page.includes().referencedBy(page.tweets()).get("tweets")).extracting(t -> t.path("text")
+                .asText()).containsExactly("Conte & M5S");
+    }
+
+    @Test
     void emptyPageHasNoDataAndNoToken() {
         TimelinePage page = answers.page("{\"meta\":{\"result_count\":0}}");
 
