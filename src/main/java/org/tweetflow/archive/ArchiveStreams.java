@@ -59,8 +59,8 @@ public class ArchiveStreams {
         JsonNode[] account = {null};
         try (JsonParser parser = mapper.getFactory().createParser(archive)) {
             forEachWeek(parser, named -> account[0] = named, week -> counts.add(IsoWeek.parse(week.path("week")
-                    .asText()), week.path("complete").asBoolean(false), Instant.parse(week.path("fetched_at").asText()),
-                    resumeUntilId(week), week.path("tweets").size()));
+                    .asText()), week.path("complete").asBoolean(false), fromExport(week),
+                    Instant.parse(week.path("fetched_at").asText()), resumeUntilId(week), week.path("tweets").size()));
         }
         return counts.summary(account[0]);
     }
@@ -72,18 +72,9 @@ public class ArchiveStreams {
      */
     public ArchiveSummary merge(InputStream existing, SortedMap<IsoWeek, FetchedWeek> fetched,
             Map<String, Object> account, Instant updatedAt, OutputStream out) throws IOException {
-        Set<String> superseded = earlierVersions(fetched.values());
-        Counts counts = new Counts();
         Iterator<FetchedWeek> pending = fetched.values().iterator();
         FetchedWeek[] next = {pending.hasNext() ? pending.next() : null};
-        try (JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            gen.writeStartObject();
-            gen.writeStringField("format", ArchiveFormat.FORMAT);
-            gen.writeObjectField("account", account);
-            gen.writeStringField("updated_at", updatedAt.toString());
-            gen.writeArrayFieldStart("weeks");
-            WeekWriter writer = week -> counts.add(week.week(), week.complete(), week.fetchedAt(),
-                    week.resumeUntilId(), writeWeek(gen, week, superseded));
+        return write(account, updatedAt, earlierVersions(fetched.values()), writer -> {
             if (existing != null) {
                 try (JsonParser parser = mapper.getFactory().createParser(existing)) {
                     // the account is written anew from the member's connection, not copied
@@ -106,6 +97,29 @@ public class ArchiveStreams {
                 writer.write(next[0]);
                 next[0] = pending.hasNext() ? pending.next() : null;
             }
+        }, out);
+    }
+
+    /**
+     * Writes an archive of weeks handed over one at a time, ascending, each written as it comes (the sorted posts of
+     * the member's X data export): heap holds one week, however many there are.
+     */
+    public ArchiveSummary write(Map<String, Object> account, Instant updatedAt, Weeks weeks, OutputStream out)
+            throws IOException {
+        return write(account, updatedAt, Set.of(), weeks, out);
+    }
+
+    private ArchiveSummary write(Map<String, Object> account, Instant updatedAt, Set<String> superseded, Weeks weeks,
+            OutputStream out) throws IOException {
+        Counts counts = new Counts();
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            gen.writeStartObject();
+            gen.writeStringField("format", ArchiveFormat.FORMAT);
+            gen.writeObjectField("account", account);
+            gen.writeStringField("updated_at", updatedAt.toString());
+            gen.writeArrayFieldStart("weeks");
+            weeks.writeTo(week -> counts.add(week.week(), week.complete(), week.fromExport(), week.fetchedAt(),
+                    week.resumeUntilId(), writeWeek(gen, week, superseded)));
             gen.writeEndArray();
             gen.writeEndObject();
         }
@@ -116,7 +130,12 @@ public class ArchiveStreams {
         return new FetchedWeek(IsoWeek.parse(week.path("week").asText()),
                 Instant.parse(week.path("fetched_at").asText()), week.path("complete").asBoolean(false),
                 TimelinePage.items(week.path("tweets")), new Includes().add(week.path("includes")),
-                resumeUntilId(week));
+                resumeUntilId(week), fromExport(week));
+    }
+
+    /** Whether a week, or a post, carries the mark of the member's X data export. */
+    private static boolean fromExport(JsonNode weekOrPost) {
+        return weekOrPost.path(ArchiveFormat.FROM_EXPORT).asBoolean(false);
     }
 
     private static String resumeUntilId(JsonNode week) {
@@ -125,16 +144,28 @@ public class ArchiveStreams {
 
     /**
      * The archived week with the fetched one laid over it: nothing archived is dropped. A week still missing its
-     * oldest posts goes on below the older of the two marks.
+     * oldest posts goes on below the older of the two marks. A copy from the member's X data export never replaces
+     * one from X's API (fresher, richer), whichever is laid over the other, nor do its includes; the week keeps the
+     * export's mark until a fetch from X reached its end.
      */
     private static FetchedWeek merged(FetchedWeek archived, FetchedWeek fetched) {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         archived.tweets().forEach(tweet -> byId.put(id(tweet), tweet));
-        fetched.tweets().forEach(tweet -> byId.put(id(tweet), tweet));
+        fetched.tweets().forEach(tweet -> byId.merge(id(tweet), tweet,
+                (kept, over) -> fromExport(over) && !fromExport(kept) ? kept : over));
         boolean complete = fetched.complete() || archived.complete();
-        return new FetchedWeek(fetched.week(), fetched.fetchedAt(), complete, List.copyOf(byId.values()),
-                new Includes().add(archived.includes()).add(fetched.includes()),
-                complete ? null : olderId(archived.resumeUntilId(), fetched.resumeUntilId()));
+        Includes includes = fetched.fromExport() && !archived.fromExport()
+                ? new Includes().add(fetched.includes()).add(archived.includes())
+                : new Includes().add(archived.includes()).add(fetched.includes());
+        boolean fromExport = (archived.fromExport() || fetched.fromExport()) && !fetchedToItsEnd(archived)
+                && !fetchedToItsEnd(fetched);
+        return new FetchedWeek(fetched.week(), fetched.fetchedAt(), complete, List.copyOf(byId.values()), includes,
+                complete ? null : olderId(archived.resumeUntilId(), fetched.resumeUntilId()), fromExport);
+    }
+
+    /** A week a fetch from X's API reached the end of. */
+    private static boolean fetchedToItsEnd(FetchedWeek week) {
+        return week.complete() && !week.fromExport();
     }
 
     /** The older of two post ids, either of which may be null. */
@@ -167,6 +198,9 @@ public class ArchiveStreams {
         gen.writeStringField("fetched_at", week.fetchedAt().toString());
         if (!week.complete() && week.resumeUntilId() != null) {
             gen.writeStringField(RESUME_UNTIL_ID, week.resumeUntilId());
+        }
+        if (week.fromExport()) {
+            gen.writeBooleanField(ArchiveFormat.FROM_EXPORT, true);
         }
         gen.writeArrayFieldStart("tweets");
         for (JsonNode tweet : tweets.values()) {
@@ -313,13 +347,18 @@ public class ArchiveStreams {
         private final Map<IsoWeek, String> resumeUntilIds = new HashMap<>();
         private long tweets;
 
-        void add(IsoWeek week, boolean whole, Instant fetchedAt, String resumeUntilId, int weekTweets) {
+        /**
+         * A week still marked as from the export is neither whole nor fetched up to a moment for the planner: the
+         * next sync asks X for all of it (where X still serves it) once.
+         */
+        void add(IsoWeek week, boolean whole, boolean fromExport, Instant fetchedAt, String resumeUntilId,
+                int weekTweets) {
             weeks.add(week);
-            if (whole) {
+            if (whole && !fromExport) {
                 complete.add(week);
             } else if (resumeUntilId != null) {
                 resumeUntilIds.put(week, resumeUntilId);
-            } else {
+            } else if (!fromExport) {
                 partlyFetchedAt.put(week, fetchedAt);
             }
             tweets += weekTweets;
@@ -337,8 +376,15 @@ public class ArchiveStreams {
         void accept(ObjectNode week) throws IOException;
     }
 
+    /** Weeks handed to a writer one at a time, ascending. */
     @FunctionalInterface
-    private interface WeekWriter {
+    public interface Weeks {
+        void writeTo(WeekWriter writer) throws IOException;
+    }
+
+    /** Writes one week of an archive. */
+    @FunctionalInterface
+    public interface WeekWriter {
         void write(FetchedWeek week) throws IOException;
     }
 }
