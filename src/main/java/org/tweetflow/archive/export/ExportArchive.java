@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
+import org.tweetflow.archive.ArchiveFormat;
 import org.tweetflow.archive.ArchiveStreams;
 import org.tweetflow.archive.ArchiveSummary;
 import org.tweetflow.archive.FetchedWeek;
@@ -85,7 +86,9 @@ public class ExportArchive {
                         includes = new Includes().add(users);
                     }
                     JsonNode post = mapper.readTree(line.json());
-                    tweets.add(((ObjectNode) post.path("tweet")).put("author_id", account.id()));
+                    // marked here too: the merge's rule that the API's copy wins rests on the mark
+                    tweets.add(((ObjectNode) post.path("tweet")).put("author_id", account.id())
+                            .put(ArchiveFormat.FROM_EXPORT, true));
                     if (post.has("media")) {
                         includes.add(mapper.createObjectNode().set("media", post.path("media")));
                     }
