@@ -212,8 +212,9 @@ public class ExportArchive {
                 spill(run, extracted);
             }
             for (Path file : files) {
+                // small buffers: every run is open at once (a 16 GB export in runs of 32 MB is hundreds)
                 BufferedReader reader = new BufferedReader(new InputStreamReader(
-                        new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8));
+                        new GZIPInputStream(Files.newInputStream(file), 8192), StandardCharsets.UTF_8), 8192);
                 readers.add(reader);
                 add(new Run(() -> {
                     String line = reader.readLine();
