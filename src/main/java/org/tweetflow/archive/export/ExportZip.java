@@ -1,0 +1,59 @@
+package org.tweetflow.archive.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.springframework.util.unit.DataSize;
+import org.tweetflow.config.TweetflowProperties;
+
+/**
+ * Walks an export's zip as it streams in, entry by entry: the posts' files and the account's are read, every other
+ * entry is inflated through unkept (there is no skipping a deflated entry), each under the inflation bound that stops
+ * a zip bomb, read or not.
+ */
+final class ExportZip {
+
+    /** What any entry may inflate to beyond its bound: small entries (a manifest) inflate far more than large ones. */
+    private static final long GRACE = DataSize.ofMegabytes(1).toBytes();
+
+    private final ExportScripts scripts;
+    private final int maxInflation;
+
+    ExportZip(ExportScripts scripts, TweetflowProperties.Imports settings) {
+        this.scripts = scripts;
+        this.maxInflation = settings.maxInflation();
+    }
+
+    void read(InputStream upload, ExtractedPosts posts) throws IOException {
+        ZipTail zipped = new ZipTail(upload);
+        ZipInputStream zip = new ZipInputStream(zipped);
+        for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+            ExportPath path = ExportPath.ofEntry(entry.getName());
+            long compressedBefore = zipped.count();
+            BoundedInput inflated = new BoundedInput(zip).bound(
+                    () -> maxInflation * (zipped.count() - compressedBefore) + GRACE,
+                    "An entry of this zip inflates to more than " + maxInflation + " times its packed size, as a "
+                            + "zip bomb does and no X export does; the upload was refused.");
+            if (path.kind() == ExportPath.Kind.JUNK) {
+                inflated.drain();
+            } else if (path.kind() == ExportPath.Kind.OTHER || posts.alreadyRead(path.name())) {
+                inflated.drain();
+                posts.notRead();
+            } else {
+                scripts.read(path, inflated, posts);
+            }
+        }
+        zipped.drain();
+        if (!zipped.endsWithCentralDirectory()) {
+            throw new RefusedExportException("This zip ends before its table of contents: it was cut short (did the "
+                    + "download or the upload break off?), so it was refused.");
+        }
+        ExportContents contents = posts.contents();
+        if (contents.account() == null) {
+            throw new RefusedExportException("This zip is not an X data export: it holds neither data/account.js nor "
+                    + "data/manifest.js, so whose posts it holds is unknown.");
+        }
+    }
+}
