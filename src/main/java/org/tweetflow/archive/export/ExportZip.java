@@ -29,6 +29,7 @@ final class ExportZip {
     void read(InputStream upload, ExtractedPosts posts) throws IOException {
         ZipTail zipped = new ZipTail(upload);
         ZipInputStream zip = new ZipInputStream(zipped);
+        boolean holdsPosts = false;
         for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
             ExportPath path = ExportPath.ofEntry(entry.getName());
             long compressedBefore = zipped.count();
@@ -43,6 +44,7 @@ final class ExportZip {
                 posts.notRead();
             } else {
                 scripts.read(path, inflated, posts);
+                holdsPosts |= path.kind().posts();
             }
         }
         zipped.drain();
@@ -50,8 +52,11 @@ final class ExportZip {
             throw new RefusedExportException("This zip ends before its table of contents: it was cut short (did the "
                     + "download or the upload break off?), so it was refused.");
         }
-        ExportContents contents = posts.contents();
-        if (contents.account() == null) {
+        if (!holdsPosts) {
+            throw new RefusedExportException("This zip is not an X data export: it holds no data/tweets.js (nor "
+                    + "tweet.js, nor data/js/tweets/ of the oldest exports), so it was refused.");
+        }
+        if (posts.contents().account() == null) {
             throw new RefusedExportException("This zip is not an X data export: it holds neither data/account.js nor "
                     + "data/manifest.js, so whose posts it holds is unknown.");
         }
