@@ -52,7 +52,7 @@ public class ExportReader {
     public void read(String fileName, InputStream in, ExtractedPosts posts) {
         long room = settings.maxUploadSize().toBytes() - posts.uploaded();
         BoundedInput upload = new BoundedInput(in).bound(() -> room, "This upload is larger than "
-                + settings.maxUploadSize() + ", more than this service takes, so it was refused.");
+                + ReadableSize.of(settings.maxUploadSize()) + ", more than this service takes, so it was refused.");
         String name = fileName.toLowerCase(Locale.ROOT);
         try {
             InputStream buffered = new BufferedInputStream(upload, 64 * 1024);

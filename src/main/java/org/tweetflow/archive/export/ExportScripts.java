@@ -46,21 +46,21 @@ final class ExportScripts {
     void read(ExportPath path, InputStream in, ExtractedPosts posts) throws IOException {
         BoundedInput file = new BoundedInput(in);
         DataSize largest = path.kind().posts() ? settings.maxPostsFileSize() : settings.maxPostSize();
-        file.bound(largest::toBytes, path.name() + " is larger than " + largest
+        file.bound(largest::toBytes, path.name() + " is larger than " + ReadableSize.of(largest)
                 + " once unpacked, more than X writes in one such file, so the upload was refused.");
         expectPrefix(path, file);
         BoundedInput item = new BoundedInput(file);
         try (JsonParser parser = mapper.createParser(item)) {
             switch (path.kind()) {
                 case TWEETS, MONTH_OF_TWEETS -> posts.read(path.name(), readPosts(path, parser, item, posts), true);
-                case MANIFEST -> readManifest(bounded(parser, item), posts);
+                case MANIFEST -> readManifest(bounded(path, parser, item), posts);
                 case ACCOUNT -> readAccount(path, parser, item, posts);
                 default -> throw new IllegalArgumentException(path.kind() + " is never read");
             }
         } catch (StreamConstraintsException e) {
             throw refused(path, e.getMessage().contains("nesting")
                     ? "nests its JSON deeper than " + settings.maxNestingDepth() + " levels, which no export does"
-                    : "holds a text longer than " + settings.maxPostSize() + ", which no post has");
+                    : "holds a text longer than " + ReadableSize.of(settings.maxPostSize()) + ", which no post has");
         } catch (JsonEOFException e) {
             throw refused(path, "ends in the middle of its data: it was cut short");
         } catch (JsonProcessingException e) {
@@ -84,7 +84,7 @@ final class ExportScripts {
             if (token != JsonToken.START_OBJECT) {
                 throw refused(path, "holds an item that is not a post");
             }
-            posts.write(conversion.convert(bounded(parser, item))
+            posts.write(conversion.convert(bounded(path, parser, item))
                     .orElseThrow(() -> refused(path, "holds an item that is not a post as X writes them (no id or date)")));
         }
         return read;
@@ -110,7 +110,7 @@ final class ExportScripts {
             throw refused(path, "does not hold the account as X writes it");
         }
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            JsonNode account = bounded(parser, item).path("account");
+            JsonNode account = bounded(path, parser, item).path("account");
             if (account.hasNonNull("accountId")) {
                 posts.account(new ExportAccount(account.get("accountId").asText(),
                         account.path("username").asText(null), account.path("accountDisplayName").asText(null)));
@@ -119,15 +119,15 @@ final class ExportScripts {
     }
 
     /** The object starting at the parser, refused once it takes more than the largest post may. */
-    private JsonNode bounded(JsonParser parser, BoundedInput item) throws IOException {
+    private JsonNode bounded(ExportPath path, JsonParser parser, BoundedInput item) throws IOException {
         long end = item.count() + settings.maxPostSize().toBytes();
-        item.bound(() -> end, "An item of the upload is larger than " + settings.maxPostSize()
-                + ", larger than any post; the upload was refused.");
+        item.bound(() -> end, path.name() + " holds an item larger than " + ReadableSize.of(settings.maxPostSize())
+                + ", larger than any post, so the upload was refused.");
         if (parser.currentToken() == null) {
             parser.nextToken();
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new RefusedExportException("The manifest of this upload is not the one X writes; it was refused.");
+            throw refused(path, "is not the manifest X writes");
         }
         JsonNode node = parser.readValueAsTree();
         item.unbound();
