@@ -70,6 +70,17 @@ class ExportReaderTest {
     }
 
     @Test
+    void takesTheAccountFromTheManifestWhenAccountJsIsMissing() throws IOException {
+        byte[] export = zip("data/manifest.js", manifest("42", "veteran_vera", 1),
+                "data/tweets.js", "window.YTD.tweets.part0 = [" + post("1", JAN, "x") + "]");
+
+        ExportContents contents = read("export.zip", export);
+
+        assertThat(contents.account()).isEqualTo(new ExportAccount("42", "veteran_vera", "Vera"));
+        assertThat(contents.manifestPosts()).isEqualTo(1);
+    }
+
+    @Test
     void readsTheOldestMonthlyFilesWithTheirNumbersAndRetweetedOriginals() throws IOException {
         String month = """
                 Grailbird.data.tweets_2009_02 =\s
