@@ -83,8 +83,8 @@ public class XAnswers {
 
     private static void textAsPosted(JsonNode posts) {
         for (JsonNode post : posts) {
-            if (post.path("text").isTextual()) {
-                ((ObjectNode) post).put("text", PostText.asPosted(post.path("text").asText()));
+            if (post instanceof ObjectNode object) {
+                PostText.asPosted(object);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,28 @@ class XAnswersTest {
                 "RT @illesgergo_eu: the comeback of Conte & M5S \u2026 salvini > meloni <3", "write &amp; for &");
         assertThat(page.includes().referencedBy(page.tweets()).get("tweets")).extracting(t -> t.path("text")
                 .asText()).containsExactly("Conte & M5S");
+    }
+
+    @Test
+    void aPostsEntitiesMoveWithItsTextOntoTheTextAsPosted() {
+        // X counts start and end in code points of the escaped text: after "&amp;" they are 4 further on
+        TimelinePage page = answers.page("""
+                {"data":[{"id":"1574186889686441985","text":"Conte &amp; M5S #elezioni \uD83D\uDDF3 @meloni",
+                          "entities":{"hashtags":[{"start":16,"end":25,"tag":"elezioni"}],
+                                      "mentions":[{"start":28,"end":35,"username":"meloni"}]},
+                          "edit_history_tweet_ids":["1574186889686441985"]}],
+                 "meta":{"result_count":1}}""");
+
+        JsonNode post = page.tweets().get(0);
+        String text = post.path("text").asText();
+        assertThat(text).isEqualTo("Conte & M5S #elezioni \uD83D\uDDF3 @meloni");
+        JsonNode hashtag = post.at("/entities/hashtags/0");
+        assertThat(hashtag.path("start").asInt()).isEqualTo(12);
+        assertThat(text.substring(text.offsetByCodePoints(0, hashtag.path("start").asInt()),
+                text.offsetByCodePoints(0, hashtag.path("end").asInt()))).isEqualTo("#elezioni");
+        JsonNode mention = post.at("/entities/mentions/0");
+        assertThat(text.substring(text.offsetByCodePoints(0, mention.path("start").asInt()),
+                text.offsetByCodePoints(0, mention.path("end").asInt()))).isEqualTo("@meloni");
     }
 
     @Test

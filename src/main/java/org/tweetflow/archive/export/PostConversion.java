@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tweetflow.twitter.PostText;
 
 /**
  * A post of the export (X's v1.1 shape, every number a string, the text HTML-escaped) in the archive's X API v2 shape,
@@ -47,7 +48,7 @@ final class PostConversion {
             return Optional.empty();
         }
         String escaped = text(v1, "full_text", "text");
-        EscapedText text = EscapedText.of(escaped == null ? "" : escaped);
+        PostText text = PostText.of(escaped == null ? "" : escaped);
         ObjectNode tweet = nodes.objectNode();
         tweet.put("id", id);
         tweet.put("text", text.posted());
@@ -102,7 +103,7 @@ final class PostConversion {
         return Optional.of(new ConvertedPost(line, createdAt, author));
     }
 
-    private ObjectNode entities(JsonNode v1, JsonNode media, EscapedText text) {
+    private ObjectNode entities(JsonNode v1, JsonNode media, PostText text) {
         ObjectNode entities = nodes.objectNode();
         ArrayNode hashtags = nodes.arrayNode();
         for (JsonNode hashtag : v1.path("hashtags")) {
@@ -136,14 +137,14 @@ final class PostConversion {
         return entities;
     }
 
-    private ObjectNode url(JsonNode url, EscapedText text) {
+    private ObjectNode url(JsonNode url, PostText text) {
         ObjectNode placed = placed(url, text).put("url", url.path("url").asText());
         putText(placed, "expanded_url", url.path("expanded_url"));
         putText(placed, "display_url", url.path("display_url"));
         return placed;
     }
 
-    private ObjectNode placed(JsonNode entity, EscapedText text) {
+    private ObjectNode placed(JsonNode entity, PostText text) {
         JsonNode indices = entity.path("indices");
         return nodes.objectNode().put("start", text.postedIndex(indices.path(0).asInt()))
                 .put("end", text.postedIndex(indices.path(1).asInt()));
