@@ -31,6 +31,8 @@ public final class TweetflowExchange {
     public static final String FETCHED = "tweetflowFetched";
     /** The merged archive and what it holds ({@code MergedArchive}). */
     public static final String MERGED = "tweetflowMerged";
+    /** The member's import this archive run merges ({@code PendingImport}), or none. */
+    public static final String IMPORT = "tweetflowImport";
     /** The archive file to upload ({@code ArchiveUpload}). */
     public static final String UPLOAD = "tweetflowUpload";
     /** Where Open Humans takes the new file ({@code UploadTarget}). */

@@ -15,7 +15,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * JUnit's {@code @TempDir} for an application context: a fresh directory of its own for the files the service and
- * the sandbox write (collections, the simulated Open Humans' storage), deleted when the context closes. A class's
+ * the sandbox write (collections, imports, the simulated Open Humans' storage), deleted when the context closes. A class's
  * {@code @TempDir} would not do: Spring keeps the context for the next class that shares it.
  */
 public class ContextTempDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -31,6 +31,7 @@ public class ContextTempDir implements ApplicationContextInitializer<Configurabl
         // last: a test that names a directory of its own keeps it
         context.getEnvironment().getPropertySources().addLast(new MapPropertySource("contextTempDir", Map.of(
                 "tweetflow.collect.data-dir", dir.resolve("collections").toString(),
+                "tweetflow.imports.dir", dir.resolve("imports").toString(),
                 "tweetflow.simulation.openhumans.storage-dir", dir.resolve("sandbox-openhumans").toString())));
         context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> delete(dir));
     }

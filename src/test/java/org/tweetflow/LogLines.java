@@ -28,6 +28,11 @@ public final class LogLines implements AutoCloseable {
         return new LogLines(Arrays.stream(classes).map(c -> (Logger) LoggerFactory.getLogger(c)).toList());
     }
 
+    /** Every logger's events (the root logger's appenders see them all). */
+    public static LogLines everything() {
+        return new LogLines(List.of((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)));
+    }
+
     /** The events whose message, formatted, starts so. */
     public List<ILoggingEvent> startingWith(String prefix) {
         return matching(event -> event.getFormattedMessage().startsWith(prefix));

@@ -10,10 +10,13 @@ public interface ArchiveOwners {
 
     Optional<ArchiveOwner> owner(long memberId);
 
-    /** Whether the member is still here, with the X account {@code syncing} was taken for. */
+    /**
+     * Whether the member is still here, with the X account {@code syncing} was taken for (a run that only imports
+     * their X export, taken without X, needs the member only).
+     */
     default boolean stillConnected(ArchiveOwner syncing) {
-        return owner(syncing.memberId()).filter(ArchiveOwner::xConnected)
-                .filter(now -> Objects.equals(now.xAccount().id(), syncing.xAccount().id())).isPresent();
+        return owner(syncing.memberId()).filter(now -> !syncing.xConnected()
+                || now.xConnected() && Objects.equals(now.xAccount().id(), syncing.xAccount().id())).isPresent();
     }
 
     /** Body: a member id. The member the archive calls act for at Open Humans. */

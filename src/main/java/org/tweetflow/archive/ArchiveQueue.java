@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tweetflow.config.TweetflowProperties;
+import org.tweetflow.work.WorkLeases;
 
 /**
  * Puts "sync member M" into the durable work queue ({@code work_item}): at once when a member connects X or asks
@@ -20,6 +21,8 @@ import org.tweetflow.config.TweetflowProperties;
 public class ArchiveQueue {
 
     public static final String KIND = "archive";
+    /** Why a member's archive run was asked for: they uploaded their X export. */
+    public static final String IMPORT = "import";
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveQueue.class);
 
@@ -33,12 +36,15 @@ public class ArchiveQueue {
             ORDER BY m.id""";
 
     private final JdbcTemplate jdbc;
+    private final WorkLeases leases;
     private final ArchiveStates states;
     private final Clock clock;
     private final TweetflowProperties.Archive settings;
 
-    public ArchiveQueue(JdbcTemplate jdbc, ArchiveStates states, Clock clock, TweetflowProperties properties) {
+    public ArchiveQueue(JdbcTemplate jdbc, WorkLeases leases, ArchiveStates states, Clock clock,
+            TweetflowProperties properties) {
         this.jdbc = jdbc;
+        this.leases = leases;
         this.states = states;
         this.clock = clock;
         this.settings = properties.archive();
@@ -69,6 +75,18 @@ public class ArchiveQueue {
     @Transactional
     public boolean queue(long memberId, String reason) {
         return queue(memberId, reason, clock.instant());
+    }
+
+    /**
+     * The member uploaded their X export: their next archive run merges it, at once (an import needs no call to X,
+     * so a cooldown or a retry's wait does not hold it back; the run's calls to X still wait for the budget). A run
+     * under way now may be past the point where it would see the import: another follows it (asked again).
+     */
+    public void queueImport(long memberId) {
+        leases.request(KIND, memberId, IMPORT);
+        jdbc.update("UPDATE work_item SET not_before = ? WHERE kind = ? AND subject_id = ? AND lease_owner IS NULL",
+                Timestamp.from(clock.instant()), KIND, memberId);
+        LOG.info("Queued the import of member {}'s X export", memberId);
     }
 
     /**

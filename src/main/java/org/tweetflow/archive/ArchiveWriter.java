@@ -50,18 +50,31 @@ public class ArchiveWriter {
             // e.g. they disconnected X and asked for the archive to be deleted: it must not come back
             throw new SyncCancelledException(MemberSync.CANCELLED);
         }
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("id", owner.xAccount().id());
-        account.put("username", owner.xAccount().username());
-        account.put("name", owner.xAccount().name());
         Instant now = clock.instant();
         Path merged = TemporaryFiles.create(exchange, "tweetflow-merged-");
         ArchiveSummary summary;
         try (InputStream in = existing.copy() == null ? null : Files.newInputStream(existing.copy());
                 OutputStream out = Files.newOutputStream(merged)) {
-            summary = streams.merge(in, fetched.weeks(), account, now, out);
+            summary = streams.merge(in, fetched.weeks(), account(owner, existing), now, out);
         }
-        return new MergedArchive(new ArchiveUpload(merged, metadata(owner, summary, now)), summary);
+        return new MergedArchive(new ArchiveUpload(merged, metadata(summary, now)), summary);
+    }
+
+    /**
+     * The account the archive names: the member's connected X account, or, for a member who only imported their X
+     * export, the export's (merged into the existing copy).
+     */
+    private static Map<String, Object> account(ArchiveOwner owner, ExistingArchive existing) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        if (!owner.xConnected()) {
+            existing.summary().account().fields().forEachRemaining(field -> account.put(field.getKey(),
+                    field.getValue().asText()));
+            return account;
+        }
+        account.put("id", owner.xAccount().id());
+        account.put("username", owner.xAccount().username());
+        account.put("name", owner.xAccount().name());
+        return account;
     }
 
     /**
@@ -87,9 +100,9 @@ public class ArchiveWriter {
         return replaced.all();
     }
 
-    private static Map<String, Object> metadata(ArchiveOwner owner, ArchiveSummary summary, Instant now) {
+    private static Map<String, Object> metadata(ArchiveSummary summary, Instant now) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("description", "Posts of @" + owner.xAccount().username()
+        metadata.put("description", "Posts of @" + summary.account().path("username").asText()
                 + " on Twitter (X), by ISO week, archived by tweetflow");
         metadata.put("tags", List.of("Twitter", "tweets", "tweetflow"));
         metadata.put("updated_at", now.toString());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -40,9 +41,14 @@ public class MemberSync {
         this.states = states;
     }
 
-    /** Body: the member id. Whose archive it is; a member who left or disconnected X meanwhile is not synced. */
-    public ArchiveOwner begin(@Body long memberId) {
-        ArchiveOwner owner = owners.owner(memberId).filter(ArchiveOwner::xConnected)
+    /**
+     * Body: the member id. Whose archive it is; a member who left, or disconnected X meanwhile, is not synced, unless
+     * the run merges an X export they uploaded (a member may import before connecting X).
+     *
+     * @param importing the import this run merges ({@code PendingImport}), or null
+     */
+    public ArchiveOwner begin(@Body long memberId, @ExchangeProperty(TweetflowExchange.IMPORT) Object importing) {
+        ArchiveOwner owner = owners.owner(memberId).filter(found -> found.xConnected() || importing != null)
                 .orElseThrow(() -> new SyncCancelledException(CANCELLED));
         states.started(memberId);
         LOG.info("Archive sync of member {} started", memberId);
@@ -59,7 +65,8 @@ public class MemberSync {
         try (InputStream in = Files.newInputStream(copy)) {
             existing = streams.index(in);
         }
-        if (existing.account() != null && !existing.account().path("id").asText().equals(owner.xAccount().id())) {
+        if (owner.xConnected() && existing.account() != null
+                && !existing.account().path("id").asText().equals(owner.xAccount().id())) {
             throw new ArchiveOfAnotherAccountException("the archive file on Open Humans holds the posts of another "
                     + "X account (@" + existing.account().path("username").asText() + "). Connect that account "
                     + "again, or delete the file on Open Humans and the next sync starts anew");
@@ -72,9 +79,10 @@ public class MemberSync {
         return ExistingArchive.NONE;
     }
 
+    /** The weeks to fetch from X: none for a member who only imports their X export (X not connected). */
     public SyncPlan plan(@ExchangeProperty(TweetflowExchange.EXISTING_ARCHIVE) ExistingArchive existing,
             @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner) {
-        SyncPlan plan = new SyncPlan(planner.dueRanges(existing.completeWeeks(), existing.partlyFetchedAt(),
+        SyncPlan plan = !owner.xConnected() ? new SyncPlan(List.of()) : new SyncPlan(planner.dueRanges(existing.completeWeeks(), existing.partlyFetchedAt(),
                 existing.resumeUntilIds(), owner.xAccount().createdAt()));
         states.syncing(owner.memberId(), 0, plan.weeksDue());
         return plan;

@@ -12,12 +12,12 @@ import org.apache.camel.support.SynchronizationAdapter;
  * Temporary files that live as long as the exchange working with them (a downloaded archive, a merged one): deleted
  * when it completes, whether it succeeded or failed. The archives live on Open Humans, not here.
  */
-final class TemporaryFiles {
+public final class TemporaryFiles {
 
     private TemporaryFiles() {
     }
 
-    static Path create(Exchange exchange, String prefix) throws IOException {
+    public static Path create(Exchange exchange, String prefix) throws IOException {
         return deleteOnCompletion(exchange, Files.createTempFile(prefix, ".json"));
     }
 

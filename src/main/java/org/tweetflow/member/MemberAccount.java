@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.archive.ArchiveQueue;
 import org.tweetflow.archive.ArchiveStates;
+import org.tweetflow.archive.export.ArchiveImports;
 import org.tweetflow.calls.CallFailure;
 import org.tweetflow.calls.CallFailures;
 import org.tweetflow.collect.CollectionDeletions;
@@ -47,6 +48,7 @@ public class MemberAccount {
     private final ArchiveQueue queue;
     private final ArchiveStates states;
     private final ArchiveDeletions deletions;
+    private final ArchiveImports imports;
     private final CollectionDeletions collections;
     private final ProducerTemplate camel;
     private final Clock clock;
@@ -55,14 +57,15 @@ public class MemberAccount {
     private final CallFailures calls;
 
     public MemberAccount(Members members, AccessTokens tokens, ArchiveQueue queue, ArchiveStates states,
-            ArchiveDeletions deletions, CollectionDeletions collections, ProducerTemplate camel, Clock clock,
-            TweetflowProperties properties, CallFailures calls) {
+            ArchiveDeletions deletions, ArchiveImports imports, CollectionDeletions collections,
+            ProducerTemplate camel, Clock clock, TweetflowProperties properties, CallFailures calls) {
         this.calls = calls;
         this.members = members;
         this.tokens = tokens;
         this.queue = queue;
         this.states = states;
         this.deletions = deletions;
+        this.imports = imports;
         this.collections = collections;
         this.camel = camel;
         this.clock = clock;
@@ -148,9 +151,13 @@ public class MemberAccount {
         states.idle(member.id());
         CompletableFuture<?> revoked = revokeTwitter(member.id());
         if (!deleteArchive) {
+            // an X export they uploaded is imported without X too
+            imports.pending(member.id()).ifPresent(pending -> queue.queueImport(member.id()));
             awaitQuietly(revoked);
             return false;
         }
+        // the archive goes, and the posts of an import not yet merged must not bring it back
+        imports.forget(member.id());
         Optional<CompletableFuture<Exchange>> deletion = deletions.request(member.id())
                 .map(item -> start(DELETE_MEMBER_ARCHIVE, item));
         awaitQuietly(CompletableFuture.allOf(revoked, deletion.orElse(CompletableFuture.completedFuture(null))));
@@ -171,6 +178,7 @@ public class MemberAccount {
     public void delete(Member member) {
         awaitQuietly(revokeTwitter(member.id()));
         queue.dequeue(member.id());
+        imports.forget(member.id());
         collections.deleteAllOf(member.id());
         members.delete(member.id());
     }

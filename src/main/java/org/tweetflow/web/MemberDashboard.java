@@ -113,7 +113,8 @@ class MemberDashboard {
             return null;
         }
         return "Your X account dates from " + MONTH.format(created) + ", but X serves no posts from before "
-                + DAY.format(WeekPlanner.TIMELINE_FLOOR) + ": your archive begins then.";
+                + DAY.format(WeekPlanner.TIMELINE_FLOOR) + ": import the archive X lets you download (below) for the "
+                + "posts before then.";
     }
 
     private String nextSync(ArchiveStatus status, Instant now) {

@@ -139,10 +139,10 @@ class DashboardPageTest {
         Document page = dashboard(vera);
 
         assertThat(page.getElementById("floor-note").text()).isEqualTo("Your X account dates from March 2007, but X "
-                + "serves no posts from before 6 November 2010: your archive begins then.");
+                + "serves no posts from before 6 November 2010: import the archive X lets you download (below) for "
+                + "the posts before then.");
         assertThat(page.getElementById("limit-note").text()).contains("newest 3,200 posts");
-        assertThat(page.getElementById("reach").text()).contains("Importing that file here is planned")
-                .doesNotContain("http");
+        assertThat(page.getElementById("import-link").attr("href")).isEqualTo("/import");
     }
 
     @Test

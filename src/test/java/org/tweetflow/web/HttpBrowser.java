@@ -5,8 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -97,6 +101,26 @@ public final class HttpBrowser {
     public HttpResponse<String> post(String url, Map<String, String> form) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(absolute(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(SandboxHttp.form(form))));
+    }
+
+    /**
+     * Sends {@code files} as a browser sends a form's file field ({@code multipart/form-data}), each streamed from
+     * disk under its own name.
+     */
+    public HttpResponse<String> upload(String url, String field, List<Path> files)
+            throws IOException, InterruptedException {
+        String boundary = "----tweetflowTest" + UUID.randomUUID();
+        List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+        for (Path file : files) {
+            parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + field + "\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: application/octet-stream"
+                    + "\r\n\r\n"));
+            parts.add(HttpRequest.BodyPublishers.ofFile(file));
+            parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
+        }
+        parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
+        return send(HttpRequest.newBuilder(absolute(url)).header("Content-Type", "multipart/form-data; boundary="
+                + boundary).POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
     }
 
     /** One request as a browser sends it: with the session cookie, keeping the one it is given. */
