@@ -17,6 +17,8 @@ final class DemoData {
     static final Instant VETERAN_CREATED = Instant.parse("2007-03-14T18:02:00Z");
     static final Instant VETERAN_SINCE = Instant.parse("2007-03-20T09:00:00Z");
     static final int VETERAN_POSTS = 4000;
+    static final int ESCAPED_EVERY = 250;
+    static final String ESCAPED_PREFIX = "Notes & <maps> ";
 
     /** When X started to offer what a generated post may use; earlier posts of that kind become plain posts. */
     private static final Instant NATIVE_RETWEETS = Instant.parse("2009-11-06T00:00:00Z");
@@ -116,6 +118,15 @@ final class DemoData {
         }
     }
 
+    /**
+     * The veteran's own words, in every 250th post (from the 18th on) with the characters X HTML-escapes in its
+     * answers and exports ({@code &}, {@code <}, {@code >}): before 2010-11-06 and within the newest 3,200 alike.
+     * Chosen by index, not by the random draws, so every post keeps what it had before.
+     */
+    private static String ownWords(History h, int i, String words) {
+        return XSimulator.VETERAN.equals(h.author()) && i % ESCAPED_EVERY == 17 ? ESCAPED_PREFIX + words : words;
+    }
+
     /** What a post of this kind could not be yet at that time becomes a plain post (kind 8 and up). */
     private static int availableKind(int kind, Instant at) {
         boolean tooEarly = (kind == 0 && at.isBefore(NATIVE_RETWEETS)) || (kind == 1 && at.isBefore(QUOTE_TWEETS))
@@ -128,6 +139,7 @@ final class DemoData {
         int kind = availableKind(random.nextInt(20), at);
         String[] base = TEXTS[random.nextInt(TEXTS.length)];
         String lang = base[0];
+        String words = ownWords(h, i, base[1]);
         String source = SOURCES[random.nextInt(SOURCES.length)];
         Tweet.Metrics metrics = metrics();
         boolean withheld = i % 97 == 13;
@@ -141,25 +153,25 @@ final class DemoData {
         }
         if (kind == 1) {
             Tweet quoted = extraPost(at.minus(Duration.ofMinutes(5 + random.nextInt(600))));
-            return sim.addTweet(author, base[1] + " https://t.co/q" + Long.toString(quoted.id() % 100000, 36), at,
+            return sim.addTweet(author, words + " https://t.co/q" + Long.toString(quoted.id() % 100000, 36), at,
                     lang, source, 0, null, List.of(new Tweet.Ref("quoted", quoted.id())), List.of(), null, null,
                     metrics, withheld);
         }
         if (kind == 2) {
             Tweet parent = extraPost(at.minus(Duration.ofMinutes(2 + random.nextInt(120))));
             String username = sim.account(parent.authorId()).orElseThrow().username();
-            return sim.addTweet(author, "@" + username + " " + base[1], at, lang, source, parent.conversationId(),
+            return sim.addTweet(author, "@" + username + " " + words, at, lang, source, parent.conversationId(),
                     parent.authorId(), List.of(new Tweet.Ref("replied_to", parent.id())), List.of(), null, null,
                     metrics, withheld);
         }
         if (kind == 3 && !own.isEmpty()) {
             // self-reply thread
             Tweet parent = own.get(own.size() - 1);
-            return sim.addTweet(author, base[1] + " (2/2)", at, lang, source, parent.conversationId(),
+            return sim.addTweet(author, words + " (2/2)", at, lang, source, parent.conversationId(),
                     author, List.of(new Tweet.Ref("replied_to", parent.id())), List.of(), null, null,
                     metrics, withheld);
         }
-        StringBuilder text = new StringBuilder(base[1]);
+        StringBuilder text = new StringBuilder(words);
         if (random.nextInt(3) == 0) {
             text.append(' ').append(TAGS[random.nextInt(TAGS.length)]);
         }

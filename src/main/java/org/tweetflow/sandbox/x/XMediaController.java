@@ -1,8 +1,6 @@
 package org.tweetflow.sandbox.x;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -22,11 +20,11 @@ import org.tweetflow.sandbox.SandboxClients;
 class XMediaController {
 
     private final XSimulator sim;
-    /** Encoded once per picture: the corpus has a few dozen motifs, shared by hundreds of photos. */
-    private final Map<DemoPhoto, byte[]> jpegs = new ConcurrentHashMap<>();
+    private final DemoPictures pictures;
 
-    XMediaController(XSimulator sim) {
+    XMediaController(XSimulator sim, DemoPictures pictures) {
         this.sim = sim;
+        this.pictures = pictures;
     }
 
     @GetMapping("/{mediaKey}.jpg")
@@ -34,7 +32,7 @@ class XMediaController {
         return sim.photo(mediaKey)
                 .map(photo -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
-                        .body(jpegs.computeIfAbsent(photo, DemoPhoto::jpeg)))
+                        .body(pictures.jpeg(photo)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -98,7 +98,7 @@ final class XRenderer {
     Map<String, Object> tweet(Tweet t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.idString());
-        m.put("text", t.text());
+        m.put("text", XText.escaped(t.text()));
         m.put("edit_history_tweet_ids", sim.editHistory(t).stream().map(String::valueOf).toList());
         if (tweetFields.contains("author_id")) {
             m.put("author_id", t.authorId());
@@ -162,12 +162,25 @@ final class XRenderer {
         if (tweetFields.contains("entities")) {
             Map<String, Object> entities = entities(t);
             if (!entities.isEmpty()) {
-                m.put("entities", entities);
+                m.put("entities", onEscapedText(entities, t.text()));
             }
         }
         return m;
     }
 
+    /** The entities' offsets moved onto the escaped text, where X's answers count them. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> onEscapedText(Map<String, Object> entities, String text) {
+        for (Object kind : entities.values()) {
+            for (Map<String, Object> span : (List<Map<String, Object>>) kind) {
+                span.put("start", XText.escapedIndex(text, (Integer) span.get("start")));
+                span.put("end", XText.escapedIndex(text, (Integer) span.get("end")));
+            }
+        }
+        return entities;
+    }
+
+    /** The post's entities, their offsets in code points of the text as posted (search and the export read them). */
     Map<String, Object> entities(Tweet t) {
         String text = t.text();
         Map<String, Object> e = new LinkedHashMap<>();
@@ -260,7 +273,7 @@ final class XRenderer {
     }
 
     /** The pictures the sandbox serves are kept as paths: absolute under the address the service answers at. */
-    private String address(String url) {
+    String address(String url) {
         return url.startsWith("/") ? publicUrl + url : url;
     }
 
