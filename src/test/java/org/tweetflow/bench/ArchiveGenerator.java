@@ -464,7 +464,7 @@ final class ArchiveGenerator {
     }
 
     /** Counts what passes, to size the archive while it is written. */
-    private static final class CountingStream extends FilterOutputStream {
+    static final class CountingStream extends FilterOutputStream {
         long count;
 
         CountingStream(OutputStream out) {

@@ -89,6 +89,17 @@ public final class ExportZipWriter implements Closeable {
     }
 
     /**
+     * Where X's parts put the posts: not in date order. The {@code i}-th of {@code n} posts written is, counted oldest
+     * first, one of the newest third, then of the oldest third, then of the third between them (each newest first).
+     */
+    public static int exportOrder(int i, int n) {
+        int newest = n / 3;
+        int oldest = n - 2 * n / 3;
+        int newestFirst = i < newest ? i : i < newest + oldest ? 2 * n / 3 + (i - newest) : newest + (i - newest - oldest);
+        return n - 1 - newestFirst;
+    }
+
+    /**
      * Writes the posts in the order they come, in {@code data/tweets.js} and as many {@code tweets-partN.js} as it
      * takes to keep each part near {@code partBytes} (X: about 100 MB).
      */

@@ -6,9 +6,9 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A demo account's "Your X data" export, as X builds it on request: every post of the account from its first (withheld
@@ -50,7 +50,9 @@ public final class XDataExport {
     /** Writes the account's export zip to the stream, one post at a time. */
     void write(XSimulator.Account account, OutputStream out) throws IOException {
         Instant now = sim.clock().instant();
-        List<ExportPost> posts = outOfDateOrder(sim.posts(account.id()).stream().map(this::post).toList());
+        List<Tweet> oldestFirst = sim.posts(account.id());
+        List<ExportPost> posts = IntStream.range(0, oldestFirst.size())
+                .mapToObj(i -> post(oldestFirst.get(ExportZipWriter.exportOrder(i, oldestFirst.size())))).toList();
         try (ExportZipWriter zip = new ExportZipWriter(out, new ExportZipWriter.Owner(account.id(),
                 account.username(), account.name(), account.createdAt(), email(account)), now)) {
             zip.posts(posts.iterator(), PART_BYTES);
@@ -70,20 +72,6 @@ public final class XDataExport {
                 }
             }
         }
-    }
-
-    /**
-     * X's parts are not in date order: here the newest third of the posts comes first, then the oldest third, then
-     * the third between them, each newest first.
-     */
-    static <T> List<T> outOfDateOrder(List<T> oldestFirst) {
-        List<T> newestFirst = new ArrayList<>(oldestFirst);
-        Collections.reverse(newestFirst);
-        int n = newestFirst.size();
-        List<T> out = new ArrayList<>(newestFirst.subList(0, n / 3));
-        out.addAll(newestFirst.subList(2 * n / 3, n));
-        out.addAll(newestFirst.subList(n / 3, 2 * n / 3));
-        return out;
     }
 
     @SuppressWarnings("unchecked")
