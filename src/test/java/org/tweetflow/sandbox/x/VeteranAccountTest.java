@@ -71,6 +71,14 @@ class VeteranAccountTest {
     }
 
     @Test
+    void someVeteranPostsCarryTheCharactersXEscapesBeforeTheFloorAndWithinReach() {
+        List<Tweet> marked = sim.posts(VETERAN).stream().filter(t -> t.text().contains("& <maps>")).toList();
+        assertThat(marked).hasSizeGreaterThan(10);
+        assertThat(marked).anyMatch(t -> t.createdAt().isBefore(XTimeWindow.TIMELINE_FLOOR))
+                .anyMatch(t -> sim.reachableTweetIds(VETERAN).contains(t.idString()));
+    }
+
+    @Test
     void veteranIsTheSameOnEveryStart() {
         Clock clock = Clock.fixed(Instant.parse("2026-01-05T12:00:00Z"), ZoneOffset.UTC);
         SimulationProperties properties = new SimulationProperties(Duration.ofMinutes(1), 15, 30, 75, 45, 150,
