@@ -47,7 +47,7 @@ public final class XDataExport {
         return account.username() + "@private-mail.sandbox.invalid";
     }
 
-    /** Writes the account's export zip to the stream, one post at a time. */
+    /** Writes the account's export zip into the stream as it is made (the zip is never held whole). */
     void write(XSimulator.Account account, OutputStream out) throws IOException {
         Instant now = sim.clock().instant();
         List<Tweet> oldestFirst = sim.posts(account.id());
