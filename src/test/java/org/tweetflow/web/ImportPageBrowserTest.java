@@ -28,7 +28,8 @@ import org.tweetflow.sandbox.SandboxClients;
  */
 @TweetflowTest
 @TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.poll-interval=PT0.2S",
-        "tweetflow.archive.retry-delay=PT1S", "tweetflow.http.max-retries=1", "tweetflow.http.retry-delay=100"})
+        "tweetflow.archive.retry-delay=PT1S", "tweetflow.http.max-retries=1", "tweetflow.http.retry-delay=100",
+        "tweetflow.simulation.timeline-limit=100000"})
 class ImportPageBrowserTest {
 
     static final Duration IMPORT = Duration.ofSeconds(120);

@@ -3,6 +3,7 @@ package org.tweetflow.archive.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,12 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +58,8 @@ import org.tweetflow.web.HttpBrowser;
  */
 @TweetflowTest
 @TestPropertySource(properties = {"tweetflow.archive.claim-queued=true", "tweetflow.archive.poll-interval=PT0.2S",
-        "tweetflow.archive.retry-delay=PT1S", "tweetflow.http.max-retries=1", "tweetflow.http.retry-delay=100"})
+        "tweetflow.archive.retry-delay=PT1S", "tweetflow.http.max-retries=1", "tweetflow.http.retry-delay=100",
+        "tweetflow.simulation.timeline-limit=100000", "tweetflow.imports.max-posts-file-size=4MB"})
 class ExportImportTest {
 
     static final String ADA = "10000001";
@@ -147,7 +155,7 @@ class ExportImportTest {
     void anotherAccountsExportIsRefusedAndTheArchiveStaysAsItWas() throws Exception {
         browser.connectX(XSimulator.SANDY);
         awaitArchiveSynced();
-        Map<Long, byte[]> before = archiveBytes();
+        Map<Long, String> before = archiveBytes();
         Path export = download("veteran_vera");
 
         upload(export);
@@ -156,6 +164,70 @@ class ExportImportTest {
         assertThat(importDetail()).contains("@veteran_vera").contains("@sandy_archivist");
         assertThat(archiveBytes()).isEqualTo(before);
         assertThat(importFiles()).isEmpty();
+    }
+
+    @Test
+    void eachHostileUploadIsRefusedWithItsReasonAndTheArchiveStaysAsItWas() throws Exception {
+        browser.connectX(XSimulator.VETERAN);
+        awaitArchiveSynced();
+        Map<Long, String> before = archiveBytes();
+        byte[] vera = Files.readAllBytes(download("veteran_vera"));
+        String account = "window.YTD.account.part0 = [{\"account\":{\"accountId\":\"" + XSimulator.VETERAN
+                + "\",\"username\":\"veteran_vera\",\"accountDisplayName\":\"Veteran Vera\"}}]";
+        String post = "{\"tweet\":{\"id_str\":\"5\",\"full_text\":\"%s\",\"created_at\":"
+                + "\"Fri Aug 09 23:11:41 +0000 2019\"}}";
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("inflates to more than", zip(Map.of("data/account.js", account.getBytes(StandardCharsets.UTF_8),
+                "data/tweets.js", ("window.YTD.tweets.part0 = [" + String.format(post, "x") + "]")
+                        .getBytes(StandardCharsets.UTF_8), "data/tweets_media/1-bomb.jpg", new byte[64 << 20])));
+        hostile.put("leads out of its folder", zip(Map.of("data/account.js", account.getBytes(StandardCharsets.UTF_8),
+                "data/../../etc/tweets.js", "window.YTD.tweets.part0 = []".getBytes(StandardCharsets.UTF_8))));
+        hostile.put("nests its JSON deeper", zip(Map.of("data/account.js", account.getBytes(StandardCharsets.UTF_8),
+                "data/tweets.js", ("window.YTD.tweets.part0 = [{\"tweet\":{\"id_str\":\"5\",\"entities\":" + "[".repeat(5000)
+                        + "]".repeat(5000) + "}}]")
+                        .getBytes(StandardCharsets.UTF_8))));
+        hostile.put("is larger than 4 MB", zip(Map.of("data/account.js", account.getBytes(StandardCharsets.UTF_8),
+                "data/tweets.js", ("window.YTD.tweets.part0 = [" + String.join(",", Collections.nCopies(
+                        600, String.format(post, randomText(8000)))) + "]").getBytes(StandardCharsets.UTF_8))));
+        hostile.put("cut short", Arrays.copyOf(vera, vera.length / 2));
+        hostile.put("does not begin the way X writes it", zip(Map.of("data/account.js",
+                account.getBytes(StandardCharsets.UTF_8), "data/tweets.js", ("window.YTD.tweets = [" + String.format(
+                        post, "x") + "]").getBytes(StandardCharsets.UTF_8))));
+        hostile.put("not an X data export", zip(Map.of("holiday/photo.jpg", new byte[] {1, 2, 3})));
+
+        for (Map.Entry<String, byte[]> upload : hostile.entrySet()) {
+            Path file = downloads.resolve("hostile.zip");
+            Files.write(file, upload.getValue());
+
+            upload(file);
+
+            awaitImport(ArchiveImports.REFUSED);
+            assertThat(importDetail()).as(upload.getKey()).contains(upload.getKey());
+            assertThat(archiveBytes()).as(upload.getKey()).isEqualTo(before);
+            assertThat(importFiles()).as(upload.getKey()).isEmpty();
+        }
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Text that does not compress far: a large file, not a bomb. */
+    private static String randomText(int length) {
+        Random random = new Random(length);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
     }
 
     private void upload(Path export) throws Exception {
@@ -291,14 +363,15 @@ class ExportImportTest {
         return openHumans.files(ADA).stream().filter(file -> ArchiveFile.BASENAME.equals(file.basename())).toList();
     }
 
-    private Map<Long, byte[]> archiveBytes() throws IOException {
-        Map<Long, byte[]> bytes = new HashMap<>();
+    /** Each archive file's content by its id at Open Humans. */
+    private Map<Long, String> archiveBytes() throws IOException {
+        Map<Long, String> contents = new HashMap<>();
         for (SimulatedFile file : archiveFiles()) {
             try (InputStream in = openHumans.open(file.id())) {
-                bytes.put(file.id(), in.readAllBytes());
+                contents.put(file.id(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        return bytes;
+        return contents;
     }
 
     private List<Path> importFiles() throws IOException {
