@@ -166,12 +166,13 @@ public class ArchiveImports {
         return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
     }
 
-    /** "data/tweets.js: 1,000 posts; data/tweets-part1.js: 870 posts", as long as the column allows. */
+    /** "data/account.js; data/tweets.js: 1,000 posts; data/tweets-part1.js: 870 posts", as long as the column allows. */
     private static String filesRead(ExportContents contents) {
         StringBuilder read = new StringBuilder();
         for (ExportContents.FileRead file : contents.filesRead()) {
-            String next = (read.isEmpty() ? "" : "; ") + file.name() + ": " + String.format("%,d", file.posts())
-                    + (file.posts() == 1 ? " post" : " posts");
+            // the manifest and account.js hold no posts: their names say what was read of them
+            String next = (read.isEmpty() ? "" : "; ") + file.name() + (file.posts() == 0 ? ""
+                    : ": " + String.format("%,d", file.posts()) + (file.posts() == 1 ? " post" : " posts"));
             if (read.length() + next.length() > 3990) {
                 return read.append("; …").toString();
             }
