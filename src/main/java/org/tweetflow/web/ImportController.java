@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tweetflow.archive.export.ArchiveImports;
 import org.tweetflow.archive.export.ExportContents;
 import org.tweetflow.archive.export.ExportUploads;
 import org.tweetflow.archive.export.RefusedExportException;
@@ -77,8 +78,7 @@ class ImportController {
         } catch (RefusedExportException refused) {
             flash.addFlashAttribute("notice", "Not imported: " + refused.getMessage());
         } catch (IOException broken) {
-            flash.addFlashAttribute("notice", "The upload broke off before its end, so nothing was imported. "
-                    + "Please upload the export again.");
+            flash.addFlashAttribute("notice", ArchiveImports.BROKEN_OFF);
         }
         return "redirect:/import";
     }

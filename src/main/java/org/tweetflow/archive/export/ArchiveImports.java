@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +36,9 @@ public class ArchiveImports {
      * start another. A live upload says something every few MB (ExportUploads).
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /** Why an upload that broke off (the browser went away, or the replica reading it) ended. */
+    public static final String BROKEN_OFF = "The upload broke off before its end, so nothing was imported. Please "
+            + "upload the export again.";
 
     private static final String COLUMNS = """
             state, posts_file, account_id, account_username, account_name, exported_at, posts_read, files_read,
@@ -137,9 +141,27 @@ public class ArchiveImports {
                         row.status.exportedAt()));
     }
 
-    /** The member's latest import, as they see it. */
+    /** The member's latest import, as they see it: an upload broken off with its replica as the failure it is. */
     public Optional<ImportStatus> status(long memberId) {
-        return row(memberId).map(row -> row.status);
+        Instant now = clock.instant();
+        return row(memberId).map(row -> !row.abandoned(now) ? row.status : new ImportStatus(FAILED,
+                row.status.account(), row.status.exportedAt(), row.status.postsRead(), row.status.filesRead(),
+                row.status.filesNotRead(), row.status.weeks(), BROKEN_OFF, row.status.startedAt(), null));
+    }
+
+    /**
+     * Ends the uploads that broke off with their replica (a crash, a kill: silent past {@link #ABANDONED_AFTER}) as
+     * failed, and deletes the posts they had read. The number ended.
+     */
+    public int endAbandoned() {
+        List<Map<String, Object>> abandoned = jdbc.queryForList("""
+                SELECT member_id, posts_file FROM archive_import WHERE state = ? AND updated_at < ?""", RECEIVING,
+                Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
+        for (Map<String, Object> upload : abandoned) {
+            end(((Number) upload.get("member_id")).longValue(), Path.of((String) upload.get("posts_file")), FAILED,
+                    BROKEN_OFF);
+        }
+        return abandoned.size();
     }
 
     /** The member leaves, or their archive is deleted: their import goes, its posts file too. */

@@ -81,8 +81,7 @@ public class ExportUploads {
             LOG.info("Upload of member {}'s X export refused: {}", memberId, refused.getMessage());
             throw refused;
         } catch (IOException | RuntimeException broken) {
-            imports.failed(memberId, posts, "The upload broke off before its end: nothing was imported. Please upload "
-                    + "the export again.");
+            imports.failed(memberId, posts, ArchiveImports.BROKEN_OFF);
             LOG.info("Upload of member {}'s X export broke off: {}", memberId, broken.toString());
             throw broken;
         }

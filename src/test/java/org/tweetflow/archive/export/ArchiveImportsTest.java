@@ -55,7 +55,7 @@ class ArchiveImportsTest {
         assertThat(imports.pending(member)).contains(new PendingImport(member, posts, VERA, clock.instant()));
         assertThat(imports.status(member).orElseThrow().state()).isEqualTo(ArchiveImports.QUEUED);
         assertThat(imports.status(member).orElseThrow().filesRead())
-                .isEqualTo("data/tweets.js: 1,200 posts; data/tweets-part1.js: 1 post");
+                .isEqualTo("data/account.js; data/tweets.js: 1,200 posts; data/tweets-part1.js: 1 post");
     }
 
     @Test
@@ -84,6 +84,24 @@ class ArchiveImportsTest {
         assertThat(imports.receiving(member, abandoned, 10)).isFalse();
         assertThat(imports.received(member, abandoned, contents(10), VERA, clock.instant())).isFalse();
         assertThat(imports.receiving(member, next, 10)).isTrue();
+    }
+
+    @Test
+    void anUploadThatBrokeOffWithItsReplicaShowsAsFailedAndTheDailyScanDeletesWhatItRead() throws IOException {
+        Path posts = imports.begin(member).orElseThrow();
+        Files.writeString(posts, "posts");
+        imports.receiving(member, posts, 1000);
+        assertThat(imports.endAbandoned()).isZero();
+        assertThat(imports.status(member).orElseThrow().state()).isEqualTo(ArchiveImports.RECEIVING);
+
+        clock.advance(ArchiveImports.ABANDONED_AFTER.plusSeconds(1));
+
+        assertThat(imports.status(member).orElseThrow().state()).isEqualTo(ArchiveImports.FAILED);
+        assertThat(imports.status(member).orElseThrow().detail()).isEqualTo(ArchiveImports.BROKEN_OFF);
+        assertThat(imports.status(member).orElseThrow().underWay()).isFalse();
+        assertThat(imports.endAbandoned()).isEqualTo(1);
+        assertThat(posts).doesNotExist();
+        assertThat(imports.status(member).orElseThrow().state()).isEqualTo(ArchiveImports.FAILED);
     }
 
     @Test
@@ -117,7 +135,8 @@ class ArchiveImportsTest {
     }
 
     private static ExportContents contents(long posts) {
-        return new ExportContents(VERA, null, posts + 1, List.of(new ExportContents.FileRead("data/tweets.js", posts),
+        return new ExportContents(VERA, null, posts + 1, List.of(new ExportContents.FileRead("data/account.js", 0),
+                new ExportContents.FileRead("data/tweets.js", posts),
                 new ExportContents.FileRead("data/tweets-part1.js", 1)), 3, null, Instant.parse("2026-11-30T10:00:00Z"));
     }
 }
