@@ -180,7 +180,7 @@ public record TweetflowProperties(
      * @param maxPostsFileSize  the most one tweets file may inflate to (X writes parts of about 100 MB)
      * @param maxInflation      how many times its compressed size an entry may inflate to, beyond its first MB (a
      *                          zip bomb inflates thousands of times; JSON about ten, photos about once)
-     * @param maxNestingDepth   the deepest JSON nesting a tweets file may hold (a post nests about six deep)
+     * @param maxNestingDepth   the deepest JSON nesting a tweets file may hold (a post with a video nests about nine deep)
      * @param maxPostSize       the largest one post may be, as JSON
      * @param sortMemory        how much of the posts the import holds in memory at once while it sorts them into weeks
      */
