@@ -52,7 +52,7 @@ class DashboardController {
     @GetMapping("/api/members/{id}/state")
     @ResponseBody
     DashboardView state(Authentication authentication, @PathVariable long id) {
-        return dashboard.view(own(authentication, id));
+        return dashboard.view(signedIn.own(authentication, id));
     }
 
     /**
@@ -63,7 +63,7 @@ class DashboardController {
     String archive(Authentication authentication, @PathVariable long id, Model model, HttpServletResponse response) {
         Optional<String> url;
         try {
-            url = account.archiveDownloadUrl(own(authentication, id));
+            url = account.archiveDownloadUrl(signedIn.own(authentication, id));
         } catch (ProviderSlowException slow) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "60");
@@ -103,13 +103,5 @@ class DashboardController {
         account.delete(signedIn.of(authentication));
         new SecurityContextLogoutHandler().logout(request, response, authentication);
         return "redirect:/?deleted";
-    }
-
-    private Member own(Authentication authentication, long id) {
-        Member member = signedIn.of(authentication);
-        if (member.id() != id) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return member;
     }
 }

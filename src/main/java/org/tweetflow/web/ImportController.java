@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tweetflow.archive.export.ArchiveImports;
 import org.tweetflow.archive.export.ExportContents;
@@ -52,11 +50,7 @@ class ImportController {
     @GetMapping("/api/members/{id}/import")
     @ResponseBody
     ImportView state(Authentication authentication, @PathVariable long id) {
-        Member member = signedIn.of(authentication);
-        if (member.id() != id) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return page.view(member);
+        return page.view(signedIn.own(authentication, id));
     }
 
     /**

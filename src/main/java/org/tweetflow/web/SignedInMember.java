@@ -1,8 +1,10 @@
 package org.tweetflow.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.tweetflow.member.Member;
 import org.tweetflow.member.Members;
 
@@ -19,5 +21,17 @@ class SignedInMember {
     Member of(Authentication authentication) {
         return members.findByProjectMemberId(authentication.getName())
                 .orElseThrow(() -> new AccessDeniedException("no member for this sign-in"));
+    }
+
+    /**
+     * The signed-in member, when an address names them: 404 for anyone else, so a member can neither read nor guess
+     * another's state.
+     */
+    Member own(Authentication authentication, long memberId) {
+        Member member = of(authentication);
+        if (member.id() != memberId) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return member;
     }
 }
