@@ -22,8 +22,22 @@
         note.textContent = 'Uploading: ' + Math.floor(100 * progress.loaded / progress.total) + ' %';
       }
     });
-    // however it ends (a refusal may close the connection before the upload is sent), the page says how
-    request.addEventListener('loadend', function () { window.location.assign(window.location.pathname); });
+    // the answer is the page again, with what became of the upload: shown in place (a new load would not have it)
+    request.addEventListener('load', function () {
+      const answer = new DOMParser().parseFromString(request.responseText, 'text/html');
+      const notice = answer.getElementById('notice');
+      const shown = document.getElementById('notice');
+      if (notice && shown) {
+        shown.replaceWith(document.importNode(notice, true));
+      } else if (notice) {
+        page.prepend(document.importNode(notice, true));
+      }
+      bar.hidden = true;
+      note.textContent = '';
+      poll();
+    });
+    // a refusal may close the connection before the upload is sent: the import's state says why
+    request.addEventListener('error', function () { window.location.assign(window.location.pathname); });
     button.disabled = true;
     request.send(new FormData(form));
   });
@@ -38,12 +52,14 @@
     return view.underWay;
   }
 
+  let next = null;
   function poll() {
+    clearTimeout(next);
     fetch(page.dataset.stateUrl, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (view) { return view === null || show(view); })
       .catch(function () { return true; })
-      .then(function (again) { if (again) { setTimeout(poll, 2000); } });
+      .then(function (again) { if (again) { next = setTimeout(poll, 2000); } });
   }
-  setTimeout(poll, 1000);
+  next = setTimeout(poll, 1000);
 })();

@@ -8,6 +8,7 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import org.tweetflow.archive.export.ArchiveImports;
 import org.tweetflow.archive.export.ExportContents;
 import org.tweetflow.archive.export.ExportUploads;
 import org.tweetflow.archive.export.RefusedExportException;
+import org.tweetflow.config.TweetflowProperties;
 import org.tweetflow.member.Member;
 
 /**
@@ -30,12 +32,15 @@ class ImportController {
     private final ImportPage page;
     private final ExportUploads uploads;
     private final Figures figures;
+    private final DataSize maxUploadSize;
 
-    ImportController(SignedInMember signedIn, ImportPage page, ExportUploads uploads, Figures figures) {
+    ImportController(SignedInMember signedIn, ImportPage page, ExportUploads uploads, Figures figures,
+            TweetflowProperties properties) {
         this.signedIn = signedIn;
         this.page = page;
         this.uploads = uploads;
         this.figures = figures;
+        this.maxUploadSize = properties.imports().maxUploadSize();
     }
 
     @GetMapping("/import")
@@ -62,6 +67,12 @@ class ImportController {
         Member member = signedIn.of(authentication);
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
             flash.addFlashAttribute("notice", "Choose your export's zip, or its tweets files, to upload.");
+            return "redirect:/import";
+        }
+        if (request.getContentLengthLong() > maxUploadSize.toBytes()) {
+            // said before a byte is read: the browser would otherwise send gigabytes to be refused
+            flash.addFlashAttribute("notice", "Not imported: the upload is larger than " + maxUploadSize.toGigabytes()
+                    + " GB, more than this service takes. Upload data/tweets.js, its parts and data/account.js alone.");
             return "redirect:/import";
         }
         try {

@@ -124,6 +124,7 @@ public final class Cluster implements AutoCloseable {
         s.put("tweetflow.archive.claim-queued", "false");
         s.put("tweetflow.collect.claim-queued", "false");
         s.put("tweetflow.collect.data-dir", dir.resolve("sandbox-collections").toString());
+        s.put("tweetflow.imports.dir", dir.resolve("sandbox-imports").toString());
         s.put("tweetflow.simulation.openhumans.storage-dir", dir.resolve("sandbox-openhumans").toString());
         s.putAll(simulation);
         return s;
@@ -145,6 +146,7 @@ public final class Cluster implements AutoCloseable {
         s.put("tweetflow.openhumans.client-secret", SandboxClients.OPEN_HUMANS_CLIENT_SECRET);
         // the volume every replica mounts (ReadWriteMany)
         s.put("tweetflow.collect.data-dir", dir.resolve("collections").toString());
+        s.put("tweetflow.imports.dir", dir.resolve("imports").toString());
         s.putAll(settings);
         return s;
     }
@@ -215,6 +217,11 @@ public final class Cluster implements AutoCloseable {
 
     public SandboxFaults faults() {
         return sandbox.getBean(SandboxFaults.class);
+    }
+
+    /** Where the posts of X export uploads wait for their import, on the volume every replica mounts. */
+    public Path imports() {
+        return dir.resolve("imports");
     }
 
     /** The collections directory every replica mounts. */

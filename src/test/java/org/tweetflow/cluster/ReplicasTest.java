@@ -3,6 +3,7 @@ package org.tweetflow.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -47,6 +49,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.tweetflow.RoundRobinBalancer;
 import org.tweetflow.TweetflowExchange;
 import org.tweetflow.archive.ArchiveQueue;
+import org.tweetflow.archive.export.ArchiveImports;
+import org.tweetflow.archive.export.ExportUploads;
 import org.tweetflow.collect.Collection;
 import org.tweetflow.collect.CollectionFiles;
 import org.tweetflow.collect.Collections;
@@ -298,6 +302,23 @@ class ReplicasTest {
         assertThat(postIds(collection)).as("posts of the collection").hasSize(POSTS_EACH).doesNotHaveDuplicates();
     }
 
+    /** The member uploads the X export the sandbox's X builds for {@code username}, as the import page sends it. */
+    private static void uploadExport(Member member, String username) throws Exception {
+        Path zip = Files.createTempFile(username, ".zip");
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.balancer().url()
+                    + SandboxClients.X_PATH + "/settings/download_your_data/" + username)).build(),
+                    HttpResponse.BodyHandlers.ofFile(zip));
+            cluster.bean(ExportUploads.class).receive(member.id(), each -> {
+                try (InputStream in = Files.newInputStream(zip)) {
+                    each.read(username + ".zip", in);
+                }
+            });
+        } finally {
+            Files.delete(zip);
+        }
+    }
+
     /** An operator's action run on replica {@code replica} of this JVM, as its endpoint runs it. */
     private static void opsAction(int replica, String route) {
         cluster.replicas().get(replica).getBean(ProducerTemplate.class).send(route,
@@ -317,6 +338,8 @@ class ReplicasTest {
         SandboxFaults.Hold firstWeeks = faults.hold("GET", "/x/2/users/*/tweets");
         SandboxFaults.Hold firstPage = faults.hold("GET", "/x/2/tweets/search/recent");
         Member vera = members.connect(BEN, XSimulator.VETERAN);
+        // her X export too: the run the child dies in is importing it
+        uploadExport(vera, "veteran_vera");
         cluster.bean(ArchiveQueue.class).queue(vera.id(), "connected");
         Collection climate = cluster.bean(NewCollections.class).start(vera.id(), "#climate", 300, null);
         assertThat(firstWeeks.awaitTaken()).isTrue();
@@ -341,8 +364,14 @@ class ReplicasTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "idle".equals(
                 members.state(vera.id())) && Collection.COLLECTED.equals(store.find(climate.id()).orElseThrow()
                 .state()));
-        assertThat(members.archivedPostIds(BEN))
-                .containsExactlyInAnyOrderElementsOf(cluster.x().reachableTweetIds(XSimulator.VETERAN));
+        // every post of the export (X serves 3,167 of its 4,000) once, the import done and its posts read gone
+        assertThat(members.archivedPostIds(BEN)).hasSize(4000).doesNotHaveDuplicates()
+                .containsAll(cluster.x().reachableTweetIds(XSimulator.VETERAN));
+        assertThat(cluster.bean(ArchiveImports.class).status(vera.id())).hasValueSatisfying(
+                status -> assertThat(status.state()).isEqualTo(ArchiveImports.DONE));
+        try (Stream<Path> files = Files.walk(cluster.imports())) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
         assertThat(cluster.openHumans().completedUploads(BEN)).isEqualTo(1);
         assertThat(store.find(climate.id()).orElseThrow().collected()).isEqualTo(300);
         assertThat(postIds(climate.id())).hasSize(300).doesNotHaveDuplicates();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.zip.ZipException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -67,12 +68,21 @@ public class ExportReader {
                 throw new RefusedExportException(fileName + " is neither the zip of an X data export nor one of its "
                         + ".js files, so it was refused.");
             }
+        } catch (ZipException e) {
+            throw new RefusedExportException(e.getMessage() != null && e.getMessage().contains("compression method")
+                    ? fileName + " is packed with a method X does not use (Windows packs files over 2 GB with "
+                            + "Deflate64): upload X's zip as it came, or its tweets files alone."
+                    : damaged(fileName));
         } catch (IOException e) {
-            throw new RefusedExportException("The upload of " + fileName + " is cut short or damaged (did the "
-                    + "download or the upload break off?), so it was refused.");
+            throw new RefusedExportException(damaged(fileName));
         } finally {
             posts.uploaded(upload.count());
         }
+    }
+
+    private static String damaged(String fileName) {
+        return "The upload of " + fileName + " is cut short or damaged (did the download or the upload break off?), "
+                + "so it was refused.";
     }
 
     private void readAlone(ExportPath path, InputStream in, ExtractedPosts posts) throws IOException {

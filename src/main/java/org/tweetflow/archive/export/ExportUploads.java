@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tweetflow.archive.ArchiveDeletions;
 import org.tweetflow.archive.ArchiveOwner;
 import org.tweetflow.archive.ArchiveOwners;
@@ -34,14 +35,16 @@ public class ExportUploads {
     private final ArchiveOwners owners;
     private final ArchiveQueue queue;
     private final ArchiveDeletions deletions;
+    private final TransactionTemplate transaction;
 
     public ExportUploads(ExportReader reader, ArchiveImports imports, ArchiveOwners owners, ArchiveQueue queue,
-            ArchiveDeletions deletions) {
+            ArchiveDeletions deletions, TransactionTemplate transaction) {
         this.reader = reader;
         this.imports = imports;
         this.owners = owners;
         this.queue = queue;
         this.deletions = deletions;
+        this.transaction = transaction;
     }
 
     /** The files of one upload, in the order they arrive, each read as it arrives. */
@@ -73,9 +76,13 @@ public class ExportUploads {
         try {
             contents = read(memberId, posts, upload);
             ExportAccount account = accountOf(memberId, contents);
-            if (!imports.received(memberId, posts, contents, account, exportedAt(contents))) {
-                throw new RefusedExportException("Another upload of yours took this one's place.");
-            }
+            // at once, or not at all: an import recorded as queued without its work item would wait for ever
+            transaction.executeWithoutResult(status -> {
+                if (!imports.received(memberId, posts, contents, account, exportedAt(contents))) {
+                    throw new RefusedExportException("Another upload of yours took this one's place.");
+                }
+                queue.queueImport(memberId);
+            });
         } catch (RefusedExportException refused) {
             imports.refused(memberId, posts, refused.getMessage());
             LOG.info("Upload of member {}'s X export refused: {}", memberId, refused.getMessage());
@@ -85,7 +92,6 @@ public class ExportUploads {
             LOG.info("Upload of member {}'s X export broke off: {}", memberId, broken.toString());
             throw broken;
         }
-        queue.queueImport(memberId);
         LOG.info("Upload of member {}'s X export read: {} posts, queued for import", memberId, contents.posts());
         return contents;
     }
@@ -98,6 +104,11 @@ public class ExportUploads {
             ExportContents contents = extracted.finish();
             if (contents.posts() == 0) {
                 throw new RefusedExportException("The upload holds no posts: there is nothing to import.");
+            }
+            if (contents.manifestPosts() != null && contents.posts() < contents.manifestPosts()) {
+                throw new RefusedExportException(String.format("The export's manifest lists %,d posts, but the upload "
+                        + "held %,d: a tweets file is missing (data/tweets-part1.js …). Upload the whole zip, or every "
+                        + "tweets file.", contents.manifestPosts(), contents.posts()));
             }
             return contents;
         }

@@ -2,6 +2,7 @@ package org.tweetflow.archive.export;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -15,8 +16,16 @@ import org.tweetflow.config.TweetflowProperties;
  */
 final class ExportZip {
 
-    /** What any entry may inflate to beyond its bound: small entries (a manifest) inflate far more than large ones. */
+    /**
+     * What the upload may inflate to beyond its bound, once (not per entry: thousands of small entries of zeros would
+     * each take it): small entries (a manifest) inflate far more than large ones.
+     */
     private static final long GRACE = DataSize.ofMegabytes(1).toBytes();
+    /**
+     * Entry names without the zip's UTF-8 flag are read as the zip format's own code page (IBM437), as Windows'
+     * "compressed folder" writes them: a name is never used as a path, and an unreadable one must not fail the read.
+     */
+    private static final Charset LEGACY_NAMES = Charset.forName("IBM437");
 
     private final ExportScripts scripts;
     private final int maxInflation;
@@ -28,13 +37,15 @@ final class ExportZip {
 
     void read(InputStream upload, ExtractedPosts posts) throws IOException {
         ZipTail zipped = new ZipTail(upload);
-        ZipInputStream zip = new ZipInputStream(zipped);
+        ZipInputStream zip = new ZipInputStream(zipped, LEGACY_NAMES);
         boolean holdsPosts = false;
+        long inflatedBefore = 0;
         for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
             ExportPath path = ExportPath.ofEntry(entry.getName());
-            long compressedBefore = zipped.count();
+            long before = inflatedBefore;
+            // the whole upload's inflation so far, this entry's included, against everything packed read so far
             BoundedInput inflated = new BoundedInput(zip).bound(
-                    () -> maxInflation * (zipped.count() - compressedBefore) + GRACE,
+                    () -> maxInflation * zipped.count() + GRACE - before,
                     "An entry of this zip inflates to more than " + maxInflation + " times its packed size, as a "
                             + "zip bomb does and no X export does; the upload was refused.");
             if (path.kind() == ExportPath.Kind.JUNK) {
@@ -46,6 +57,7 @@ final class ExportZip {
                 scripts.read(path, inflated, posts);
                 holdsPosts |= path.kind().posts();
             }
+            inflatedBefore += inflated.count();
         }
         zipped.drain();
         if (!zipped.endsWithCentralDirectory()) {

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
@@ -16,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tweetflow.archive.IsoWeek;
 
 /**
  * The posts of one upload, converted, written as they are read: gzip'd JSON Lines, one {@code {"tweet": {…},
@@ -27,11 +30,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ExtractedPosts implements AutoCloseable {
 
     private static final int PROGRESS_EVERY = 1_000;
+    /** X lets an account post 2,400 times a day: no export holds more in one ISO week. */
+    static final int MAX_POSTS_A_WEEK = 7 * 2_400;
+    /** X writes a tweets file per 100 MB of posts: a thousand would be 100 GB of them. */
+    static final int MAX_FILES_READ = 1_000;
 
     private final OutputStream file;
     private final JsonGenerator lines;
     private final List<ExportContents.FileRead> filesRead = new ArrayList<>();
     private final Set<String> namesRead = new HashSet<>();
+    /** Posts per ISO week: about 1,000 weeks for twenty years of posting, whatever their number. */
+    private final Map<IsoWeek, Integer> postsByWeek = new HashMap<>();
     private LongConsumer progress = postsRead -> { };
     private boolean postsFileRead;
     private long posts;
@@ -95,6 +104,11 @@ public final class ExtractedPosts implements AutoCloseable {
     }
 
     void write(ConvertedPost post) {
+        // the import holds a week at a time: a week fuller than anyone can post would hold the heap
+        if (postsByWeek.merge(IsoWeek.of(post.createdAt()), 1, Integer::sum) > MAX_POSTS_A_WEEK) {
+            throw new RefusedExportException("This upload holds more than " + MAX_POSTS_A_WEEK + " posts in the week "
+                    + IsoWeek.of(post.createdAt()) + ", more than X lets anyone post (2,400 a day), so it was refused.");
+        }
         try {
             lines.writeTree(post.line());
             lines.writeRaw('\n');
@@ -119,6 +133,10 @@ public final class ExtractedPosts implements AutoCloseable {
     }
 
     void read(String name, long postsInIt, boolean holdsPosts) {
+        if (namesRead.size() >= MAX_FILES_READ) {
+            throw new RefusedExportException("This upload holds more than " + MAX_FILES_READ + " tweets files, far "
+                    + "more than X writes (one per 100 MB of posts), so it was refused.");
+        }
         namesRead.add(name);
         filesRead.add(new ExportContents.FileRead(name, postsInIt));
         postsFileRead |= holdsPosts;

@@ -12,8 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tweetflow.TweetflowExchange;
+import org.tweetflow.archive.ArchiveOfAnotherAccountException;
+import org.tweetflow.archive.ArchiveOwner;
 import org.tweetflow.archive.ArchiveSummary;
 import org.tweetflow.archive.FetchedWeeks;
+import org.tweetflow.archive.SyncCancelledException;
 import org.tweetflow.archive.SyncOutcome;
 import org.tweetflow.archive.TemporaryFiles;
 import org.tweetflow.work.LeaseLostException;
@@ -45,8 +48,14 @@ public class ImportSteps {
      * The export's posts sorted into an archive file of their own (weeks ascending), which the run merges with the
      * archive files on Open Humans. The file goes when the run ends.
      */
-    public Path archive(@ExchangeProperty(TweetflowExchange.IMPORT) PendingImport pending, Exchange exchange)
-            throws IOException {
+    public Path archive(@ExchangeProperty(TweetflowExchange.IMPORT) PendingImport pending,
+            @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner, Exchange exchange) throws IOException {
+        // checked at the upload too; the member may have connected another account since
+        if (owner.xConnected() && !owner.xAccount().id().equals(pending.account().id())) {
+            throw new ArchiveOfAnotherAccountException("the export you uploaded holds the posts of @"
+                    + pending.account().username() + ", but you connected X as @" + owner.xAccount().username()
+                    + ": only your own posts can be imported");
+        }
         imports.importing(pending.memberId());
         LOG.info("Import of member {}'s X export started", pending.memberId());
         Path file = TemporaryFiles.create(exchange, "tweetflow-export-");
@@ -73,12 +82,16 @@ public class ImportSteps {
     }
 
     /**
-     * Body: how the run ended. A run that failed for good ends its import too (the archive is as it was); one that
-     * waits (an outage, a stop, a cooldown before the upload) or lost its lease to another worker leaves it pending.
+     * Body: how the run ended. A run that failed for good ends its import too (the archive is as it was). One that
+     * waits (an outage, a stop, a cooldown before the upload), lost its lease to another worker, or was cancelled
+     * (the member disconnected X meanwhile: the import goes on without X; one who left or had the archive deleted
+     * took the import with them) leaves it to the next run.
      */
-    public SyncOutcome settle(@Body SyncOutcome outcome, @ExchangeProperty(TweetflowExchange.IMPORT) PendingImport pending,
+    public SyncOutcome settle(@Body SyncOutcome outcome,
+            @ExchangeProperty(TweetflowExchange.IMPORT) PendingImport pending,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
-        boolean endsIt = outcome.kind() == SyncOutcome.Kind.FAILED && !(caught instanceof LeaseLostException);
+        boolean endsIt = outcome.kind() == SyncOutcome.Kind.FAILED
+                && !(caught instanceof LeaseLostException || caught instanceof SyncCancelledException);
         if (pending != null && endsIt && imports.pending(pending.memberId()).isPresent()) {
             imports.failed(pending.memberId(), pending.posts(), "The import stopped: " + outcome.detail()
                     + ". Your archive on Open Humans is as it was; upload the export again to import it.");

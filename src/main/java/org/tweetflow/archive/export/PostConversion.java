@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tweetflow.archive.ArchiveFormat;
 import org.tweetflow.twitter.PostText;
 
 /**
@@ -24,7 +25,6 @@ import org.tweetflow.twitter.PostText;
  */
 final class PostConversion {
 
-    static final String FROM_EXPORT = "from_export";
 
     /** Since 2019 {@code Fri Aug 09 23:11:41 +0000 2019}; the oldest exports {@code 2009-02-28 00:00:00 +0000}. */
     private static final List<DateTimeFormatter> POSTED_AT = List.of(
@@ -90,7 +90,7 @@ final class PostConversion {
         if (v1.has("possibly_sensitive")) {
             tweet.put("possibly_sensitive", v1.get("possibly_sensitive").asBoolean());
         }
-        tweet.put(FROM_EXPORT, true);
+        tweet.put(ArchiveFormat.FROM_EXPORT, true);
         ObjectNode line = nodes.objectNode();
         line.set("tweet", tweet);
         if (!mediaObjects.isEmpty()) {

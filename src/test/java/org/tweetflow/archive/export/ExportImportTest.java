@@ -3,6 +3,7 @@ package org.tweetflow.archive.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,6 +195,7 @@ class ExportImportTest {
                 account.getBytes(StandardCharsets.UTF_8), "data/tweets.js", ("window.YTD.tweets = [" + String.format(
                         post, "x") + "]").getBytes(StandardCharsets.UTF_8))));
         hostile.put("not an X data export", zip(Map.of("holiday/photo.jpg", new byte[] {1, 2, 3})));
+        hostile.put("a tweets file is missing", withoutEntry(vera, "data/tweets-part1.js"));
 
         for (Map.Entry<String, byte[]> upload : hostile.entrySet()) {
             Path file = downloads.resolve("hostile.zip");
@@ -218,6 +220,19 @@ class ExportImportTest {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** The zip with every entry but {@code name}. */
+    private static byte[] withoutEntry(byte[] zip, String name) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!entry.getName().equals(name)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return zip(entries);
     }
 
     /** Text that does not compress far: a large file, not a bomb. */

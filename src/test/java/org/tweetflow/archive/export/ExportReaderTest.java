@@ -12,11 +12,15 @@ import static org.tweetflow.archive.export.ExportFixtures.text;
 import static org.tweetflow.archive.export.ExportFixtures.zip;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,31 @@ class ExportReaderTest {
     Path dir;
 
     private final ExportReader reader = new ExportReader(properties());
+
+    @Test
+    void readsAZipWhoseEntryNamesAreNotUtf8() throws IOException {
+        // Windows' "compressed folder" writes names in its code page, without the zip's UTF-8 flag
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, Charset.forName("IBM437"))) {
+            for (String[] entry : new String[][] {{"Donn\u00e9es/data/tweets.js", "window.YTD.tweets.part0 = ["
+                    + ExportFixtures.post("7", "Mon Jan 01 10:00:00 +0000 2024", "caf\u00e9") + "]"},
+                    {"Donn\u00e9es/data/account.js", ExportFixtures.account("42", "vera")}}) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Path file = dir.resolve("latin.jsonl.gz");
+        ExportContents contents;
+        try (ExtractedPosts posts = ExtractedPosts.create(file)) {
+            new ExportReader(ExportFixtures.properties()).read("export.zip",
+                    new ByteArrayInputStream(bytes.toByteArray()), posts);
+            contents = posts.finish();
+        }
+
+        assertThat(contents.posts()).isEqualTo(1);
+        assertThat(ExportFixtures.ids(file)).containsExactly("7");
+    }
 
     @Test
     void readsEveryPostOnceFromPartsOutOfOrderWithTheBracketOnEitherLine() throws IOException {

@@ -49,6 +49,45 @@ class ExportRefusalsTest {
     }
 
     @Test
+    void refusesManySmallBombsThoughEachStaysWithinAnEntrysGrace() {
+        Object[] entries = new Object[2 * 200 + 4];
+        for (int i = 0; i < 200; i++) {
+            entries[2 * i] = "data/tweets_media/" + i + "-small.jpg";
+            entries[2 * i + 1] = new byte[512 * 1024];
+        }
+        entries[400] = "data/tweets.js";
+        entries[401] = tweets(post("1", JAN, "x"));
+        entries[402] = "data/account.js";
+        entries[403] = account("42", "vera");
+
+        assertThat(refusal("export.zip", zip(entries))).contains("zip bomb");
+    }
+
+    @Test
+    void refusesAWeekWithMorePostsThanXLetsAnyonePost() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= ExtractedPosts.MAX_POSTS_A_WEEK + 1; i++) {
+            items.append(i > 1 ? "," : "").append(post(Integer.toString(i), JAN, "x"));
+        }
+
+        assertThat(refusal("tweets.js", tweets(items.toString()).getBytes(StandardCharsets.UTF_8)))
+                .contains("more than 16800 posts in the week 2024-W01");
+    }
+
+    @Test
+    void refusesMoreTweetsFilesThanXWouldEverWrite() {
+        Object[] entries = new Object[2 * (ExtractedPosts.MAX_FILES_READ + 1) + 2];
+        for (int i = 0; i <= ExtractedPosts.MAX_FILES_READ; i++) {
+            entries[2 * i] = "data/tweets-part" + (i + 1) + ".js";
+            entries[2 * i + 1] = "window.YTD.tweets.part" + (i + 1) + " = []";
+        }
+        entries[entries.length - 2] = "data/account.js";
+        entries[entries.length - 1] = account("42", "vera");
+
+        assertThat(refusal("export.zip", zip(entries))).contains("more than 1000 tweets files");
+    }
+
+    @Test
     void refusesPathsThatLeaveTheZipsFolder() {
         for (String path : new String[] {"../data/tweets.js", "data/../../etc/passwd", "/data/tweets.js",
                 "C:\\data\\tweets.js", "data\\..\\..\\x.js"}) {
