@@ -82,7 +82,8 @@ public class MemberSync {
     /** The weeks to fetch from X: none for a member who only imports their X export (X not connected). */
     public SyncPlan plan(@ExchangeProperty(TweetflowExchange.EXISTING_ARCHIVE) ExistingArchive existing,
             @ExchangeProperty(TweetflowExchange.OWNER) ArchiveOwner owner) {
-        SyncPlan plan = !owner.xConnected() ? new SyncPlan(List.of()) : new SyncPlan(planner.dueRanges(existing.completeWeeks(), existing.partlyFetchedAt(),
+        SyncPlan plan = !owner.xConnected() ? new SyncPlan(List.of())
+                : new SyncPlan(planner.dueRanges(existing.completeWeeks(), existing.partlyFetchedAt(),
                 existing.resumeUntilIds(), owner.xAccount().createdAt()));
         states.syncing(owner.memberId(), 0, plan.weeksDue());
         return plan;

@@ -66,7 +66,9 @@ final class ImportRun {
         started = System.nanoTime();
         ArchiveSummary archive;
         try (OutputStream out = Files.newOutputStream(dir.resolve("archive.json"))) {
-            archive = new ExportArchive(new ArchiveStreams(new ObjectMapper()), new ObjectMapper(), properties).write(extracted, contents.account(), contents.generatedAt(), out);
+            ObjectMapper mapper = new ObjectMapper();
+            archive = new ExportArchive(new ArchiveStreams(mapper), mapper, properties).write(extracted,
+                    contents.account(), contents.generatedAt(), out);
         }
         result.setProperty("sortMillis", Long.toString(millisSince(started)));
         heap.stop();

@@ -106,9 +106,9 @@ public class ExportUploads {
                 throw new RefusedExportException("The upload holds no posts: there is nothing to import.");
             }
             if (contents.manifestPosts() != null && contents.posts() < contents.manifestPosts()) {
-                throw new RefusedExportException(String.format("The export's manifest lists %,d posts, but the upload "
-                        + "held %,d: a tweets file is missing (data/tweets-part1.js …). Upload the whole zip, or every "
-                        + "tweets file.", contents.manifestPosts(), contents.posts()));
+                throw new RefusedExportException(String.format("The export's manifest lists %,d posts, but the "
+                        + "upload held %,d: a tweets file is missing (data/tweets-part1.js …). Upload the whole zip, "
+                        + "or every tweets file.", contents.manifestPosts(), contents.posts()));
             }
             return contents;
         }
